@@ -1,0 +1,1 @@
+// The NewsdropCore module: intake → journal → query.

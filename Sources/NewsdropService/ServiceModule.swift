@@ -1,0 +1,1 @@
+// The NewsdropService module: drop-folder watching, systemd protocols, configuration.
