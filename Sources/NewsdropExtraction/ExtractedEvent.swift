@@ -38,6 +38,10 @@ public struct PlaceMention: Sendable, Hashable, Codable {
         self.geonamesID = geonamesID
         self.text = text
     }
+
+    enum CodingKeys: String, CodingKey {
+        case name, country, latitude = "lat", longitude = "lon", geonamesID = "geonames", text
+    }
 }
 
 /// The date of an event, as precise as the article makes it and never more.

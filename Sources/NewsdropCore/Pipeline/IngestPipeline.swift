@@ -1,0 +1,142 @@
+import Foundation
+public import NewsdropExtraction
+
+/// A file to ingest: where it is and the name its record gets.
+public struct IngestSource: Sendable, Hashable {
+    /// The path to read.
+    public var path: String
+    /// The file name for the journal (no folders).
+    public var name: String
+
+    public init(path: String, name: String? = nil) {
+        self.path = path
+        self.name = name ?? Syscalls.baseName(of: path)
+    }
+}
+
+/// What became of one source.
+public enum IngestOutcome: Sendable, Hashable {
+    /// Committed now as an article, a duplicate or a rejection.
+    case committed(CommittedUnit)
+    /// This very drop (same device, inode, size, mtime) was committed before the process
+    /// stopped; only its removal from the drop folder is left.
+    case alreadyCommitted(CommittedUnit)
+    /// The file disappeared before it could be read: nothing to record.
+    case vanished
+}
+
+/// Intake → extraction → journal for a batch of files. The batch is one group commit.
+///
+/// Reading, hashing and decoding run on all cores; duplicates are found before extraction so
+/// their text is never extracted; the unique articles are extracted on all cores; the writer
+/// commits everything with one sync.
+public final class IngestPipeline {
+    public let writer: JournalWriter
+    public var extractor: any EventExtracting
+    public var fileReader: DroppedFileReader
+
+    public init(writer: JournalWriter, extractor: any EventExtracting, fileReader: DroppedFileReader = DroppedFileReader()) {
+        self.writer = writer
+        self.extractor = extractor
+        self.fileReader = fileReader
+    }
+
+    private enum Prepared: Sendable {
+        case vanished
+        case rejected(PendingRejection)
+        case text(hash: ContentHash, content: [UInt8], text: String, title: String, drop: DropIdentity)
+    }
+
+    /// Ingests `sources` as one batch. With `recogniseCommittedDrops`, a file whose identity
+    /// matches a recently committed drop is reported as ``IngestOutcome/alreadyCommitted(_:)``
+    /// instead of being read again (the daemon's exactly-once removal after a crash).
+    public func ingest(_ sources: [IngestSource], recogniseCommittedDrops: Bool = false) throws(JournalError) -> [IngestOutcome] {
+        var outcomes = [IngestOutcome?](repeating: nil, count: sources.count)
+        var todo: [Int] = []
+        for (i, source) in sources.enumerated() {
+            if recogniseCommittedDrops, let identity = DroppedFileReader.currentIdentity(of: source.path),
+                let unit = writer.committedUnit(for: identity)
+            {
+                outcomes[i] = .alreadyCommitted(unit)
+            } else {
+                todo.append(i)
+            }
+        }
+        let reader = fileReader
+        let prepared: [Prepared] = todo.map { sources[$0] }.parallelMap { source in
+            Self.prepare(source, reader: reader)
+        }
+        // Find duplicates before extracting.
+        var seen = Set<ContentHash>()
+        var toExtract: [Int] = []
+        for (k, p) in prepared.enumerated() {
+            if case .text(let hash, _, _, _, _) = p {
+                if writer.articleSeq(for: hash) == nil && seen.insert(hash).inserted { toExtract.append(k) }
+            }
+        }
+        let extractor = self.extractor
+        let extracted: [Extraction] = toExtract.map { k -> ArticleText in
+            guard case .text(let hash, _, let text, _, _) = prepared[k] else { fatalError("unreachable") }
+            return ArticleText(id: hash.articleID, text: text, fileName: sources[todo[k]].name)
+        }.parallelMap { extractor.extract($0) }
+        var extractionOf: [Int: Extraction] = [:]
+        for (n, k) in toExtract.enumerated() { extractionOf[k] = extracted[n] }
+
+        var units: [PendingUnit] = []
+        var unitSource: [Int] = []
+        for (k, p) in prepared.enumerated() {
+            let i = todo[k]
+            switch p {
+            case .vanished:
+                outcomes[i] = .vanished
+            case .rejected(var r):
+                r.file = sources[i].name
+                units.append(.rejected(r))
+                unitSource.append(i)
+            case .text(let hash, let content, _, let title, let drop):
+                let extraction = extractionOf[k]
+                units.append(.article(PendingArticle(
+                    hash: hash, file: sources[i].name, title: title, content: content,
+                    published: extraction?.published, events: extraction?.events ?? [], drop: drop)))
+                unitSource.append(i)
+            }
+        }
+        let committed = try writer.append(units)
+        for (n, unit) in committed.enumerated() { outcomes[unitSource[n]] = .committed(unit) }
+        return outcomes.map { $0 ?? .vanished }
+    }
+
+    private static func prepare(_ source: IngestSource, reader: DroppedFileReader) -> Prepared {
+        let result: DroppedFileReadResult
+        do {
+            result = try reader.read(source.path)
+        } catch {
+            return .vanished
+        }
+        switch result {
+        case .rejected(let reason, let identity):
+            return .rejected(PendingRejection(file: source.name, reason: reason, bytes: identity.map { Int($0.size) }, hash: nil, drop: identity))
+        case .file(let file):
+            let hash = ContentHash(of: file.bytes)
+            switch ArticleTextDecoder.decode(file.bytes) {
+            case .failure(let reason):
+                return .rejected(PendingRejection(file: source.name, reason: reason, bytes: file.bytes.count, hash: hash, drop: file.identity))
+            case .success(let text):
+                return .text(hash: hash, content: file.bytes, text: text, title: Self.title(of: text), drop: file.identity)
+            }
+        }
+    }
+
+    /// The first non-empty line, trimmed, at most 300 characters.
+    public static func title(of text: String) -> String {
+        for line in text.split(omittingEmptySubsequences: true, whereSeparator: { $0 == "\n" || $0 == "\r\n" || $0 == "\r" }) {
+            let trimmed = line.trimmingCharacters(in: .whitespacesAndNewlines)
+            if !trimmed.isEmpty { return String(trimmed.prefix(300)) }
+        }
+        return ""
+    }
+}
+
+/// Owned by one task or thread at a time, like its writer.
+@available(*, unavailable)
+extension IngestPipeline: Sendable {}
