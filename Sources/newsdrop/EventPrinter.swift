@@ -1,0 +1,76 @@
+import Foundation
+import NewsdropCore
+import NewsdropExtraction
+#if canImport(Glibc)
+import Glibc
+#endif
+
+/// Prints events as JSON Lines (the journal's own lines), an aligned table, or CSV.
+struct EventPrinter {
+    var format: OutputFormat
+    /// Terminal width for the table, when stdout is a terminal.
+    var width: Int? = EventPrinter.terminalWidth()
+
+    static let columns = ["date", "type", "actor", "target", "place", "killed", "source"]
+
+    func begin() {
+        switch format {
+        case .csv: Output.standard.write("seq,id,article,date,type,cameo,actor,target,place,country,lat,lon,fatalities,source,modality,confidence,sentence\r\n")
+        case .table: Output.standard.write(row(Self.columns.map { $0.uppercased() }))
+        case .json: break
+        }
+    }
+
+    func end() {}
+
+    func print(_ record: EventRecord, line: ArraySlice<UInt8>) {
+        let e = record.event
+        switch format {
+        case .json:
+            Output.standard.write(bytes: line)
+            Output.standard.write("\n")
+        case .csv:
+            let fields: [String] = [
+                "\(record.seq)", record.id, record.article, e.date?.value ?? "", e.type.rawValue, e.cameo ?? "",
+                e.actor?.name ?? "", e.target?.name ?? "", e.place?.name ?? "", e.place?.country ?? "",
+                e.place?.latitude.map { "\($0)" } ?? "", e.place?.longitude.map { "\($0)" } ?? "",
+                e.fatalities.map { "\($0)" } ?? "", e.source ?? "", e.modality.rawValue, "\(e.confidence)", e.sentence,
+            ]
+            Output.standard.write(fields.map(Self.csvField).joined(separator: ",") + "\r\n")
+        case .table:
+            Output.standard.write(row([
+                e.date?.value ?? "-", e.type.rawValue, e.actor?.name ?? "-", e.target?.name ?? "-",
+                e.place?.name ?? "-", e.fatalities.map { "\($0)" } ?? "-", e.source ?? "-",
+            ]))
+        }
+    }
+
+    private static let widths = [10, 11, 22, 20, 20, 6, 20]
+
+    private func row(_ cells: [String]) -> String {
+        var parts: [String] = []
+        for (i, cell) in cells.enumerated() {
+            let w = Self.widths[i]
+            let clipped = cell.count > w ? String(cell.prefix(w - 1)) + "…" : cell
+            parts.append(i == cells.count - 1 ? clipped : clipped.padding(toLength: w, withPad: " ", startingAt: 0))
+        }
+        var line = parts.joined(separator: "  ")
+        if let width, line.count > width { line = String(line.prefix(width)) }
+        return line + "\n"
+    }
+
+    /// RFC 4180: quote when needed, double the quotes.
+    static func csvField(_ s: String) -> String {
+        if s.contains(where: { $0 == "," || $0 == "\"" || $0 == "\n" || $0 == "\r" }) {
+            return "\"" + s.replacingOccurrences(of: "\"", with: "\"\"") + "\""
+        }
+        return s
+    }
+
+    static func terminalWidth() -> Int? {
+        guard isatty(1) != 0 else { return nil }
+        var size = winsize()
+        if ioctl(1, UInt(TIOCGWINSZ), &size) == 0 && size.ws_col > 0 { return Int(size.ws_col) }
+        return nil
+    }
+}
