@@ -37,6 +37,13 @@ public struct EventRecord: Sendable, Hashable {
     /// The article id.
     public var article: String
     public var event: ExtractedEvent
+
+    public init(seq: UInt64, id: String, article: String, event: ExtractedEvent) {
+        self.seq = seq
+        self.id = id
+        self.article = article
+        self.event = event
+    }
 }
 
 /// A file whose bytes were committed before: it points at the first article.
