@@ -1,4 +1,5 @@
 import ArgumentParser
+import Foundation
 import NewsdropCore
 import NewsdropExtraction
 
@@ -20,10 +21,36 @@ struct IngestCommand: ParsableCommand {
     @Flag(name: .shortAndLong, help: "Print nothing but errors.")
     var quiet = false
 
+    @Option(help: ArgumentHelp(
+        "Read the files' paths from this file, one a line ('-': standard input). Use it for thousands of files.",
+        valueName: "list"))
+    var filesFrom: String?
+
     @Argument(help: "The files to ingest.")
-    var files: [String]
+    var arguments: [String] = []
+
+    func validate() throws {
+        if arguments.isEmpty && filesFrom == nil { throw ValidationError("name the files to ingest, or --files-from LIST") }
+    }
+
+    /// The paths given as arguments, then those of --files-from.
+    private func paths() throws -> [String] {
+        guard let filesFrom else { return arguments }
+        let data: Data
+        if filesFrom == "-" {
+            data = FileHandle.standardInput.readDataToEndOfFile()
+        } else {
+            guard let d = FileManager.default.contents(atPath: filesFrom) else {
+                throw CommandFailure(message: "cannot read the list of files \(filesFrom)")
+            }
+            data = d
+        }
+        let listed = data.split(whereSeparator: { $0 == 0x0A || $0 == 0 }).map { String(decoding: $0, as: UTF8.self) }
+        return arguments + listed.filter { !$0.isEmpty }
+    }
 
     func run() throws {
+        let files = try paths()
         guard batchSize > 0 else { throw CommandFailure(message: "--batch-size must be at least 1", exitCode: 2) }
         let writer: JournalWriter
         do {

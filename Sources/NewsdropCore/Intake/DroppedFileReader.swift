@@ -69,7 +69,7 @@ public struct DroppedFileReader: Sendable {
         }
         let bytes: [UInt8]
         do {
-            bytes = try Syscalls.readAll(fd, limit: maxBytes + 1, path: path)
+            bytes = try Syscalls.readAll(fd, limit: maxBytes + 1, sizeHint: Int(st.st_size), path: path)
         } catch {
             return .rejected(.unreadable(error), identity: identity)
         }

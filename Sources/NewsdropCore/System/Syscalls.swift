@@ -61,11 +61,12 @@ public enum Syscalls: Sendable {
         return done
     }
 
-    /// Reads from the current offset until end of file or `limit` bytes. The corresponding C
-    /// function is `read`.
-    public static func readAll(_ fd: Int32, limit: Int, path: String) throws(SystemError) -> [UInt8] {
+    /// Reads a regular file from the current offset until end of file or `limit` bytes. `sizeHint` (the size
+    /// `fstat` gave) sizes the first read, so a file is usually read in one call. The
+    /// corresponding C function is `read`.
+    public static func readAll(_ fd: Int32, limit: Int, sizeHint: Int = 0, path: String) throws(SystemError) -> [UInt8] {
         var out: [UInt8] = []
-        var chunk = 64 * 1024
+        var chunk = max(4096, sizeHint + 1)
         while out.count < limit {
             let want = min(chunk, limit - out.count)
             let start = out.count
@@ -84,7 +85,9 @@ public enum Syscalls: Sendable {
             }
             out.removeLast(want - got)
             if failure != 0 { throw SystemError("read", path: path, errno: failure) }
-            if got == 0 { break }
+            // A short read of a regular file is its end (a file that grows meanwhile is caught
+            // by the caller's size check).
+            if got < want { break }
             chunk = min(chunk * 2, 4 * 1024 * 1024)
         }
         return out
