@@ -1,4 +1,7 @@
 public import Logging
+#if canImport(Glibc)
+import Glibc
+#endif
 
 /// Where the daemon's log goes: the journal when systemd started it, standard error otherwise.
 ///
@@ -48,20 +51,30 @@ public enum LogDestination: String, Sendable, Equatable {
         }
     }
 
+    /// The socket journald receives native entries on.
+    public static let defaultJournalSocket = "/run/systemd/journal/socket"
+
     /// Makes the handler for a process with this environment: ``detect(environment:)``, then
-    /// ``makeLogHandler(label:logLevel:identifier:)``.
+    /// ``makeLogHandler(label:logLevel:identifier:)``; but standard error when the journal was
+    /// chosen and journald's socket does not exist (libsystemd would drop every entry silently).
     ///
     /// - Parameters:
     ///   - label: The logger's label.
     ///   - environment: The process environment.
     ///   - logLevel: The lowest level written.
     ///   - identifier: `SYSLOG_IDENTIFIER` or the line prefix, `newsdropd` by default.
+    ///   - journalSocket: journald's socket, checked with `access(2)`; tests may point elsewhere.
     public static func makeLogHandler(
         label: String,
         environment: [String: String],
         logLevel: Logger.Level = .info,
-        identifier: String = "newsdropd"
+        identifier: String = "newsdropd",
+        journalSocket: String = LogDestination.defaultJournalSocket
     ) -> any LogHandler {
-        detect(environment: environment).makeLogHandler(label: label, logLevel: logLevel, identifier: identifier)
+        var destination = detect(environment: environment)
+        if destination == .journal, access(journalSocket, F_OK) != 0 {
+            destination = .stderr
+        }
+        return destination.makeLogHandler(label: label, logLevel: logLevel, identifier: identifier)
     }
 }

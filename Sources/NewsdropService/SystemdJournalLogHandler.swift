@@ -13,8 +13,11 @@ import Glibc
 /// `message_id` (a ``JournalMessageID``), `article_id`, `file`, `events` and `seq`, so
 /// `journalctl ARTICLE_ID=3f0c2a…` and `journalctl -o json` work.
 ///
-/// When journald cannot be reached, the line goes to standard error instead (which systemd
-/// usually routes to the journal too), so no message is lost.
+/// libsystemd drops entries silently (and returns 0) when journald's socket does not exist;
+/// ``LogDestination/makeLogHandler(label:environment:logLevel:identifier:journalSocket:)``
+/// therefore picks this handler only when the socket is there. When sending fails for another
+/// reason, the line goes to standard error instead (which systemd usually routes to the
+/// journal too), so no message is lost.
 public struct SystemdJournalLogHandler: LogHandler {
     /// The `SYSLOG_IDENTIFIER` of every entry.
     public var identifier: String
@@ -97,8 +100,9 @@ public struct SystemdJournalLogHandler: LogHandler {
     /// The corresponding C function is `sd_journal_sendv`.
     ///
     /// - Parameter fields: `(name, value)` pairs; names must be valid journal field names.
-    /// - Returns: 0 on success, or a negative `errno` (`-ENOENT` when journald's socket
-    ///   `/run/systemd/journal/socket` does not exist).
+    /// - Returns: 0 on success, and also when journald's socket `/run/systemd/journal/socket`
+    ///   does not exist (libsystemd then drops the entry silently); a negative `errno`
+    ///   otherwise, for example `-EINVAL` for a field without a name.
     public static func send(_ fields: [(name: String, value: String)]) -> Int32 {
         var storage: [UInt8] = []
         storage.reserveCapacity(fields.reduce(0) { $0 + $1.name.utf8.count + $1.value.utf8.count + 1 })
