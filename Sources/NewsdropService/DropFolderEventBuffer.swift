@@ -70,6 +70,12 @@ final class DropFolderEventBuffer: Sendable {
     /// The number of events waiting to be consumed.
     var count: Int { state.withLock { $0.count } }
 
+    /// Whether a consumer waits for the next event (for tests).
+    var hasWaitingConsumer: Bool { state.withLock { !$0.consumers.isEmpty } }
+
+    /// The events waiting to be consumed, oldest first (for tests).
+    var waitingEvents: [DropFolderEvent] { state.withLock { Array($0.queue[$0.head...]) } }
+
     /// Adds an event, coalescing as described above; ignored after ``finish()``.
     func push(_ event: DropFolderEvent) {
         let consumer: CheckedContinuation<DropFolderEvent?, Never>? = state.withLock { state in

@@ -74,6 +74,9 @@ public final class DropFolderWatcher: Sendable {
     /// The number of events waiting for the consumer, for the status line's queue depth.
     public var bufferedEventCount: Int { buffer.count }
 
+    /// The events waiting for the consumer, oldest first (for tests).
+    var bufferedEvents: [DropFolderEvent] { buffer.waitingEvents }
+
     /// Watches the folder again after ``DropFolderEvent/folderRemoved``, once it exists again.
     ///
     /// Call ``scan()`` afterwards: files may have arrived while nothing watched.
