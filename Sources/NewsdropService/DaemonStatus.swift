@@ -125,6 +125,13 @@ public struct DaemonStatus: Codable, Sendable, Equatable {
         self.lastError = lastError
     }
 
+    /// A one-line summary for systemd's `STATUS=` and `systemctl status`:
+    /// `ready: 12 ingested, 1 duplicates, 2 rejected, 0 errors; queue 3`.
+    public var summaryLine: String {
+        "\(state.rawValue): \(counts.ingested) ingested, \(counts.duplicates) duplicates, "
+            + "\(counts.rejected) rejected, \(counts.errors) errors; queue \(queueDepth)"
+    }
+
     enum CodingKeys: String, CodingKey {
         case pid, state, counts
         case startedAt = "started_at"

@@ -1,4 +1,5 @@
 public import Logging
+import Foundation
 
 /// The daemon's settings, resolved from flags, environment, configuration file and defaults.
 ///
@@ -96,7 +97,8 @@ public struct ServiceConfiguration: Sendable, Equatable {
             }
         }
         for key in ConfigurationKey.allCases {
-            if let value = environment[key.environmentVariable] {
+            // An empty variable counts as unset, as systemd's `Environment=NAME=` intends.
+            if let value = environment[key.environmentVariable], !value.isEmpty {
                 raw[key] = (value, .environment(key.environmentVariable), currentDirectory)
             }
         }
@@ -174,6 +176,23 @@ public struct ServiceConfiguration: Sendable, Equatable {
             maxFileBytes: maxFileBytes, settleTime: settleTime, dictionaryDirectories: dictionaryDirectories,
             createsDropDirectory: createsDropDirectory, logLevel: logLevel,
             configFile: text == nil ? nil : filePath, usesSystemdDefaults: underSystemd, sources: sources)
+    }
+
+    /// Resolves the configuration of this process: its environment and working directory, and
+    /// the real file system.
+    ///
+    /// - Parameters:
+    ///   - flags: Values given on the command line, by key.
+    ///   - configFile: The `--config` path, or `nil` for ``defaultConfigFile``.
+    /// - Returns: The configuration.
+    /// - Throws: ``ConfigurationError`` naming the key and where it was set.
+    public static func resolveForCurrentProcess(
+        flags: [ConfigurationKey: String] = [:],
+        configFile: String? = nil
+    ) throws(ConfigurationError) -> ServiceConfiguration {
+        try resolve(
+            flags: flags, configFile: configFile, environment: ProcessInfo.processInfo.environment,
+            currentDirectory: FileManager.default.currentDirectoryPath)
     }
 
     /// Lines for the start-up log, saying where the daemon watches and why:

@@ -46,7 +46,7 @@ public enum StatusFile: Sendable {
     public static func write(_ status: DaemonStatus, dataDirectory: String) throws(SystemCallError) {
         let target = path(dataDirectory: dataDirectory)
         let temporary = (dataDirectory.hasSuffix("/") ? dataDirectory : dataDirectory + "/")
-            + ".\(fileName).\(getpid()).tmp"
+            + ".\(fileName).\(getpid()).\(UInt32.random(in: 0...UInt32.max)).tmp"
         let data: Data
         do {
             data = try encoder().encode(status) + Data("\n".utf8)

@@ -149,11 +149,3 @@ public struct SystemdNotifier: Sendable {
         text.replacingNewlines()
     }
 }
-
-extension String {
-    /// The string with line breaks replaced by spaces.
-    func replacingNewlines() -> String {
-        guard contains(where: \.isNewline) else { return self }
-        return String(map { $0.isNewline ? " " : $0 })
-    }
-}

@@ -71,6 +71,14 @@ struct ServiceConfigurationTests {
         #expect(fileOnly.rejectedDirectory == "/from/rejected")
     }
 
+    @Test func anEmptyEnvironmentVariableCountsAsUnset() throws {
+        let configuration = try ServiceConfiguration.resolve(
+            environment: handEnvironment.merging(["NEWSDROP_DROP_DIR": "", "NEWSDROP_LOG_LEVEL": "warning"]) { $1 },
+            currentDirectory: "/", readFile: files([:]))
+        #expect(configuration.sources[.dropDir] == .defaultValue)
+        #expect(configuration.logLevel == .warning)
+    }
+
     @Test func everyKeyIsReadFromTheFile() throws {
         let text = """
             # newsdrop configuration

@@ -58,6 +58,10 @@ struct StatusFileTests {
         }
     }
 
+    @Test func theSummaryLineFitsSystemdStatus() {
+        #expect(sampleStatus(pid: 1).summaryLine == "ready: 12 ingested, 1 duplicates, 2 rejected, 1 errors; queue 3")
+    }
+
     @Test func processProbing() {
         #expect(StatusFile.isProcessAlive(getpid()))
         #expect(StatusFile.isProcessAlive(1))  // init exists; EPERM counts as alive
