@@ -1,1 +1,0 @@
-// The NewsdropService module: drop-folder watching, systemd protocols, configuration.
