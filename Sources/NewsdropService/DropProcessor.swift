@@ -1,0 +1,262 @@
+import Foundation
+import Logging
+import NewsdropCore
+import NewsdropExtraction
+#if canImport(Glibc)
+import Glibc
+#endif
+
+/// The work thread's state: the journal writer, the pipeline, the counts. Lives and dies on
+/// that one thread (it is created there), so it needs no locks.
+final class DropProcessor {
+    private let daemon: DropFolderDaemon
+    private let writer: JournalWriter
+    private let pipeline: IngestPipeline
+    private var configuration: ServiceConfiguration
+    private var settledCheck: SettledFileCheck
+    private var status: DaemonStatus
+    private let watchdog: WatchdogSchedule?
+    private var lastPing = ContinuousClock.now
+    /// Files to look at again later (still being written), with when.
+    private var delayed: [(name: String, due: ContinuousClock.Instant)] = []
+    /// After a failed commit, the wait before the next try (doubles up to 30 s).
+    private var backoff: Duration = .zero
+    private var logger: Logger { daemon.logger }
+
+    init(daemon: DropFolderDaemon) throws {
+        self.daemon = daemon
+        configuration = daemon.configuration
+        let config = configuration
+        writer = try JournalWriter(dataDirectory: config.dataDirectory)
+        let r = writer.recovery
+        if r.truncatedBytes > 0 || r.reindexedUnits > 0 {
+            daemon.logger.notice("journal recovered: cut a torn tail of \(r.truncatedBytes) bytes, re-indexed \(r.reindexedUnits) complete units")
+        }
+        let extractor = try daemon.loadExtractor(config.dictionaryDirectories)
+        pipeline = IngestPipeline(writer: writer, extractor: extractor, fileReader: DroppedFileReader(maxBytes: config.maxFileBytes))
+        settledCheck = SettledFileCheck(settleTime: config.settleTime)
+        watchdog = try? WatchdogSchedule.current()
+        status = DaemonStatus(pid: getpid(), startedAt: Date(), state: .ready, dropDirectory: config.dropDirectory)
+        publishStatus()
+    }
+
+    /// Takes batches until asked to stop. The result says whether it ended cleanly.
+    func runLoop() -> Result<Void, DropFolderDaemon.StartError> {
+        defer { shutDown() }
+        while true {
+            let now = ContinuousClock.now
+            var wake = now + .seconds(5)
+            if let watchdog { wake = min(wake, lastPing + watchdog.pingInterval) }
+            if let first = delayed.map(\.due).min() { wake = min(wake, first) }
+            if backoff > .zero { wake = now + backoff }
+            let deadline = Date(timeIntervalSinceNow: Self.seconds(max(.zero, wake - now)))
+            // While backing off, wait out the deadline even if names arrive (requests still wake).
+            var (names, requests) = daemon.queue.take(
+                limit: daemon.batchSize, waitingUntil: deadline, ignoringNames: backoff > .zero)
+            if backoff > .zero && Date() >= deadline && !requests.stop {
+                names = daemon.queue.take(limit: daemon.batchSize, waitingUntil: Date(), ignoringNames: false).names
+            }
+            pingWatchdog()
+            if requests.stop {
+                daemon.queue.requeue(names)
+                return .success(())
+            }
+            if requests.reload { reload() }
+            if requests.folderRemoved { recreateDropFolder() }
+            if requests.rescan || requests.folderRemoved {
+                if let watcher = daemon.daemonWatcher.withLock({ $0 }) { daemon.scan(watcher) }
+            }
+            releaseDueDelayed()
+            if !names.isEmpty {
+                do {
+                    try process(names)
+                } catch let error as JournalError {
+                    if case .damaged = error {
+                        logError("stopping: \(error)")
+                        return .failure(.init(description: error.description))
+                    }
+                    backoff = backoff == .zero ? .milliseconds(250) : min(backoff * 2, .seconds(30))
+                    logError("cannot commit \(names.count) files: \(error); they stay in the drop folder and are retried in \(backoff)")
+                    daemon.queue.requeue(names)
+                } catch {
+                    logError("unexpected failure: \(error)")
+                    daemon.queue.requeue(names)
+                }
+            }
+            publishStatus()
+        }
+    }
+
+    private static func seconds(_ d: Duration) -> Double {
+        Double(d.components.seconds) + Double(d.components.attoseconds) / 1e18
+    }
+
+    private func pingWatchdog() {
+        guard let watchdog, watchdog.isDue(lastPing: lastPing, now: .now) else { return }
+        _ = try? daemon.notifier.watchdog()
+        lastPing = .now
+    }
+
+    private func releaseDueDelayed() {
+        let now = ContinuousClock.now
+        let due = delayed.filter { $0.due <= now }
+        guard !due.isEmpty else { return }
+        delayed.removeAll { $0.due <= now }
+        for d in due { daemon.queue.enqueue(d.name, scanned: true) }
+    }
+
+    /// Ingests one batch and gives each file its disposition.
+    private func process(_ names: [(String, Bool)]) throws {
+        let drop = configuration.dropDirectory
+        var sources: [IngestSource] = []
+        for (name, scanned) in names {
+            if DropFolderWatcher.isTemporaryName(name) { continue }
+            let path = drop + "/" + name
+            guard let snapshot = try? FileSnapshot.take(path: path) else { continue }
+            if snapshot.kind == .directory {
+                logger.warning("\(path) is a folder; folders in the drop folder are left alone")
+                continue
+            }
+            if scanned && snapshot.kind == .regular {
+                // Found by listing, not by a close-after-write: make sure no one still writes it.
+                // Old files skip the /proc probe (a catch-up of thousands stays fast).
+                var check = settledCheck
+                let age = SettledFileCheck.wallClockNanoseconds() - snapshot.modificationTimeNanoseconds
+                if age > 60_000_000_000 { check.probesOpenWriters = false }
+                switch (try? check.verdict(for: snapshot, path: path, now: SettledFileCheck.wallClockNanoseconds())) ?? .settled(snapshot) {
+                case .unsettled(let retryAfter):
+                    delayed.append((name, .now + retryAfter))
+                    continue
+                case .vanished: continue
+                case .settled, .notRegular: break
+                }
+            }
+            sources.append(IngestSource(path: path, name: name))
+        }
+        guard !sources.isEmpty else { return }
+        let outcomes = try pipeline.ingest(sources, recogniseCommittedDrops: true)
+        backoff = .zero
+        for (source, outcome) in zip(sources, outcomes) {
+            switch outcome {
+            case .committed(let unit): dispose(source, unit, recovered: false)
+            case .alreadyCommitted(let unit): dispose(source, unit, recovered: true)
+            case .vanished: logger.warning("\(source.path) vanished before it could be read; nothing recorded")
+            }
+        }
+    }
+
+    /// Removes an ingested or duplicate file; moves a rejected one to the rejected folder.
+    private func dispose(_ source: IngestSource, _ unit: CommittedUnit, recovered: Bool) {
+        let fields: Logger.Metadata = [
+            "file": "\(source.name)", "seq": "\(unit.seq)", "article_id": "\(unit.articleID ?? "")",
+            "events": "\(unit.events)",
+        ]
+        let note = recovered ? " (committed before a restart; finishing its removal)" : ""
+        switch unit.disposition {
+        case .article, .duplicate:
+            if unlink(source.path) != 0 && errno != ENOENT {
+                logError("committed \(source.name) (seq \(unit.seq)) but cannot remove it from the drop folder: \(String(cString: strerror(errno))); it will be recognised and removed on restart")
+            }
+            if unit.disposition == .article {
+                if !recovered { status.counts.ingested += 1 }
+                status.lastIngest = .init(time: Date(), file: source.name, articleID: unit.articleID ?? "")
+                logger.info("ingested \(source.name): article \(unit.articleID ?? ""), \(unit.events) events, seq \(unit.seq)\(note)",
+                            metadata: fields.merging([JournalMessageID.metadataKey: JournalMessageID.ingested.metadataValue]) { $1 })
+            } else {
+                if !recovered { status.counts.duplicates += 1 }
+                logger.info("duplicate \(source.name): same bytes as article \(unit.articleID ?? "") (seq \(unit.firstSeq ?? 0)), seq \(unit.seq)\(note)",
+                            metadata: fields.merging([JournalMessageID.metadataKey: JournalMessageID.duplicate.metadataValue]) { $1 })
+            }
+        case .rejected:
+            if !recovered { status.counts.rejected += 1 }
+            let target = moveToRejected(source)
+            logger.warning("rejected \(source.name): \(unit.reason?.description ?? "?"); moved to \(target ?? "(could not move)")\(note)",
+                           metadata: fields.merging([JournalMessageID.metadataKey: JournalMessageID.rejected.metadataValue]) { $1 })
+        }
+    }
+
+    /// Renames into the rejected folder without overwriting (`name`, `name.1`, …); copies when
+    /// the folders are on different file systems.
+    private func moveToRejected(_ source: IngestSource) -> String? {
+        let folder = configuration.rejectedDirectory
+        var target = folder + "/" + source.name
+        var n = 0
+        while Syscalls.exists(target) {
+            n += 1
+            target = folder + "/" + source.name + ".\(n)"
+        }
+        if rename(source.path, target) == 0 { return target }
+        if errno == EXDEV, (try? FileManager.default.copyItem(atPath: source.path, toPath: target)) != nil {
+            unlink(source.path)
+            return target
+        }
+        if errno == ENOENT { return nil }
+        logError("cannot move rejected \(source.path) to \(folder): \(String(cString: strerror(errno)))")
+        return nil
+    }
+
+    private func recreateDropFolder() {
+        let folder = configuration.dropDirectory
+        logError("the drop folder \(folder) was removed or moved away")
+        guard configuration.createsDropDirectory else {
+            logError("create_drop_dir is off: recreate \(folder) and restart newsdropd")
+            return
+        }
+        do {
+            try Syscalls.makeDirectories(folder)
+            try daemon.daemonWatcher.withLock({ $0 })?.rewatch()
+            logger.notice("recreated and watching \(folder) again")
+        } catch {
+            logError("cannot recreate the drop folder \(folder): \(error)")
+        }
+    }
+
+    private func reload() {
+        _ = try? daemon.notifier.reloading()
+        do {
+            let fresh = try daemon.reloadConfiguration()
+            if fresh.dropDirectory != configuration.dropDirectory || fresh.dataDirectory != configuration.dataDirectory
+                || fresh.rejectedDirectory != configuration.rejectedDirectory
+            {
+                logger.warning("drop_dir, data_dir and rejected_dir take effect only after a restart")
+            }
+            let extractor = try daemon.loadExtractor(fresh.dictionaryDirectories)
+            pipeline.extractor = extractor
+            pipeline.fileReader = DroppedFileReader(maxBytes: fresh.maxFileBytes)
+            settledCheck = SettledFileCheck(settleTime: fresh.settleTime)
+            configuration.maxFileBytes = fresh.maxFileBytes
+            configuration.settleTime = fresh.settleTime
+            configuration.dictionaryDirectories = fresh.dictionaryDirectories
+            logger.notice("reloaded configuration and dictionaries",
+                          metadata: [JournalMessageID.metadataKey: JournalMessageID.reloaded.metadataValue])
+        } catch {
+            logError("reload failed, keeping the previous configuration and dictionaries: \(error)")
+        }
+        _ = try? daemon.notifier.ready(status: status.summaryLine)
+    }
+
+    private func logError(_ message: String) {
+        status.counts.errors += 1
+        status.lastError = .init(time: Date(), message: message)
+        logger.error("\(message)", metadata: [JournalMessageID.metadataKey: JournalMessageID.error.metadataValue])
+    }
+
+    private func publishStatus() {
+        status.queueDepth = daemon.queue.count + delayed.count
+        status.updatedAt = Date()
+        try? StatusFile.write(status, dataDirectory: configuration.dataDirectory)
+        _ = try? daemon.notifier.status(status.summaryLine)
+    }
+
+    private func shutDown() {
+        _ = try? daemon.notifier.stopping()
+        logger.info("stopping", metadata: [JournalMessageID.metadataKey: JournalMessageID.stopping.metadataValue])
+        status.state = .stopping
+        publishStatus()
+        do {
+            try writer.close()
+        } catch {
+            logError("closing the journal: \(error)")
+        }
+    }
+}
