@@ -32,6 +32,11 @@ struct NewsdropCommand: ParsableCommand {
             Glibc.exit(failure.exitCode)
         } catch {
             Output.standard.flush()
+            // Bad usage exits 2, as SPEC says (ArgumentParser's own code for it is 64).
+            if exitCode(for: error) == .validationFailure {
+                Output.error(fullMessage(for: error))
+                Glibc.exit(2)
+            }
             exit(withError: error)
         }
     }

@@ -50,6 +50,24 @@ struct NewsdropDaemonCommand: AsyncParsableCommand {
         return flags
     }
 
+    /// Bad usage exits 2 (ArgumentParser's own code for it is 64).
+    static func main() async {
+        do {
+            var command = try parseAsRoot()
+            if var asyncCommand = command as? any AsyncParsableCommand {
+                try await asyncCommand.run()
+            } else {
+                try command.run()
+            }
+        } catch {
+            if exitCode(for: error) == .validationFailure {
+                FileHandle.standardError.write(Data((fullMessage(for: error) + "\n").utf8))
+                Foundation.exit(2)
+            }
+            exit(withError: error)
+        }
+    }
+
     func run() async throws {
         let environment = ProcessInfo.processInfo.environment
         let configuration: ServiceConfiguration
