@@ -21,6 +21,8 @@ let package = Package(
             pkgConfig: "libsystemd",
             providers: [.apt(["libsystemd-dev"])]
         ),
+        // Linux calls Glibc's module lacks (renameat2), as header-only inline wrappers.
+        .systemLibrary(name: "CLinux"),
         // Text in, events out: article body, sentences, name folding, dictionaries, gazetteer,
         // triggers, dates, fatalities, attribution. Pure; reads only its dictionary files.
         .target(name: "NewsdropExtraction"),
@@ -53,7 +55,7 @@ let package = Package(
         .executableTarget(
             name: "newsdrop",
             dependencies: [
-                "NewsdropService", "NewsdropCore", "NewsdropExtraction",
+                "NewsdropService", "NewsdropCore", "NewsdropExtraction", "CLinux",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),

@@ -14,7 +14,8 @@ struct NewsdropCommand: ParsableCommand {
             /etc/newsdrop/newsdrop.conf). Output is a table on a terminal and JSON Lines in a pipe.
             """,
         subcommands: [
-            IngestCommand.self, EventsCommand.self, ArticlesCommand.self, VerifyCommand.self,
+            IngestCommand.self, DropCommand.self, EventsCommand.self, ArticlesCommand.self, StatusCommand.self,
+            VerifyCommand.self,
         ]
     )
 
