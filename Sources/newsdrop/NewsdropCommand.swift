@@ -14,7 +14,8 @@ struct NewsdropCommand: ParsableCommand {
             /etc/newsdrop/newsdrop.conf). Output is a table on a terminal and JSON Lines in a pipe.
             """,
         subcommands: [
-            IngestCommand.self, DropCommand.self, EventsCommand.self, ArticlesCommand.self, StatusCommand.self,
+            IngestCommand.self, DropCommand.self, EventsCommand.self, TailCommand.self, ArticlesCommand.self,
+            ShowCommand.self, StatsCommand.self, StatusCommand.self,
             VerifyCommand.self,
         ]
     )
