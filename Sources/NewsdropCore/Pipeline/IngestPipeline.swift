@@ -129,11 +129,19 @@ public final class IngestPipeline {
 
     /// The first non-empty line, trimmed, at most 300 characters.
     public static func title(of text: String) -> String {
-        for line in text.split(omittingEmptySubsequences: true, whereSeparator: { $0 == "\n" || $0 == "\r\n" || $0 == "\r" }) {
-            let trimmed = line.trimmingCharacters(in: .whitespacesAndNewlines)
-            if !trimmed.isEmpty { return String(trimmed.prefix(300)) }
+        var text = text
+        return text.withUTF8 { utf8 in
+            var start = 0
+            while start < utf8.count {
+                var end = start
+                while end < utf8.count && utf8[end] != 0x0A && utf8[end] != 0x0D { end += 1 }
+                let line = String(decoding: UnsafeBufferPointer(rebasing: utf8[start..<end]), as: UTF8.self)
+                let trimmed = line.trimmingCharacters(in: .whitespacesAndNewlines)
+                if !trimmed.isEmpty { return String(trimmed.prefix(300)) }
+                start = end + 1
+            }
+            return ""
         }
-        return ""
     }
 }
 
