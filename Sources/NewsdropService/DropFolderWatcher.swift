@@ -34,8 +34,11 @@ public final class DropFolderWatcher: Sendable {
     /// The watched folder.
     public let folder: String
 
-    /// Everything that happens in the folder, in order. Ends after ``stop()``.
-    /// Iterate it from one task only.
+    /// Everything that happens in the folder, in order. Iterate it from one task only.
+    ///
+    /// It ends after ``stop()``, when the iterating task is cancelled, or if inotify itself
+    /// fails (after a last ``DropFolderEvent/rescanNeeded``); an end the daemon did not ask
+    /// for is an error to log before watching again with a new watcher.
     public let events: AsyncStream<DropFolderEvent>
 
     private let buffer: DropFolderEventBuffer
