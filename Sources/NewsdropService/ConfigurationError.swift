@@ -23,6 +23,7 @@ public struct ConfigurationError: Error, Sendable, Equatable, CustomStringConver
         self.message = message
     }
 
+    /// The text shown to the operator.
     public var description: String {
         switch source {
         case .file(let path, let line): "\(path):\(line): \(message)"

@@ -23,6 +23,7 @@ public enum ConfigurationKey: String, CaseIterable, Sendable, Hashable, Comparab
     /// The command-line flag that sets it, when the executable offers one: `--drop-dir`.
     public var flag: String { "--" + rawValue.replacingUnderscores() }
 
+    /// Orders keys as the file documents them (``allCases`` order).
     public static func < (lhs: ConfigurationKey, rhs: ConfigurationKey) -> Bool {
         allCases.firstIndex(of: lhs)! < allCases.firstIndex(of: rhs)!
     }

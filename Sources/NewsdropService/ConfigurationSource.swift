@@ -9,6 +9,7 @@ public enum ConfigurationSource: Sendable, Hashable, CustomStringConvertible {
     /// The built-in default (which may depend on systemd's variables).
     case defaultValue
 
+    /// The text shown to the operator.
     public var description: String {
         switch self {
         case .flag(let flag): "flag \(flag)"

@@ -142,6 +142,7 @@ public struct DaemonStatus: Codable, Sendable, Equatable {
         case lastError = "last_error"
     }
 
+    /// Encodes with snake-case keys; absent optional values are written as `null`.
     public func encode(to encoder: any Encoder) throws {
         var container = encoder.container(keyedBy: CodingKeys.self)
         try container.encode(pid, forKey: .pid)

@@ -1,6 +1,3 @@
-import Dispatch
-import Foundation
-import Synchronization
 #if canImport(Glibc)
 import Glibc
 #endif
@@ -37,12 +34,15 @@ public final class DropFolderWatcher: Sendable {
     /// The watched folder.
     public let folder: String
 
-    /// Everything that happens in the folder, in order. Ends after ``stop()``.
-    /// Iterate it from one task only.
+    /// Everything that happens in the folder, in order. Iterate it from one task only.
+    ///
+    /// It ends after ``stop()``, when the iterating task is cancelled, or if inotify itself
+    /// fails (after a last ``DropFolderEvent/rescanNeeded``); an end the daemon did not ask
+    /// for is an error to log before watching again with a new watcher.
     public let events: AsyncStream<DropFolderEvent>
 
     private let buffer: DropFolderEventBuffer
-    private let reader: InotifyReader
+    let reader: InotifyReader
 
     /// The events the watch asks for.
     static let watchMask: UInt32 = UInt32(bitPattern:
@@ -160,199 +160,5 @@ public final class DropFolderWatcher: Sendable {
         if name.hasPrefix(".") || name.hasSuffix("~") { return true }
         let lowered = name.lowercased()
         return lowered.hasSuffix(".tmp") || lowered.hasSuffix(".part")
-    }
-}
-
-/// The inotify descriptor, a wake-up socket pair, and the thread that reads them.
-///
-/// Sendable without `@unchecked`: the only mutable state is in a `Mutex`. The descriptors are
-/// closed by the reading thread as it ends, under the same lock that ``addWatch()`` and
-/// ``stop()`` take before using them, so no one uses a closed (or reused) descriptor.
-final class InotifyReader: Sendable {
-    private struct State {
-        var watchDescriptor: Int32?
-        var removalReported = false
-        var started = false
-        var stopRequested = false
-        var closed = false
-    }
-
-    let folder: String
-    let mask: UInt32
-    private let inotifyFD: Int32
-    /// The end of the wake-up socket pair the thread polls.
-    private let wakeFD: Int32
-    /// The end ``stop()`` writes a byte to.
-    private let wakeWriteFD: Int32
-    private let buffer: DropFolderEventBuffer
-    private let state = Mutex(State())
-    private let exited = DispatchSemaphore(value: 0)
-
-    init(folder: String, mask: UInt32, buffer: DropFolderEventBuffer) throws(SystemCallError) {
-        self.folder = folder
-        self.mask = mask
-        self.buffer = buffer
-        let inotifyFD = inotify_init1(Int32(IN_NONBLOCK | IN_CLOEXEC))
-        guard inotifyFD >= 0 else {
-            throw SystemCallError(
-                operation: "cannot start watching drop folder", function: "inotify_init1", path: folder,
-                errno: errno, advice: "raise fs.inotify.max_user_instances or stop other watchers of this user")
-        }
-        // A socket pair rather than pipe2/eventfd, which Glibc's module does not import: it is
-        // created close-on-exec and non-blocking atomically.
-        var pair: [Int32] = [-1, -1]
-        let socketType = Int32(SOCK_STREAM.rawValue) | Int32(SOCK_CLOEXEC.rawValue) | Int32(SOCK_NONBLOCK.rawValue)
-        guard socketpair(AF_UNIX, socketType, 0, &pair) == 0 else {
-            let error = errno
-            close(inotifyFD)
-            throw SystemCallError(
-                operation: "cannot start watching drop folder", function: "socketpair", path: folder,
-                errno: error, advice: "the process may be out of file descriptors; raise LimitNOFILE=")
-        }
-        self.inotifyFD = inotifyFD
-        self.wakeFD = pair[0]
-        self.wakeWriteFD = pair[1]
-        do {
-            try addWatch()
-        } catch {
-            close(inotifyFD)
-            close(pair[0])
-            close(pair[1])
-            state.withLock { $0.closed = true }
-            throw error
-        }
-    }
-
-    /// Adds (or renews) the watch on ``folder``.
-    func addWatch() throws(SystemCallError) {
-        let result: Result<Void, SystemCallError> = state.withLock { state in
-            if state.closed || state.stopRequested {
-                return .failure(SystemCallError(
-                    operation: "cannot watch drop folder", function: "inotify_add_watch", path: folder,
-                    errno: EBADF, advice: "the watcher was stopped; create a new DropFolderWatcher"))
-            }
-            let descriptor = inotify_add_watch(inotifyFD, folder, mask)
-            if descriptor < 0 {
-                let error = errno
-                let advice = switch error {
-                case ENOENT: "create the folder (create_drop_dir = true does it) or set drop_dir to an existing one"
-                case ENOTDIR: "drop_dir must name a folder, not a file"
-                case ENOSPC: "raise fs.inotify.max_user_watches"
-                case EACCES: "give the service user read access to the folder"
-                default: "check the drop folder"
-                }
-                return .failure(SystemCallError(
-                    operation: "cannot watch drop folder", function: "inotify_add_watch", path: folder,
-                    errno: error, advice: advice))
-            }
-            if let old = state.watchDescriptor, old != descriptor {
-                inotify_rm_watch(inotifyFD, old)
-            }
-            state.watchDescriptor = descriptor
-            state.removalReported = false
-            return .success(())
-        }
-        try result.get()
-    }
-
-    /// Starts the reading thread.
-    func start() {
-        state.withLock { $0.started = true }
-        let thread = Thread { [self] in
-            run()
-        }
-        thread.name = "newsdrop-inotify"
-        thread.start()
-    }
-
-    /// Wakes the reading thread and waits until it has closed the descriptors.
-    func stop() {
-        let mustWait: Bool = state.withLock { state in
-            if state.stopRequested || state.closed {
-                state.stopRequested = true
-                return false
-            }
-            state.stopRequested = true
-            var byte: UInt8 = 1
-            _ = retryingOnInterrupt { write(wakeWriteFD, &byte, 1) }
-            return state.started
-        }
-        if mustWait { exited.wait() }
-    }
-
-    /// The reading loop: wait in `poll(2)` on inotify and the wake-up descriptor, decode,
-    /// deliver; on wake-up close both descriptors and finish the buffer.
-    private func run() {
-        let capacity = 64 * 1024
-        let bytes = UnsafeMutableRawBufferPointer.allocate(byteCount: capacity, alignment: 8)
-        defer {
-            bytes.deallocate()
-            state.withLock { state in
-                close(inotifyFD)
-                close(wakeFD)
-                close(wakeWriteFD)
-                state.closed = true
-            }
-            buffer.finish()
-            exited.signal()
-        }
-        var descriptors = [
-            pollfd(fd: inotifyFD, events: Int16(POLLIN), revents: 0),
-            pollfd(fd: wakeFD, events: Int16(POLLIN), revents: 0),
-        ]
-        while true {
-            let ready = retryingOnInterrupt { poll(&descriptors, nfds_t(descriptors.count), -1) }
-            if ready < 0 { return }
-            if descriptors[1].revents != 0 || state.withLock({ $0.stopRequested }) { return }
-            if descriptors[0].revents & Int16(POLLERR | POLLHUP | POLLNVAL) != 0 {
-                buffer.push(.rescanNeeded)
-                return
-            }
-            if descriptors[0].revents & Int16(POLLIN) != 0 {
-                drain(into: bytes)
-            }
-        }
-    }
-
-    /// Reads inotify until it would block and delivers what it read.
-    private func drain(into bytes: UnsafeMutableRawBufferPointer) {
-        while true {
-            let count = retryingOnInterrupt { read(inotifyFD, bytes.baseAddress, bytes.count) }
-            if count <= 0 { return }  // EAGAIN: drained
-            for record in InotifyRecord.decode(UnsafeRawBufferPointer(rebasing: bytes[0..<count])) {
-                handle(record)
-            }
-        }
-    }
-
-    private func handle(_ record: InotifyRecord) {
-        if record.has(IN_Q_OVERFLOW) {
-            buffer.push(.rescanNeeded)
-            return
-        }
-        let (isCurrent, reportRemoval): (Bool, Bool) = state.withLock { state in
-            guard record.watchDescriptor == state.watchDescriptor else { return (false, false) }
-            let gone = record.has(IN_DELETE_SELF) || record.has(IN_MOVE_SELF)
-                || record.has(IN_UNMOUNT) || record.has(IN_IGNORED)
-            guard gone else { return (true, false) }
-            if record.has(IN_MOVE_SELF), let descriptor = state.watchDescriptor {
-                // The watch follows the moved folder; stop listening to it.
-                inotify_rm_watch(inotifyFD, descriptor)
-            }
-            if record.has(IN_IGNORED) || record.has(IN_MOVE_SELF) { state.watchDescriptor = nil }
-            let report = !state.removalReported
-            state.removalReported = true
-            return (true, report)
-        }
-        guard isCurrent else { return }
-        if reportRemoval {
-            buffer.push(.folderRemoved)
-            return
-        }
-        if record.has(IN_CLOSE_WRITE) || record.has(IN_MOVED_TO), !record.name.isEmpty,
-            !DropFolderWatcher.isTemporaryName(record.name)
-        {
-            buffer.push(.candidate(record.name))
-        }
     }
 }

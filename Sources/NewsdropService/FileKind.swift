@@ -4,13 +4,21 @@ import Glibc
 
 /// What kind of directory entry a path names, as `lstat` sees it (symlinks are not followed).
 public enum FileKind: String, Sendable, Hashable {
+    /// A regular file: the only kind that is read.
     case regular
+    /// A folder.
     case directory
+    /// A symbolic link (never followed).
     case symlink
+    /// A named pipe (never opened: opening it could block).
     case fifo
+    /// A Unix domain socket.
     case socket
+    /// A character device.
     case characterDevice = "character device"
+    /// A block device.
     case blockDevice = "block device"
+    /// Anything else.
     case unknown
 
     /// The kind encoded in a `st_mode`.

@@ -11,7 +11,7 @@ import Glibc
 /// again later.
 ///
 /// ```swift
-/// let check = SettledFileCheck(settleTime: .seconds(configuration.settleSeconds))
+/// let check = SettledFileCheck(settleTime: configuration.settleTime)
 /// switch try check.check(path: dropDir + "/" + name) {
 /// case .settled(let snapshot): ingest(name, snapshot)
 /// case .unsettled(let retryAfter): recheck(name, after: retryAfter)
@@ -36,9 +36,10 @@ public struct SettledFileCheck: Sendable {
 
     /// How long a file must stay unmodified before it is read.
     public var settleTime: Duration
-    /// Whether to look for other processes holding the file open for writing
-    /// (``OpenWriterProbe``), once the settle time has passed.
-    public var probesOpenWriters: Bool
+    /// Looks for other processes holding the file open for writing, once the settle time has
+    /// passed; `nil` to rely on the settle time alone. When `/proc` cannot be read, the settle
+    /// time alone decides.
+    public var openWriterProbe: OpenWriterProbe?
     /// How long to wait before checking again a file that is held open for writing.
     public var heldOpenRetry: Duration
 
@@ -46,12 +47,16 @@ public struct SettledFileCheck: Sendable {
     ///
     /// - Parameters:
     ///   - settleTime: How long a file must stay unmodified; 1 second by default.
-    ///   - probesOpenWriters: Whether to look for writers in `/proc`; on by default.
+    ///   - openWriterProbe: Looks for writers in `/proc`; `nil` to skip that.
     ///   - heldOpenRetry: When to check again a file still open for writing; the settle time
     ///     by default.
-    public init(settleTime: Duration = .seconds(1), probesOpenWriters: Bool = true, heldOpenRetry: Duration? = nil) {
+    public init(
+        settleTime: Duration = .seconds(1),
+        openWriterProbe: OpenWriterProbe? = OpenWriterProbe(),
+        heldOpenRetry: Duration? = nil
+    ) {
         self.settleTime = settleTime
-        self.probesOpenWriters = probesOpenWriters
+        self.openWriterProbe = openWriterProbe
         self.heldOpenRetry = heldOpenRetry ?? max(settleTime, .milliseconds(100))
     }
 
@@ -66,7 +71,7 @@ public struct SettledFileCheck: Sendable {
     ///   folder is not searchable); the caller treats the file as unreadable.
     public func check(path: String, now: Int64 = SettledFileCheck.wallClockNanoseconds()) throws(SystemCallError) -> Verdict {
         guard let snapshot = try FileSnapshot.take(path: path) else { return .vanished }
-        return try verdict(for: snapshot, path: path, now: now)
+        return verdict(for: snapshot, path: path, now: now)
     }
 
     /// Judges a snapshot already taken.
@@ -76,15 +81,14 @@ public struct SettledFileCheck: Sendable {
     ///   - path: The file, for the open-writer probe.
     ///   - now: The current wall-clock time in nanoseconds since the Unix epoch.
     /// - Returns: The verdict.
-    /// - Throws: ``SystemCallError`` when `/proc` cannot be read.
-    public func verdict(for snapshot: FileSnapshot, path: String, now: Int64) throws(SystemCallError) -> Verdict {
+    public func verdict(for snapshot: FileSnapshot, path: String, now: Int64) -> Verdict {
         guard snapshot.kind == .regular else { return .notRegular(snapshot.kind) }
         let settle = Self.nanoseconds(settleTime)
         let age = now - snapshot.modificationTimeNanoseconds
         if age < settle {
             return .unsettled(retryAfter: .nanoseconds(settle - max(age, 0)))
         }
-        if probesOpenWriters, try !OpenWriterProbe().writers(of: path).isEmpty {
+        if let openWriterProbe, let writers = try? openWriterProbe.writers(of: path), !writers.isEmpty {
             return .unsettled(retryAfter: heldOpenRetry)
         }
         return .settled(snapshot)

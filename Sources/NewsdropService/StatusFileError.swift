@@ -5,5 +5,6 @@ public struct StatusFileError: Error, Sendable, Equatable, CustomStringConvertib
     /// What is wrong with it and what to do.
     public var reason: String
 
+    /// The text shown to the operator.
     public var description: String { "cannot read daemon status \(path): \(reason)" }
 }

@@ -16,8 +16,11 @@ public struct StderrLogHandler: LogHandler {
     public var identifier: String
     /// The file descriptor written to; standard error unless a test redirects it.
     public var fileDescriptor: Int32
+    /// The lowest level written (`Logger` filters before calling ``log(event:)``).
     public var logLevel: Logger.Level
+    /// Metadata added to every message of this handler's logger.
     public var metadata: Logger.Metadata = [:]
+    /// Adds contextual metadata (for example task-local values) to every message.
     public var metadataProvider: Logger.MetadataProvider?
 
     /// Creates a handler.
@@ -39,11 +42,13 @@ public struct StderrLogHandler: LogHandler {
         self.metadataProvider = metadataProvider
     }
 
+    /// One entry of ``metadata``.
     public subscript(metadataKey key: String) -> Logger.Metadata.Value? {
         get { metadata[key] }
         set { metadata[key] = newValue }
     }
 
+    /// Writes the event as one line (see ``format(identifier:level:message:metadata:)``).
     public func log(event: LogEvent) {
         var merged = effectiveMetadata(handlerMetadata: metadata, provider: metadataProvider, event: event.metadata)
         if let error = event.error { merged["error"] = "\(error)" }

@@ -42,6 +42,7 @@ public struct SystemCallError: Error, Sendable, Equatable, CustomStringConvertib
         String(cString: strerror(errno))
     }
 
+    /// The text shown to the operator.
     public var description: String {
         var text = operation
         if let path { text += " \(path)" }

@@ -21,8 +21,11 @@ import Glibc
 public struct SystemdJournalLogHandler: LogHandler {
     /// The `SYSLOG_IDENTIFIER` of every entry.
     public var identifier: String
+    /// The lowest level written (`Logger` filters before calling ``log(event:)``).
     public var logLevel: Logger.Level
+    /// Metadata added to every message of this handler's logger.
     public var metadata: Logger.Metadata = [:]
+    /// Adds contextual metadata (for example task-local values) to every message.
     public var metadataProvider: Logger.MetadataProvider?
 
     /// Creates a handler.
@@ -41,11 +44,14 @@ public struct SystemdJournalLogHandler: LogHandler {
         self.metadataProvider = metadataProvider
     }
 
+    /// One entry of ``metadata``.
     public subscript(metadataKey key: String) -> Logger.Metadata.Value? {
         get { metadata[key] }
         set { metadata[key] = newValue }
     }
 
+    /// Sends the event as one journal entry (see ``fields(identifier:level:message:metadata:file:line:function:)``),
+    /// or writes it to standard error if journald refuses it.
     public func log(event: LogEvent) {
         var merged = effectiveMetadata(handlerMetadata: metadata, provider: metadataProvider, event: event.metadata)
         if let error = event.error { merged["error"] = "\(error)" }

@@ -164,12 +164,15 @@ struct DropFolderWatcherTests {
         }
     }
 
-    @Test func theConsumerReceivesEventsInOrder() async throws {
+    /// Not in write order necessarily: `IN_CLOSE_WRITE` comes when the last reference to the
+    /// open file goes, and a child forked by another test meanwhile holds one until its `exec`.
+    @Test func everyFileWrittenIsReportedOnce() async throws {
         try await withWatcher { folder, watcher in
             let events = EventCollector(watcher.events)
             for index in 0..<50 { try writeFile(folder + "/f\(index).txt") }
             #expect(await events.wait { $0.count >= 50 || $0.contains(.rescanNeeded) })
-            #expect(events.events == (0..<50).map { .candidate("f\($0).txt") })
+            #expect(events.events.count == 50)
+            #expect(Set(events.events) == Set((0..<50).map { .candidate("f\($0).txt") }))
         }
     }
 }
@@ -208,6 +211,20 @@ struct DropFolderEventBufferTests {
         buffer.finish()
         #expect(await buffer.next() == .candidate("y"))
         #expect(await buffer.next() == nil)
+    }
+
+    @Test func eventsLeaveInTheOrderTheyCameFromAnotherThread() async {
+        let buffer = DropFolderEventBuffer(capacity: 100_000)
+        let thread = Thread {
+            for index in 0..<5_000 { buffer.push(.candidate("\(index)")) }
+            buffer.finish()
+        }
+        thread.start()
+        var received: [Int] = []
+        while let event = await buffer.next() {
+            if case .candidate(let name) = event, let index = Int(name) { received.append(index) }
+        }
+        #expect(received == Array(0..<5_000))
     }
 
     @Test func cancellingAWaitingConsumerReturnsNil() async {

@@ -28,8 +28,11 @@ struct StderrLogHandlerTests {
     }
 
     @Test func loggerWritesOneLinePerMessageAndFiltersByLevel() throws {
+        // A close-on-exec socket pair rather than a pipe: other tests spawn children meanwhile,
+        // and one that inherited the write end would keep the read below waiting.
         var pipeDescriptors: [Int32] = [0, 0]
-        try #require(pipe(&pipeDescriptors) == 0)
+        let type = Int32(SOCK_STREAM.rawValue) | Int32(SOCK_CLOEXEC.rawValue)
+        try #require(socketpair(AF_UNIX, type, 0, &pipeDescriptors) == 0)
         defer { close(pipeDescriptors[0]) }
         var logger = Logger(label: "test") { _ in
             StderrLogHandler(logLevel: .info, fileDescriptor: pipeDescriptors[1])

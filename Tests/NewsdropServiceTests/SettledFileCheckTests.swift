@@ -11,7 +11,7 @@ struct SettledFileCheckTests {
             let path = folder + "/fresh.txt"
             try writeFile(path)
             let snapshot = try #require(try FileSnapshot.take(path: path))
-            let check = SettledFileCheck(settleTime: .seconds(1), probesOpenWriters: false)
+            let check = SettledFileCheck(settleTime: .seconds(1), openWriterProbe: nil)
             let now = snapshot.modificationTimeNanoseconds + 300_000_000
             #expect(try check.check(path: path, now: now) == .unsettled(retryAfter: .milliseconds(700)))
         }
@@ -62,6 +62,24 @@ struct SettledFileCheckTests {
                 Issue.record("the file should be settled once its writer exited")
                 return
             }
+        }
+    }
+}
+
+extension SettledFileCheckTests {
+    @Test func withoutAReadableProcTheSettleTimeAloneDecides() async throws {
+        try await withTemporaryFolder { folder in
+            let path = folder + "/held.txt"
+            let writer = try startShell("exec 3>\"$1\"; exec sleep 5", path)
+            defer { finish(writer) }
+            #expect(await eventually { (try? OpenWriterProbe().isOpenForWriting(path)) == true })
+            let blind = SettledFileCheck(settleTime: .zero, openWriterProbe: OpenWriterProbe(procRoot: folder + "/no-proc"))
+            let now = SettledFileCheck.wallClockNanoseconds() + 1_000_000_000
+            guard case .settled = try blind.check(path: path, now: now) else {
+                Issue.record("without /proc, a file quiet for the settle time is settled")
+                return
+            }
+            #expect(throws: SystemCallError.self) { try OpenWriterProbe(procRoot: folder + "/no-proc").writers(of: path) }
         }
     }
 }

@@ -23,8 +23,15 @@ struct TestFailure: Error, CustomStringConvertible {
 }
 
 /// Writes `text` to `path`, creating or replacing it, and closes it (one `IN_CLOSE_WRITE`).
+///
+/// Opened close-on-exec: other tests spawn child processes meanwhile, and a child that
+/// inherited this descriptor would hold the file open for writing (``OpenWriterProbe`` sees it).
 func writeFile(_ path: String, _ text: String = "Some article text.\n") throws {
-    guard FileManager.default.createFile(atPath: path, contents: Data(text.utf8)) else {
+    let descriptor = open(path, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0o644)
+    guard descriptor >= 0 else { throw TestFailure("cannot open \(path): \(String(cString: strerror(errno)))") }
+    defer { close(descriptor) }
+    let bytes = Array(text.utf8)
+    guard write(descriptor, bytes, bytes.count) == bytes.count else {
         throw TestFailure("cannot write \(path): \(String(cString: strerror(errno)))")
     }
 }
