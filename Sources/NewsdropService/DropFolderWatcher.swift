@@ -5,7 +5,8 @@ import Glibc
 /// Watches the drop folder with inotify and reports what arrives, as an `AsyncStream`.
 ///
 /// It watches for a file closed after writing (`IN_CLOSE_WRITE`), an entry renamed or moved in
-/// (`IN_MOVED_TO`), and the folder's own removal (`IN_DELETE_SELF`, `IN_MOVE_SELF`,
+/// (`IN_MOVED_TO`), an entry created complete (`IN_CREATE` of a symlink, FIFO, socket, device or
+/// hard link), and the folder's own removal (`IN_DELETE_SELF`, `IN_MOVE_SELF`,
 /// `IN_UNMOUNT`); subfolders are not entered. Reading happens on a dedicated thread that waits
 /// in `poll(2)`, never on the cooperative pool, and ``stop()`` wakes it through a socket pair.
 ///
@@ -46,7 +47,7 @@ public final class DropFolderWatcher: Sendable {
 
     /// The events the watch asks for.
     static let watchMask: UInt32 = UInt32(bitPattern:
-        IN_CLOSE_WRITE | IN_MOVED_TO | IN_DELETE_SELF | IN_MOVE_SELF | IN_ONLYDIR)
+        IN_CLOSE_WRITE | IN_MOVED_TO | IN_CREATE | IN_DELETE_SELF | IN_MOVE_SELF | IN_ONLYDIR)
 
     /// Starts watching `folder`.
     ///

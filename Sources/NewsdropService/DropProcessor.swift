@@ -122,8 +122,8 @@ final class DropProcessor {
                 // Old files skip the /proc probe (a catch-up of thousands stays fast).
                 var check = settledCheck
                 let age = SettledFileCheck.wallClockNanoseconds() - snapshot.modificationTimeNanoseconds
-                if age > 60_000_000_000 { check.probesOpenWriters = false }
-                switch (try? check.verdict(for: snapshot, path: path, now: SettledFileCheck.wallClockNanoseconds())) ?? .settled(snapshot) {
+                if age > 60_000_000_000 { check.openWriterProbe = nil }
+                switch check.verdict(for: snapshot, path: path, now: SettledFileCheck.wallClockNanoseconds()) {
                 case .unsettled(let retryAfter):
                     delayed.append((name, .now + retryAfter))
                     continue

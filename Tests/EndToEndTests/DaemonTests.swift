@@ -101,6 +101,31 @@ import Glibc
         #expect(try run(Binaries.newsdrop, ["verify", "--data-dir", daemon.data]).status == 0)
     }
 
+    @Test func symlinksFIFOsAndHardLinksEndAsDocumented() throws {
+        let dir = TemporaryDirectory()
+        let daemon = try Daemon(root: dir.path)
+        #expect(eventually(within: 5) { FileManager.default.fileExists(atPath: daemon.data + "/status.json") })
+        let outside = dir.file("outside.txt", "An article kept outside the drop folder.\n")
+        try FileManager.default.createSymbolicLink(atPath: daemon.drop + "/shadow", withDestinationPath: "/etc/shadow")
+        try FileManager.default.createSymbolicLink(atPath: daemon.drop + "/link.txt", withDestinationPath: outside)
+        #expect(mkfifo(daemon.drop + "/pipe", 0o644) == 0)
+        #expect(link(outside, daemon.drop + "/hardlink.txt") == 0)
+        _ = FileManager.default.createFile(atPath: daemon.drop + "/quote\"and\nnewline.txt", contents: Data("Odd name\n".utf8))
+        #expect(eventually(within: 3) { ((try? dispositions(daemon.data)) ?? [:]).count == 5 }, "\(daemon.log)")
+        let d = try dispositions(daemon.data)
+        #expect(d["shadow"] == ["rejected"])
+        #expect(d["link.txt"] == ["rejected"])
+        #expect(d["pipe"] == ["rejected"])
+        #expect(d["hardlink.txt"] == ["article"])
+        #expect(d["quote\"and\nnewline.txt"] == ["article"])
+        // The symlinks were moved, not followed: their targets are untouched.
+        #expect(FileManager.default.fileExists(atPath: outside))
+        let moved = try FileManager.default.destinationOfSymbolicLink(atPath: dir.path + "/rejected/shadow")
+        #expect(moved == "/etc/shadow")
+        daemon.signal(SIGTERM)
+        #expect(daemon.waitForExit(within: 5) == 0)
+    }
+
     @Test func filesDroppedWhileStoppedAreTakenAtStart() throws {
         let dir = TemporaryDirectory()
         try FileManager.default.createDirectory(atPath: dir.path + "/in", withIntermediateDirectories: true)

@@ -59,13 +59,14 @@ struct DropFolderWatcherTests {
         #expect(DropFolderWatcher.isTemporaryName(name) == isTemporary)
     }
 
-    @Test func aFIFOInTheFolderHangsNothing() async throws {
+    @Test func aFIFOInTheFolderIsReportedAndHangsNothing() async throws {
         try await withWatcher { folder, watcher in
             let events = EventCollector(watcher.events)
             try #require(mkfifo(folder + "/pipe", 0o644) == 0)
             try writeFile(folder + "/after.txt")
             #expect(await events.wait { $0.contains(.candidate("after.txt")) })
-            #expect(!events.events.contains(.candidate("pipe")))
+            // Reported on creation (no write will follow) so the daemon can reject it.
+            #expect(events.events.contains(.candidate("pipe")))
             // Scanning and checking see it without opening it.
             #expect(try watcher.scan().contains("pipe"))
             #expect(try SettledFileCheck().check(path: folder + "/pipe") == .notRegular(.fifo))
@@ -233,5 +234,21 @@ struct DropFolderEventBufferTests {
         #expect(await eventually { buffer.hasWaitingConsumer })
         task.cancel()
         #expect(await task.value == nil)
+    }
+}
+
+@Suite struct CreatedEntriesTests {
+    @Test func onlyEntriesCompleteOnCreationAreReportedAtCreate() throws {
+        let folder = NSTemporaryDirectory() + "created-\(getpid())-\(UInt32.random(in: 0...UInt32.max))"
+        try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(atPath: folder) }
+        _ = FileManager.default.createFile(atPath: folder + "/new.txt", contents: Data("x".utf8))
+        #expect(!InotifyReader.isCompleteOnCreation(folder + "/new.txt"))
+        #expect(link(folder + "/new.txt", folder + "/hard.txt") == 0)
+        #expect(InotifyReader.isCompleteOnCreation(folder + "/hard.txt"))
+        try FileManager.default.createSymbolicLink(atPath: folder + "/sym", withDestinationPath: "/etc/shadow")
+        #expect(InotifyReader.isCompleteOnCreation(folder + "/sym"))
+        try FileManager.default.createDirectory(atPath: folder + "/sub", withIntermediateDirectories: false)
+        #expect(!InotifyReader.isCompleteOnCreation(folder + "/sub"))
     }
 }
