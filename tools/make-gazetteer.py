@@ -286,6 +286,26 @@ def alias_list(name, candidates, hand=(), banned=frozenset()):
     return sorted(out, key=lambda x: (x.casefold(), x))
 
 
+def hand_kept_spellings(path):
+    """Folded names and aliases of places-extra.tsv (empty if the file is not there)."""
+    out = set()
+    if not os.path.exists(path):
+        return frozenset()
+    header = False
+    with open(path, encoding="utf-8") as f:
+        for line in f:
+            line = line.rstrip("\n")
+            if not line.strip() or line.startswith("#"):
+                continue
+            if not header:
+                header = True
+                continue
+            cols = line.split("\t")
+            if len(cols) == len(HEADER):
+                out.update(fold_key(a) for a in [cols[1]] + [x for x in cols[8].split("|") if x])
+    return frozenset(out)
+
+
 def fmt_coord(x):
     s = f"{x:.4f}".rstrip("0").rstrip(".")
     return "0" if s in ("-0", "") else s
@@ -312,7 +332,7 @@ def main():
     # countries
     for cc in sorted(countries):
         c = countries[cc]
-        name = COUNTRY_NAMES.get(cc, c["name"])
+        name = COUNTRY_NAMES.get(cc, c["name"].strip())
         if cc in COUNTRY_CENTRES:
             lat, lon = COUNTRY_CENTRES[cc]
         else:
@@ -328,12 +348,16 @@ def main():
                 lat, lon = FALLBACK_POINTS[cc]
             else:
                 sys.exit(f"make-gazetteer: no coordinates for country {cc} {name}; add it to FALLBACK_POINTS")
-        aliases = alias_list(name, [c["name"]], COUNTRY_ALIASES.get(cc, []))
+        aliases = alias_list(name, [c["name"].strip()], COUNTRY_ALIASES.get(cc, []))
         rows.append([str(c["geonameid"]), name, "country", cc, "", fmt_coord(lat), fmt_coord(lon),
                      str(int(c["population"] or 0)), "|".join(aliases)])
 
     # cities of the region; their aliases never repeat a country's name ("Iraq" for Arak, Iran)
     country_keys = frozenset(fold_key(a) for r in rows for a in [r[1]] + [x for x in r[8].split("|") if x])
+    # ... nor a spelling of a hand-kept region or site ("Golan", "Jazira", "Badiya"): that one is
+    # meant, and the hand-kept row must not lose to a village on population.
+    reserved = hand_kept_spellings(os.path.join(os.path.dirname(os.path.normpath(args.out)), "places-extra.tsv"))
+    banned = country_keys | reserved
     skipped = []
     for c in cities.values():
         cc = c["countrycode"]
@@ -347,7 +371,7 @@ def main():
             continue
         admin = ADMIN1.get(cc, {}).get(c["admin1code"], "")
         aliases = alias_list(name, [orig] + list(c["alternatenames"]), EXTRA_ALIASES.get(gid, []),
-                             country_keys)
+                             banned)
         rows.append([str(gid), name, "city", cc, admin, fmt_coord(c["latitude"]), fmt_coord(c["longitude"]),
                      str(int(c["population"] or 0)), "|".join(aliases)])
 
