@@ -5,6 +5,7 @@ public struct CueEntry: Sendable, Hashable {
         case report, according, hedge, claim, deny, expect, generic, hypothetical, concessive, negation, agent
         case corefPerson = "coref-person"
         case corefGroup = "coref-group"
+        case honorific
     }
     public var id: String
     public var phrases: [String]

@@ -24,7 +24,8 @@ public enum NameFolding: Sendable {
             let b = bytes[i]
             if b < 0x80 {
                 if isAlnum(b) { current.append(b) } else if b == 0x27 || b == 0x60 {
-                    // apostrophe inside a word: dropped (Qa'ani)
+                    // possessive 's ends the word; any other apostrophe is dropped (Qa'ani)
+                    if isPossessiveS(bytes, after: i + 1) { flush(); i += 2; continue }
                 } else { flush() }
                 i += 1
             } else {
@@ -32,6 +33,7 @@ public enum NameFolding: Sendable {
                 let end = min(bytes.count, i + len)
                 let scalarBytes = Array(bytes[i..<end])
                 if isApostropheLike(scalarBytes) {
+                    if isPossessiveS(bytes, after: end) { flush(); i = end + 1; continue }
                 } else if isWordScalar(scalarBytes) {
                     current.append(contentsOf: scalarBytes)
                 } else { flush() }
@@ -44,6 +46,13 @@ public enum NameFolding: Sendable {
             foldToken(w[...], into: &out)
         }
         return String(decoding: out, as: UTF8.self)
+    }
+
+    /// Whether `bytes[after]` is an `s` that ends the word (a possessive `'s`).
+    static func isPossessiveS(_ bytes: [UInt8], after: Int) -> Bool {
+        guard after < bytes.count, bytes[after] | 0x20 == 0x73 else { return false }
+        let n = after + 1
+        return n >= bytes.count || !(isAlnum(bytes[n]) || bytes[n] >= 0x80)
     }
 
     /// Whether a lower- or upper-case word is an Arabic article that folding drops (`al`, `el`, `ad`…).
