@@ -24,9 +24,26 @@ extension ArticleReader {
     func governingPreposition(_ start: Int, lowerBound: Int) -> (FunctionWord, Int)? {
         var j = start - 1
         var steps = 0
-        while j >= lowerBound && steps < 5 {
+        var conjunctions = 0
+        while j >= lowerBound && steps < 6 {
             let t = tokens[j]
+            if t.flags.contains(.particle) || (t.isPunct && t.mark == 0x22) { j -= 1; continue }
             if t.isPunct { return nil }
+            if t.function == .conjunction && conjunctions == 0 {
+                // "for the party and Shiite militias": the preposition of the first conjunct
+                conjunctions += 1
+                var k = j - 1
+                var hops = 0
+                while k >= lowerBound && hops < 5 {
+                    let u = tokens[k]
+                    if u.isPunct && u.mark != 0x22 { return nil }
+                    if isPrepositionLike(u.function) { return (u.function, k) }
+                    if u.function == .relative || u.function == .be || u.function == .have || u.function == .modal || u.function == .pronoun { return nil }
+                    k -= 1
+                    hops += 1
+                }
+                return nil
+            }
             switch t.function {
             case .the, .determiner, .possessivePronoun, .direction, .areaNoun, .number, .adverb: break
             case .of:
@@ -267,19 +284,18 @@ extension ArticleReader {
             if s.cues.contains(where: { $0.kind == .expect && $0.end <= slot.start && slot.start - $0.end <= 2 }) { modality = .expected }
 
             // scope: between the neighbouring triggers
-            let scopeStart = n > 0 ? s.slots[triggerSlots[n - 1]].end : lower
-            let scopeEnd = n + 1 < triggerSlots.count ? s.slots[triggerSlots[n + 1]].start : range.upperBound
+                        let scopeEnd = n + 1 < triggerSlots.count ? s.slots[triggerSlots[n + 1]].start : range.upperBound
             let cStart = clauseStart(slot.start, s)
             func usable(_ c: Candidate) -> Bool { !c.isMedia && !attributionTokens.contains(c.start) && !s.inParens.contains(c.start) && !dateline.contains(c.start) }
 
             func subject() -> EventMention.Actor? {
                 let prevVerb = verbActors.last
                 let left = cands.filter { $0.end <= slot.start && $0.start >= cStart && usable($0) }
-                func adjacent(_ c: Candidate) -> Bool {
+                func adjacent(_ c: Candidate, commas: Bool = true) -> Bool {
                     var q = c.end
                     while q < slot.start {
                         let t = tokens[q]
-                        if !(t.function == .adverb || t.function == .be || t.function == .have || t.function == .modal || t.function == .relative || (t.isPunct && t.mark == 0x2C) || s.cues.contains(where: { $0.kind == .hedge && $0.start <= q && q < $0.end })) { return false }
+                        if !(t.function == .adverb || t.function == .be || t.function == .have || t.function == .modal || t.function == .relative || (commas && t.isPunct && t.mark == 0x2C) || s.cues.contains(where: { $0.kind == .hedge && $0.start <= q && q < $0.end })) { return false }
                         q += 1
                     }
                     return true
@@ -294,11 +310,11 @@ extension ArticleReader {
                     return c
                 }
                 if let pv = prevVerb, pv.end > cStart {
-                    if let c = nonPP.last(where: { $0.start >= pv.end && adjacent($0) }) { return c.actor }
+                    if let c = nonPP.last(where: { $0.start >= pv.end && adjacent($0, commas: false) }) { return c.actor }
                     if let a = pv.actor { return a }
                 }
                 if let c = nonPP.last(where: { prevVerb == nil || $0.end <= prevVerb!.end || $0.start < cStart || adjacent($0) }) { return c.actor }
-                if let c = left.last(where: { $0.preposition != FunctionWord.from }) { return c.actor }
+                if let c = left.last(where: { $0.preposition != FunctionWord.from }) ?? left.last { return c.actor }
                 return nil
             }
             func object() -> EventMention.Actor? {
@@ -401,6 +417,7 @@ extension ArticleReader {
                 for sl in s.slots where sl.start >= lo && sl.end <= hi && !sl.places.isEmpty && sl.adjectives.isEmpty {
                     if sl.end - sl.start == 1, [.month, .weekday].contains(tokens[sl.start].function) { continue }
                     if s.inParens.contains(sl.start) || dateline.contains(sl.start) || attributionTokens.contains(sl.start) { continue }
+                    if s.cues.contains(where: { $0.kind == .agent && $0.end - $0.start >= 2 && $0.end <= sl.start && sl.start - $0.end <= 1 }) { continue }
                     if tokens[sl.end - 1].flags.contains(.possessive) { continue }
                     if sl.end < range.upperBound, tokens[sl.end].function == .forceNoun { continue }
                     guard let p = bestPlace(sl) else { continue }
@@ -423,7 +440,7 @@ extension ArticleReader {
             if let p = best(placeCandidates(slot.end, scopeEnd, strongOnly: false)) { place = p; strength = 3 }
             else if nominalAnaphor { }
             else if n == 0, let p = best(placeCandidates(lower, slot.start, strongOnly: false)) { place = p; strength = 3 }
-            else if let first = out.first(where: { $0.place != nil && $0.placeStrength >= 2 }) { place = first.place; strength = 2 }
+            else if verbal, let first = out.first(where: { $0.place != nil && $0.placeStrength >= 2 }) { place = first.place; strength = 2 }
             else if let p = best(placeCandidates(lower, range.upperBound, strongOnly: true)) { place = p; strength = 2 }
             else if !s.isHeading, let prev = previous.last(where: { sentences[$0.sentenceIndex].block == s.block && $0.place != nil }) { place = prev.place; strength = 1 }
 
@@ -471,6 +488,9 @@ extension ArticleReader {
         let lower = sentences.last(where: { $0.tokenRange.contains(slot.start) })?.tokenRange.lowerBound ?? 0
         var q = slot.start - 1
         var steps = 0
+        var plain = 0
+        let sentence = sentences.first(where: { $0.tokenRange.contains(slot.start) })
+        let triggerTokens = Set(sentence?.slots.filter { !$0.triggers.isEmpty }.flatMap { $0.start..<$0.end } ?? [])
         while q >= lower && steps < 6 {
             let t = tokens[q]
             if t.flags.contains(.possessive) || t.function == .the || t.function == .possessivePronoun { return true }
@@ -480,7 +500,11 @@ extension ArticleReader {
                 if ArticleReader.indefinites.contains(w) { return false }
                 q -= 1; steps += 1; continue
             }
-            if t.isWord && (t.function == .none || t.function == .adverb) { q -= 1; steps += 1; continue }
+            if triggerTokens.contains(q) { return false }
+            if t.isWord && t.function == .none && (t.flags.contains(.capitalized) || plain < 2) {
+                if !t.flags.contains(.capitalized) { plain += 1 }
+                q -= 1; steps += 1; continue
+            }
             return false
         }
         return false

@@ -10,6 +10,8 @@ struct ArticleReader {
     var countryWeight: [String: Int] = [:]
     /// Token indices of a dateline ("BEIRUT, LEBANON (10:45 P.M.) –"), whose place is not an event's.
     var dateline: Set<Int> = []
+    /// The mentions before merging, for tests.
+    var lastMentions: [EventMention] = []
 
     // coreference state
     var lastPerson: EventMention.Actor? = nil
@@ -53,6 +55,7 @@ struct ArticleReader {
             }
             updateCoreference(k)
         }
+        lastMentions = mentions
         let merged = EventMerger(dictionaries: dict).merge(mentions)
         return Extraction(published: published, events: merged.map(output))
     }
@@ -157,6 +160,7 @@ struct ArticleReader {
         }
         // unknown proper nouns: runs of capitalised words nobody claimed
         let honorific = Set(cues.filter { $0.kind == .honorific }.flatMap { $0.start..<$0.end })
+        let titleCase = isTitleCase(range)
         var k = range.lowerBound
         var unknown: [SentenceSlots.Slot] = []
         while k < range.upperBound {
@@ -166,7 +170,7 @@ struct ArticleReader {
                 return u.isWord && u.flags.contains(.capitalized) && !u.flags.contains(.number) && !covered.contains(j) && !cueCovered.contains(j)
                     && u.function == .none && !honorific.contains(j)
             }
-            if nameWord(k) {
+            if !titleCase && nameWord(k) {
                 var e = k + 1
                 while e < range.upperBound && (nameWord(e) || (tokens[e].flags.contains(.particle) && e + 1 < range.upperBound && nameWord(e + 1))) { e += 1 }
                 let atStart = k == range.lowerBound || (tokens[k - 1].isPunct && tokens[k - 1].mark == 0x22 && k - 1 == range.lowerBound)
@@ -195,6 +199,14 @@ struct ArticleReader {
             if depth > 0 { parens.insert(j) }
         }
         return SentenceSlots(tokenRange: range, byteRange: 0..<0, slots: slots, cues: cues, dates: [], inParens: parens, isHeading: false, block: 0)
+    }
+
+    /// A headline in title case ("Iran Trims Military Presence in Syria"): its capitals say nothing.
+    func isTitleCase(_ range: Range<Int>) -> Bool {
+        let words = tokens[range].filter { $0.isWord && !$0.flags.contains(.number) }
+        guard words.count >= 3 else { return false }
+        let caps = words.filter { $0.flags.contains(.capitalized) }.count
+        return caps * 4 >= words.count * 3
     }
 
     mutating func weighCountries() {

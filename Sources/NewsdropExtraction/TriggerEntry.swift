@@ -78,6 +78,8 @@ public struct TriggerEntry: Sendable, Hashable {
                     continue
                 }
                 out.append((phrase, .base))
+                let first = phrase.split(separator: " ").first.map(String.init) ?? phrase
+                if TriggerEntry.unchangedPast.contains(first) { out.append((phrase, .past)) }
                 out.append((TriggerEntry.inflect(phrase, TriggerEntry.thirdPerson), .third))
                 out.append((TriggerEntry.inflect(phrase, TriggerEntry.past), .past))
                 out.append((TriggerEntry.inflect(phrase, TriggerEntry.gerund), .gerund))
@@ -94,6 +96,9 @@ public struct TriggerEntry: Sendable, Hashable {
         return w.hasSuffix("ed") || ["met", "struck", "stricken", "left", "withdrew", "withdrawn", "fought", "sent", "held", "slain", "hit", "set"].contains(w)
             || w.hasSuffix("en")
     }
+
+    /// Verbs whose past form is the base form.
+    static let unchangedPast: Set<String> = ["hit", "cut", "set", "put", "shut", "hurt", "cast", "spread", "burst", "beat", "quit"]
 
     static func inflect(_ phrase: String, _ f: (String) -> String) -> String {
         var words = phrase.split(separator: " ").map(String.init)
