@@ -213,6 +213,7 @@ extension ArticleReader {
 
         var out: [EventMention] = []
         var verbActors: [(end: Int, actor: EventMention.Actor?)] = []
+        var nominalSubjects: [(start: Int, end: Int, family: Int, actor: EventMention.Actor?)] = []
         var consumedKills = Set<Int>()
         let hasViolent = triggerSlots.contains { ti in s.slots[ti].triggers.contains { [.airstrike, .attack].contains(dict.triggers[$0.index].type) } }
         var tollOnly: (Int, Int)? = nil
@@ -289,6 +290,11 @@ extension ArticleReader {
             func usable(_ c: Candidate) -> Bool { !c.isMedia && !attributionTokens.contains(c.start) && !s.inParens.contains(c.start) && !dateline.contains(c.start) }
 
             func subject() -> EventMention.Actor? {
+                if verbal, let noun = nominalSubjects.last(where: { $0.family == EventMerger.family(entry.type) && $0.end <= slot.start && $0.start >= cStart }),
+                    !cands.contains(where: { $0.start >= noun.end && $0.end <= slot.start && $0.preposition == nil && usable($0) && !attributionTokens.contains($0.start) && $0.end == slot.start })
+                {
+                    return noun.actor
+                }
                 let prevVerb = verbActors.last
                 let left = cands.filter { $0.end <= slot.start && $0.start >= cStart && usable($0) }
                 func adjacent(_ c: Candidate, commas: Bool = true) -> Bool {
@@ -407,7 +413,9 @@ extension ArticleReader {
                 }
                 actor = speaker ?? lastPerson
             }
-            if verbal { verbActors.append((slot.end, actor)) }
+            if verbal { verbActors.append((slot.end, actor)) } else if governingPreposition(slot.start, lowerBound: lower) == nil {
+                nominalSubjects.append((slot.start, slot.end, EventMerger.family(entry.type), actor))
+            }
 
             // place
             var place: EventMention.Place? = nil
@@ -440,7 +448,7 @@ extension ArticleReader {
             if let p = best(placeCandidates(slot.end, scopeEnd, strongOnly: false)) { place = p; strength = 3 }
             else if nominalAnaphor { }
             else if n == 0, let p = best(placeCandidates(lower, slot.start, strongOnly: false)) { place = p; strength = 3 }
-            else if verbal, let first = out.first(where: { $0.place != nil && $0.placeStrength >= 2 }) { place = first.place; strength = 2 }
+            else if verbal || governingPreposition(slot.start, lowerBound: lower) == nil, let first = out.first(where: { $0.place != nil && $0.placeStrength >= 2 }) { place = first.place; strength = 2 }
             else if let p = best(placeCandidates(lower, range.upperBound, strongOnly: true)) { place = p; strength = 2 }
             else if !s.isHeading, let prev = previous.last(where: { sentences[$0.sentenceIndex].block == s.block && $0.place != nil }) { place = prev.place; strength = 1 }
 
@@ -518,13 +526,18 @@ extension ArticleReader {
     mutating func updateCoreference(_ k: Int) {
         let s = sentences[k]
         let dateHint = s.dates.first?.date.value.flatMap { $0.hasPrefix("--") ? nil : $0 }
+        // the sentence's first person and group outside prepositional phrases: its subjects
+        var person: EventMention.Actor? = nil
+        var group: EventMention.Actor? = nil
         for c in candidates(s, dateHint: dateHint) where !c.isPronoun && c.preposition == nil {
             guard let i = c.actor.index else { continue }
             switch dict.actors.entries[i].kind {
-            case .person: lastPerson = c.actor
-            case .armedGroup, .organisation, .armedForce: lastGroup = c.actor
+            case .person: if person == nil { person = c.actor }
+            case .armedGroup, .organisation, .armedForce: if group == nil { group = c.actor }
             default: break
             }
         }
+        if let person { lastPerson = person }
+        if let group { lastGroup = group }
     }
 }

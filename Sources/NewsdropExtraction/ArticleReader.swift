@@ -122,7 +122,7 @@ struct ArticleReader {
         var covered = Set<Int>()
         var i = range.lowerBound
         while i < range.upperBound {
-            guard let ms = byStart[i], let end = ms.map(\.end).max() else { i += 1; continue }
+            guard let ms = byStart[i], let end = (ms.filter(\.aligned).map(\.end).max() ?? ms.map(\.end).max()) else { i += 1; continue }
             var s = SentenceSlots.Slot(start: i, end: end)
             for m in ms where m.end == end {
                 let idx = Int(m.payload.index)

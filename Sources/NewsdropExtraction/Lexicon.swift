@@ -12,9 +12,13 @@ struct Lexicon: Sendable {
     init(_ d: Dictionaries) {
         dictionaries = d
         var entries: [[UInt8]: [PhrasePayload]] = [:]
-        func add(_ phrase: String, _ p: PhrasePayload) {
+        func add(_ phrase: String, _ payload: PhrasePayload) {
             let k = Array(NameFolding.fold(phrase).utf8)
             if k.isEmpty { return }
+            var p = payload
+            p.words = UInt8(min(255, Lexicon.wordCount(phrase)))
+            // one- and two-letter place names collide with words (He, On, As)
+            if p.kind == .place && k.count <= 2 && p.caseRule != .upper { return }
             if entries[k]?.contains(p) ?? false { return }
             entries[k, default: []].append(p)
         }
@@ -75,6 +79,32 @@ struct Lexicon: Sendable {
         var start: Int
         var end: Int
         var payload: PhrasePayload
+        /// Whether the phrase's words line up with the words matched.
+        var aligned: Bool
+    }
+
+    /// Words of a phrase as folding sees them, without article particles.
+    static func wordCount(_ phrase: String) -> Int {
+        var n = 0
+        var inWord = false
+        var current: [UInt8] = []
+        var words: [[UInt8]] = []
+        for b in phrase.utf8 {
+            let w = NameFolding.isAlnum(b) || b >= 0x80 || b == 0x27
+            if w { current.append(b); inWord = true } else if inWord {
+                words.append(current); current = []; inWord = false
+            }
+        }
+        if inWord { words.append(current) }
+        // dotted initials (U.S.) are one word
+        var merged: [[UInt8]] = []
+        for w in words {
+            if w.count == 1, let last = merged.last, last.count <= 3, last.allSatisfy(NameFolding.isUpper), w.allSatisfy(NameFolding.isUpper), phrase.contains(".") {
+                merged[merged.count - 1] += w
+            } else { merged.append(w) }
+        }
+        for w in merged where !(merged.count > 1 && NameFolding.isParticle(w[...])) { n += 1 }
+        return max(1, n)
     }
 
     /// Sets each word token's function class, then returns every phrase that starts at a word
@@ -103,12 +133,14 @@ struct Lexicon: Sendable {
             var node: Int32 = 0
             var j = i
             var allUpper = true
+            var consumed = 0
             while j < range.upperBound {
                 let tj = tokens[j]
                 if tj.isPunct { break }
                 if tj.flags.contains(.particle) && j > i { j += 1; continue }
                 node = trie.walk(node, tokenizer.fold(tj))
                 if node < 0 { break }
+                consumed += 1
                 if !tj.flags.contains(.allUpper) { allUpper = false }
                 if let ps = trie.payloads(at: node) {
                     for p in ps where p.kind != .function {
@@ -117,7 +149,9 @@ struct Lexicon: Sendable {
                         case .capitalized: if !t.flags.contains(.capitalized) && !t.flags.contains(.number) { continue }
                         case .upper: if !allUpper { continue }
                         }
-                        out.append(Match(start: i, end: j + 1, payload: p))
+                        // a capitalised name on a single function word is not a name ("He", "On")
+                        if consumed == 1 && p.caseRule == .capitalized && t.function != .none && t.function != .month && t.function != .weekday { continue }
+                        out.append(Match(start: i, end: j + 1, payload: p, aligned: Int(p.words) == consumed))
                     }
                 }
                 if tj.flags.contains(.possessive) { break }

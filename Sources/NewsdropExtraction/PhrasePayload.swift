@@ -19,6 +19,8 @@ struct PhrasePayload: Sendable, Hashable {
     /// Index into the owning table (actors, titles, places, triggers, cues, furniture); for
     /// function words a small numeric value (number words).
     var index: Int32
+    /// How many words the phrase has, to prefer matches that line up with the text's words.
+    var words: UInt8 = 1
 
     static func caseRule(of phrase: String) -> CaseRule {
         let letters = phrase.unicodeScalars.filter { $0.properties.isAlphabetic }
