@@ -1,0 +1,142 @@
+/// The article proper, separated from the furniture of the scraped page it came in.
+///
+/// Works line by line with general signals, in the spirit of jusText: lines repeated from
+/// earlier (scraped titles and captions) are read once; very short lines are menus, names and
+/// buttons; lines starting with teaser, caption or byline words are skipped; a short line that
+/// opens a comment section ("2 Comments", "One Response", "Leave a reply") or a commenter's
+/// name followed by a timestamp line ends the body: everything after it is furniture.
+struct ArticleBody: Sendable {
+    /// A kept line: its byte range and whether it is a heading (short, no closing punctuation).
+    struct Block: Sendable {
+        var start: Int
+        var end: Int
+        var isHeading: Bool
+    }
+    var blocks: [Block]
+    /// Lines that look like bylines or date lines, for the publication date.
+    var bylines: [Range<Int>]
+
+    /// Splits `bytes` into blocks using the furniture words of `lexicon`.
+    static func read(_ bytes: [UInt8], lexicon: Lexicon) -> ArticleBody {
+        var lines: [Range<Int>] = []
+        var s = 0
+        for (i, b) in bytes.enumerated() where b == 0x0A {
+            lines.append(s..<i)
+            s = i + 1
+        }
+        if s < bytes.count { lines.append(s..<bytes.count) }
+        var blocks: [Block] = []
+        var bylines: [Range<Int>] = []
+        var seen = Set<[UInt8]>()
+        var tokenizer = Tokenizer()
+        var lastShortName: Int? = nil  // index in blocks of a preceding very short line, if kept
+        var previousWasShort = false
+        for (lineIndex, raw) in lines.enumerated() {
+            var a = raw.lowerBound, e = raw.upperBound
+            while a < e && isSpace(bytes[a]) { a += 1 }
+            while e > a && isSpace(bytes[e - 1]) { e -= 1 }
+            if a >= e { continue }
+            tokenizer.folds.removeAll(keepingCapacity: true)
+            var tokens: [Token] = []
+            tokenizer.tokenize(bytes, a..<e, into: &tokens)
+            let words = tokens.filter(\.isWord)
+            let wordCount = words.count
+            // comment section: a timestamp line right after a short (name) line
+            if isTimestamp(tokens) && previousWasShort {
+                if let k = lastShortName, k == blocks.count - 1 { blocks.removeLast() }
+                break
+            }
+            let matches = lexicon.annotate(&tokens, 0..<tokens.count, tokenizer: tokenizer, bytes: bytes)
+            let firstWord = tokens.firstIndex(where: \.isWord) ?? 0
+            func startsWith(_ kind: FurnitureEntry.Kind) -> Bool { startMatch(kind) != nil }
+            func startMatch(_ kind: FurnitureEntry.Kind) -> Lexicon.Match? {
+                let kindByte = UInt8(FurnitureEntry.Kind.allCases.firstIndex(of: kind)!)
+                var starts = [firstWord]
+                // "2 Comments", "One Response"
+                if tokens.indices.contains(firstWord), tokens[firstWord].flags.contains(.number) || tokens[firstWord].function == .number {
+                    if let n = tokens[(firstWord + 1)...].firstIndex(where: \.isWord) { starts.append(n) }
+                }
+                return matches.last { m in
+                    m.payload.kind == .furniture && m.payload.detail == kindByte && starts.contains(m.start)
+                        && (kind != .comments || wordCount <= 8 || (m.end - m.start) >= 2 && wordCount <= 40)
+                }
+            }
+            if startsWith(.comments) { break }
+            previousWasShort = wordCount <= 4 && !endsSentence(bytes, e)
+            let key = normalizedKey(tokenizer.folds)
+            if seen.contains(key) { continue }
+            seen.insert(key)
+            if startsWith(.teaser) { continue }
+            let sentenceLike = endsSentence(bytes, e)
+            func labelled(_ m: Lexicon.Match) -> Bool {
+                m.end < tokens.count && tokens[m.end].isPunct && tokens[m.end].mark == 0x3A
+            }
+            if let m = startMatch(.caption), labelled(m) || !sentenceLike || (m.end - m.start) >= 2 && wordCount <= 30 { continue }
+            if endsWithCredit(tokens) { continue }
+            if let m = startMatch(.byline), wordCount <= 14, labelled(m) || !sentenceLike { bylines.append(a..<e); continue }
+            if wordCount <= 8 {
+                let buttonByte = UInt8(FurnitureEntry.Kind.allCases.firstIndex(of: .button)!)
+                if matches.contains(where: { $0.payload.kind == .furniture && $0.payload.detail == buttonByte }) { continue }
+            }
+            if wordCount <= 10 && isDateLine(tokens) { bylines.append(a..<e); continue }
+            if wordCount < 4 {
+                lastShortName = nil
+                continue
+            }
+            if lineIndex > 0 && words.allSatisfy({ $0.flags.contains(.number) }) { continue }
+            let heading = !endsSentence(bytes, e) && wordCount <= 30
+            blocks.append(Block(start: a, end: e, isHeading: heading))
+            lastShortName = nil
+        }
+        return ArticleBody(blocks: blocks, bylines: bylines)
+    }
+
+    static func isSpace(_ b: UInt8) -> Bool { b == 0x20 || b == 0x09 || b == 0x0D || b == 0x0A }
+
+    /// Whether the line ends like a sentence (. ! ? or a closing quote after one, or a colon).
+    static func endsSentence(_ bytes: [UInt8], _ end: Int) -> Bool {
+        var k = end - 1
+        // skip closing quotes and brackets
+        while k >= 0 {
+            let b = bytes[k]
+            if b == 0x22 || b == 0x27 || b == 0x29 { k -= 1; continue }
+            if k >= 2 && bytes[k - 2] == 0xE2 && bytes[k - 1] == 0x80 && (b == 0x9D || b == 0x99) { k -= 3; continue }
+            break
+        }
+        guard k >= 0 else { return false }
+        let b = bytes[k]
+        if b == 0x2E || b == 0x21 || b == 0x3F || b == 0x3A { return true }
+        if k >= 2 && bytes[k - 2] == 0xE2 && bytes[k - 1] == 0x80 && b == 0xA6 { return true }  // …
+        return false
+    }
+
+    /// A line ending in a parenthesised photo credit: "… following an attack. (SANA)".
+    static func endsWithCredit(_ tokens: [Token]) -> Bool {
+        guard let last = tokens.last, last.isPunct, last.mark == 0x29 else { return false }
+        guard let open = tokens.lastIndex(where: { $0.isPunct && $0.mark == 0x28 }) else { return false }
+        let inside = tokens[(open + 1)..<(tokens.count - 1)]
+        let words = inside.filter(\.isWord)
+        guard !words.isEmpty, words.count <= 6, words.first!.flags.contains(.capitalized) || words.first!.flags.contains(.allUpper) else { return false }
+        // the credit follows a finished sentence or a caption-length line
+        if open > 0, tokens[open - 1].isPunct, tokens[open - 1].mark == 0x2E { return true }
+        return tokens.filter(\.isWord).count <= 30
+    }
+
+    /// "2020-03-11 09:42", "March 12, 2020 at 9:42 am": digits, dashes, colons, month names.
+    static func isTimestamp(_ tokens: [Token]) -> Bool {
+        let words = tokens.filter(\.isWord)
+        guard !words.isEmpty, words.count <= 8 else { return false }
+        let numbers = words.filter { $0.flags.contains(.number) }.count
+        return numbers >= 3 && tokens.contains(where: { $0.isPunct && $0.mark == 0x3A })
+    }
+
+    /// A line that is only a date: "March 12, 2024", "12 March 2024", "2024-03-12".
+    static func isDateLine(_ tokens: [Token]) -> Bool {
+        let words = tokens.filter(\.isWord)
+        guard !words.isEmpty else { return false }
+        let dateish = words.filter { $0.flags.contains(.number) || $0.function == .month || $0.function == .weekday }.count
+        return dateish >= 2 && dateish * 2 >= words.count && words.contains { $0.flags.contains(.number) && $0.value >= 1900 && $0.value <= 2100 }
+    }
+
+    static func normalizedKey(_ folds: [UInt8]) -> [UInt8] { folds }
+}

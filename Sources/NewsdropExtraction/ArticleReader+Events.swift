@@ -1,0 +1,543 @@
+/// Reading events from a sentence: trigger readings, arguments, place, date, toll, attribution.
+extension ArticleReader {
+    /// An actor-like mention usable as a subject, object, agent or source.
+    struct Candidate {
+        var start: Int
+        var end: Int
+        var actor: EventMention.Actor
+        /// The preposition that introduces it, if any.
+        var preposition: FunctionWord?
+        var isMedia: Bool
+        var isPronoun: Bool
+        var slot: Int?
+    }
+
+    static let targetWords: Set<[UInt8]> = Set(["targeting", "targeted", "target", "targets", "hitting", "striking"].map { Array(NameFolding.fold($0).utf8) })
+    static let agentPreps: Set<FunctionWord> = [.by]
+
+    func isPrepositionLike(_ f: FunctionWord) -> Bool {
+        [.locative, .preposition, .of, .by, .from, .to, .including].contains(f)
+    }
+
+    /// The preposition that governs the phrase starting at token `start`, looking back over
+    /// determiners, adjectives, numbers and directions ("in the eastern city of").
+    func governingPreposition(_ start: Int, lowerBound: Int) -> (FunctionWord, Int)? {
+        var j = start - 1
+        var steps = 0
+        var conjunctions = 0
+        while j >= lowerBound && steps < 6 {
+            let t = tokens[j]
+            if t.flags.contains(.particle) || (t.isPunct && t.mark == 0x22) { j -= 1; continue }
+            if t.isPunct { return nil }
+            if t.function == .conjunction && conjunctions == 0 {
+                // "for the party and Shiite militias": the preposition of the first conjunct
+                conjunctions += 1
+                var k = j - 1
+                var hops = 0
+                while k >= lowerBound && hops < 5 {
+                    let u = tokens[k]
+                    if u.isPunct && u.mark != 0x22 { return nil }
+                    if isPrepositionLike(u.function) { return (u.function, k) }
+                    if u.function == .relative || u.function == .be || u.function == .have || u.function == .modal || u.function == .pronoun { return nil }
+                    k -= 1
+                    hops += 1
+                }
+                return nil
+            }
+            switch t.function {
+            case .the, .determiner, .possessivePronoun, .direction, .areaNoun, .number, .adverb: break
+            case .of:
+                // "the city of X", "west of X": locative; "the commander of X": not
+                if j - 1 >= lowerBound, [.areaNoun, .direction].contains(tokens[j - 1].function) { return (.locative, j) }
+                return (.of, j)
+            case .none:
+                if ArticleReader.targetWords.contains(fold(j)) { return (.locative, j) }
+                if t.flags.contains(.capitalized) || t.flags.contains(.number) { return nil }
+                if steps >= 2 { return nil }
+            default:
+                return isPrepositionLike(t.function) ? (t.function, j) : nil
+            }
+            j -= 1
+            steps += 1
+        }
+        return nil
+    }
+
+    func actorOf(_ slot: SentenceSlots.Slot, dateHint: String?) -> EventMention.Actor? {
+        let t = text(slot.start, slot.end)
+        if let a = slot.actors.first(where: { dict.actors.entries[$0].kind != .media }) ?? slot.actors.first {
+            return EventMention.Actor(index: a, name: dict.actors.entries[a].name, text: t)
+        }
+        if !slot.titles.isEmpty, let h = dict.actors.holder(ofTitles: slot.titles, on: dateHint ?? published) {
+            return EventMention.Actor(index: h, name: dict.actors.entries[h].name, text: t)
+        }
+        if let a = slot.adjectives.first, !slot.modifier {
+            return EventMention.Actor(index: a, name: dict.actors.entries[a].name, text: t)
+        }
+        if slot.unknown { return EventMention.Actor(index: nil, name: t, text: t) }
+        return nil
+    }
+
+    /// Actor-like candidates of a sentence, with titles next to names resolved to the name and
+    /// pronouns resolved to the last person or group.
+    func candidates(_ s: SentenceSlots, dateHint: String?) -> [Candidate] {
+        var out: [Candidate] = []
+        var person = lastPerson
+        var group = lastGroup
+        var cueAt: [Int: SentenceSlots.Cue] = [:]
+        for c in s.cues where c.kind == .corefPerson || c.kind == .corefGroup { cueAt[c.start] = c }
+        var slotAt: [Int: Int] = [:]
+        for (i, sl) in s.slots.enumerated() { slotAt[sl.start] = i }
+        var j = s.tokenRange.lowerBound
+        while j < s.tokenRange.upperBound {
+            if let si = slotAt[j] {
+                let sl = s.slots[si]
+                if sl.isActorLike, var a = actorOf(sl, dateHint: dateHint) {
+                    // a title next to a name is that name: "Quds Force commander Esmail Qaani"
+                    if !sl.titles.isEmpty && sl.actors.isEmpty {
+                        var n = si + 1
+                        while n < s.slots.count && n <= si + 3 {
+                            let nx = s.slots[n]
+                            if s.inParens.contains(nx.start) { n += 1; continue }
+                            if nx.start - sl.end > 8 { break }
+                            let gapOK = (sl.end..<nx.start).allSatisfy { q in
+                                let u = tokens[q]
+                                return u.isPunct || s.inParens.contains(q) || u.function == .the
+                                    || (u.function == .none && u.flags.contains(.capitalized))
+                            }
+                            if !gapOK { break }
+                            if let p = nx.actors.first, dict.actors.entries[p].kind == .person {
+                                a = EventMention.Actor(index: p, name: dict.actors.entries[p].name, text: text(nx.start, nx.end))
+                            }
+                            break
+                        }
+                    }
+                    let prep = governingPreposition(sl.start, lowerBound: s.tokenRange.lowerBound)?.0
+                    let media = a.index.map { dict.actors.entries[$0].kind == .media } ?? false
+                    out.append(Candidate(start: sl.start, end: sl.end, actor: a, preposition: prep, isMedia: media, isPronoun: false, slot: si))
+                    if let i = a.index, prep == nil {
+                        switch dict.actors.entries[i].kind {
+                        case .person: person = a
+                        case .armedGroup, .organisation, .armedForce: group = a
+                        default: break
+                        }
+                    }
+                }
+                j = max(j + 1, sl.end)
+                continue
+            }
+            if let c = cueAt[j] {
+                let ref = c.kind == .corefPerson ? person : group
+                if let ref {
+                    let prep = governingPreposition(c.start, lowerBound: s.tokenRange.lowerBound)?.0
+                    out.append(Candidate(start: c.start, end: c.end, actor: EventMention.Actor(index: ref.index, name: ref.name, text: text(c.start, c.end)), preposition: prep, isMedia: false, isPronoun: true, slot: nil))
+                }
+                j = c.end
+                continue
+            }
+            j += 1
+        }
+        return out
+    }
+
+    /// The first token of the clause holding token `pos`: after `;`, `:`, an opening quote, or a
+    /// "that" that follows a comma or a report verb.
+    func clauseStart(_ pos: Int, _ s: SentenceSlots) -> Int {
+        let lower = s.tokenRange.lowerBound
+        var j = pos - 1
+        var quotesBefore = 0
+        for q in lower..<pos where tokens[q].isPunct && tokens[q].mark == 0x22 { quotesBefore += 1 }
+        var seenQuotes = 0
+        while j >= lower {
+            let t = tokens[j]
+            if t.isPunct && (t.mark == 0x3B || t.mark == 0x3A) { return j + 1 }
+            if t.isPunct && t.mark == 0x22 {
+                seenQuotes += 1
+                // the opening quote of the quotation we are in
+                if (quotesBefore - seenQuotes) % 2 == 0 && quotesBefore % 2 == 1 { return j + 1 }
+            }
+            if t.function == .that && j - 1 >= lower {
+                let p = tokens[j - 1]
+                if (p.isPunct && p.mark == 0x2C) || s.cues.contains(where: { $0.kind == .report && $0.end == j }) { return j + 1 }
+            }
+            j -= 1
+        }
+        return lower
+    }
+}
+
+extension ArticleReader {
+    /// The event mentions of sentence `k`, and — when the sentence only reports a toll ("six people
+    /// were killed") — the toll to attach to the latest strike or attack.
+    mutating func events(in k: Int, order: inout Int, previous: [EventMention]) -> ([EventMention], (Int, Int)?) {
+        let s = sentences[k]
+        let range = s.tokenRange
+        let lower = range.lowerBound
+        let triggerSlots = s.slots.indices.filter { !s.slots[$0].triggers.isEmpty && !s.inParens.contains(s.slots[$0].start) }
+        if triggerSlots.isEmpty { return ([], nil) }
+        let sentenceText = String(decoding: bytes[s.byteRange], as: UTF8.self)
+        let dateHint = s.dates.first?.date.value.flatMap { $0.hasPrefix("--") ? nil : $0 }
+        let cands = candidates(s, dateHint: dateHint)
+        let generic = s.cues.contains { $0.kind == .generic } && !s.isHeading
+
+        // attribution: according to X / X said / citing X
+        var attributionTokens = Set<Int>()
+        var source: String? = nil
+        for c in s.cues where c.kind == .according {
+            var e = c.end
+            while e < range.upperBound && !(tokens[e].isPunct && tokens[e].mark == 0x2C) { e += 1 }
+            for q in c.start..<e { attributionTokens.insert(q) }
+            if source == nil, let cand = cands.first(where: { $0.start >= c.end && $0.start <= c.end + 4 }) { source = cand.actor.name }
+        }
+        for c in s.cues where c.kind == .report {
+            let before = cands.last { $0.end <= c.start && c.start - $0.end <= 5 && !$0.isPronoun }
+            let after = cands.first { $0.start >= c.end && $0.start - c.end <= 3 }
+            let media = [before, after].compactMap { $0 }.first { $0.isMedia }
+            if let m = media { source = source ?? m.actor.name } else if source == nil, let b = before, b.actor.index == nil || dict.actors.entries[b.actor.index!].kind != .state {
+                _ = b
+            }
+        }
+        if source == nil, let m = cands.first(where: { $0.isMedia && $0.preposition != .of }) , s.cues.contains(where: { $0.kind == .report || $0.kind == .according }) { source = m.actor.name }
+        var sentenceModality: Modality = source != nil ? .reported : .asserted
+        if s.cues.contains(where: { $0.kind == .hedge }) && sentenceModality == .asserted { sentenceModality = .reported }
+        if s.cues.contains(where: { $0.kind == .claim }) { sentenceModality = .claimed }
+        if s.cues.contains(where: { $0.kind == .deny }) { sentenceModality = .denied }
+
+        // irrealis scopes: from the cue to the next comma
+        var blocked = Set<Int>()
+        for c in s.cues where c.kind == .hypothetical || c.kind == .concessive {
+            var e = c.end
+            while e < range.upperBound && !(tokens[e].isPunct && (tokens[e].mark == 0x2C || tokens[e].mark == 0x3B)) { e += 1 }
+            for q in c.start..<e { blocked.insert(q) }
+        }
+
+        var out: [EventMention] = []
+        var verbActors: [(end: Int, actor: EventMention.Actor?)] = []
+        var nominalSubjects: [(start: Int, end: Int, family: Int, actor: EventMention.Actor?)] = []
+        var consumedKills = Set<Int>()
+        let hasViolent = triggerSlots.contains { ti in s.slots[ti].triggers.contains { [.airstrike, .attack].contains(dict.triggers[$0.index].type) } }
+        var tollOnly: (Int, Int)? = nil
+
+        for (n, ti) in triggerSlots.enumerated() {
+            let slot = s.slots[ti]
+            let prevTok = slot.start - 1 >= lower ? tokens[slot.start - 1] : nil
+            // noun or verb reading
+            let nounContext: Bool = {
+                if slot.end < range.upperBound, tokens[slot.end].function == .of { return true }
+                guard let p = prevTok else { return false }
+                if p.flags.contains(.possessive) { return true }
+                if [.the, .determiner, .possessivePronoun, .number, .of, .locative, .preposition, .including, .by, .from].contains(p.function) { return true }
+                if p.flags.contains(.number) { return true }
+                if let ps = s.slots.last(where: { $0.end == slot.start }), !ps.adjectives.isEmpty && ps.actors.isEmpty { return true }
+                if p.isWord && p.function == .none && !p.flags.contains(.capitalized) && !s.slots.contains(where: { $0.end == slot.start }) { return true }
+                return false
+            }()
+            let readings = slot.triggers
+            let nouns = readings.filter { !$0.form.isVerbal }
+            let verbs = readings.filter { $0.form.isVerbal }
+            var chosen: (index: Int, form: TriggerForm)
+            let afterToOrModal = prevTok.map { $0.function == .to || $0.function == .modal } ?? false
+            if !nouns.isEmpty && (verbs.isEmpty || nounContext) { chosen = nouns[0] }
+            else if !afterToOrModal, let past = verbs.first(where: { $0.form == .past }) { chosen = past }
+            else { chosen = verbs.first ?? readings[0] }
+            if chosen.form == .gerund && nounContext, let p = prevTok, p.function == .the || p.function == .determiner { chosen.form = .noun }
+            let entry = dict.triggers[chosen.index]
+            let verbal = chosen.form.isVerbal
+            // context words
+            if !entry.next.isEmpty {
+                let window = (slot.end..<min(range.upperBound, slot.end + 6))
+                if !window.contains(where: { entry.next.contains(String(decoding: fold($0), as: UTF8.self)) }) { continue }
+            }
+            if !entry.previous.isEmpty {
+                let window = (max(lower, slot.start - 3)..<slot.start)
+                if !window.contains(where: { entry.previous.contains(String(decoding: fold($0), as: UTF8.self)) }) { continue }
+            }
+            if [EventType.kill].contains(entry.type) && hasViolent { consumedKills.insert(ti); continue }
+            if generic { continue }
+            if blocked.contains(slot.start) { continue }
+            // look back over auxiliaries and adverbs
+            var j = slot.start - 1
+            var negated = false, passive = false, infinitive = false, modal: [UInt8]? = nil
+            var steps = 0
+            while j >= lower && steps < 4 {
+                let t = tokens[j]
+                if s.cues.contains(where: { $0.kind == .negation && $0.start <= j && j < $0.end }) { negated = true; j -= 1; steps += 1; continue }
+                if t.function == .be { if verbal { passive = passive || chosen.form == .past }; j -= 1; steps += 1; continue }
+                if t.function == .have || t.function == .adverb { j -= 1; steps += 1; continue }
+                if t.function == .modal { modal = fold(j); break }
+                if t.function == .to { infinitive = true; break }
+                break
+            }
+            if negated && !s.cues.contains(where: { $0.kind == .deny }) { continue }
+            var modality = sentenceModality
+            if verbal {
+                let byAfter = slot.end < range.upperBound && tokens[slot.end].function == .by
+                if chosen.form == .past && byAfter { passive = true }
+                if infinitive || (chosen.form == .base && modal != nil) {
+                    let expectBefore = s.cues.contains { $0.kind == .expect && $0.end <= slot.start && slot.start - $0.end <= 3 }
+                    if expectBefore { modality = .expected } else { continue }
+                } else if chosen.form == .base && !s.isHeading {
+                    if entry.type != .accuse && entry.type != .support { continue }  // habitual present
+                } else if chosen.form == .third && !s.isHeading && entry.type != .accuse && entry.type != .support {
+                    continue  // habitual present ("Qaani visits … frequently")
+                }
+            }
+            if s.cues.contains(where: { $0.kind == .expect && $0.end <= slot.start && slot.start - $0.end <= 2 }) { modality = .expected }
+
+            // scope: between the neighbouring triggers
+                        let scopeEnd = n + 1 < triggerSlots.count ? s.slots[triggerSlots[n + 1]].start : range.upperBound
+            let cStart = clauseStart(slot.start, s)
+            func usable(_ c: Candidate) -> Bool { !c.isMedia && !attributionTokens.contains(c.start) && !s.inParens.contains(c.start) && !dateline.contains(c.start) }
+
+            func subject() -> EventMention.Actor? {
+                if verbal, let noun = nominalSubjects.last(where: { $0.family == EventMerger.family(entry.type) && $0.end <= slot.start && $0.start >= cStart }),
+                    !cands.contains(where: { $0.start >= noun.end && $0.end <= slot.start && $0.preposition == nil && usable($0) && !attributionTokens.contains($0.start) && $0.end == slot.start })
+                {
+                    return noun.actor
+                }
+                let prevVerb = verbActors.last
+                let left = cands.filter { $0.end <= slot.start && $0.start >= cStart && usable($0) }
+                func adjacent(_ c: Candidate, commas: Bool = true) -> Bool {
+                    var q = c.end
+                    while q < slot.start {
+                        let t = tokens[q]
+                        if !(t.function == .adverb || t.function == .be || t.function == .have || t.function == .modal || t.function == .relative || (commas && t.isPunct && t.mark == 0x2C) || s.cues.contains(where: { $0.kind == .hedge && $0.start <= q && q < $0.end })) { return false }
+                        q += 1
+                    }
+                    return true
+                }
+                var nonPP = left.filter { $0.preposition == nil && !(tokens[$0.end - 1].flags.contains(.possessive) && !adjacent($0)) }
+                // "Iran and Syria are investigating": the first conjunct
+                nonPP = nonPP.map { c in
+                    var c = c
+                    while c.start - 2 >= lower, tokens[c.start - 1].function == .conjunction,
+                        let d = cands.last(where: { $0.end == c.start - 1 })
+                    { c = d }
+                    return c
+                }
+                if let pv = prevVerb, pv.end > cStart {
+                    if let c = nonPP.last(where: { $0.start >= pv.end && adjacent($0, commas: false) }) { return c.actor }
+                    if let a = pv.actor { return a }
+                }
+                if let c = nonPP.last(where: { prevVerb == nil || $0.end <= prevVerb!.end || $0.start < cStart || adjacent($0) }) { return c.actor }
+                if let c = left.last(where: { $0.preposition != FunctionWord.from }) ?? left.last { return c.actor }
+                return nil
+            }
+            func object() -> EventMention.Actor? {
+                let right = cands.filter { $0.start >= slot.end && $0.start < scopeEnd && usable($0) }
+                if let c = right.first(where: { $0.preposition == nil || $0.preposition == .preposition || $0.preposition == .of }) {
+                    if let si = c.slot, s.slots[si].actors.isEmpty && s.slots[si].titles.isEmpty && !s.slots[si].places.isEmpty && !s.slots[si].unknown { return nil }
+                    return c.actor
+                }
+                return nil
+            }
+            func agentAfter() -> EventMention.Actor? {
+                // "by X" close after the trigger, or an agent cue later in the sentence
+                var q = slot.end
+                while q < min(range.upperBound, slot.end + 6) {
+                    if tokens[q].function == .by, let c = cands.first(where: { $0.start > q && $0.start <= q + 3 && usable($0) }) { return c.actor }
+                    q += 1
+                }
+                for c in s.cues where c.kind == .agent && c.start >= slot.end && c.end - c.start >= 2 {
+                    if let a = cands.first(where: { $0.start >= c.end && $0.start <= c.end + 3 && usable($0) }) { return a.actor }
+                }
+                // "a missile attack, which Tehran accuses Israel of mounting"
+                for tj in triggerSlots where s.slots[tj].start > slot.end {
+                    if s.slots[tj].triggers.contains(where: { dict.triggers[$0.index].type == .accuse && dict.triggers[$0.index].roles == .agent }) {
+                        if let a = cands.first(where: { $0.start >= s.slots[tj].end && $0.start <= s.slots[tj].end + 3 && usable($0) }) { return a.actor }
+                    }
+                }
+                return nil
+            }
+            func premodifier() -> (EventMention.Actor?, Bool) {
+                var q = slot.start - 1
+                var skipped = 0
+                while q >= lower && skipped <= 2 {
+                    let t = tokens[q]
+                    if var c = cands.last(where: { $0.end == q + 1 }), usable(c) || c.isPronoun {
+                        // "Iran-Syria joint exercise": the first of a hyphenated pair
+                        while c.start - 1 >= lower, tokens[c.start - 1].flags.contains(.hyphenAfter), let d = cands.last(where: { $0.end == c.start }) { c = d }
+                        return (c.actor, false)
+                    }
+                    if t.function == .possessivePronoun { return (nil, true) }
+                    if t.isWord && t.function == .none && !t.flags.contains(.capitalized) || t.function == .determiner && skipped == 0 && t.function != .the {
+                        q -= 1; skipped += 1; continue
+                    }
+                    break
+                }
+                return (nil, false)
+            }
+            func ofPhrase() -> (EventMention.Actor?, EventMention.Actor?) {
+                guard slot.end < range.upperBound, tokens[slot.end].function == .of else { return (nil, nil) }
+                guard let c = cands.first(where: { $0.start > slot.end && $0.start <= slot.end + 3 && usable($0) }) else { return (nil, nil) }
+                var second: EventMention.Actor? = nil
+                if c.end < range.upperBound, tokens[c.end].function == .conjunction, let d = cands.first(where: { $0.start == c.end + 1 }) { second = d.actor }
+                return (c.actor, second)
+            }
+
+            var actor: EventMention.Actor? = nil
+            var target: EventMention.Actor? = nil
+            switch entry.roles {
+            case .agent:
+                if verbal && !passive {
+                    actor = subject()
+                    target = object()
+                } else if verbal && passive {
+                    actor = agentAfter()
+                    // the patient is the subject right before the auxiliary
+                    target = cands.last(where: { $0.end <= slot.start && slot.start - $0.end <= 4 && $0.preposition == nil && usable($0) })?.actor
+                    if actor == nil, let topic = cands.first(where: { $0.preposition == nil && usable($0) && $0.end <= slot.start && $0.actor != target }),
+                        let i = topic.actor.index, [.state, .armedForce, .armedGroup].contains(dict.actors.entries[i].kind)
+                    {
+                        actor = topic.actor
+                    }
+                } else {
+                    let (pre, viaPronoun) = premodifier()
+                    let (of1, of2) = ofPhrase()
+                    if let pre { actor = pre } else if let of1, ![.airstrike, .attack, .kill].contains(entry.type) { actor = of1; target = of2 } else if let a = agentAfter() { actor = a } else if viaPronoun { actor = subject() } else { actor = subject() }
+                    if target == nil { target = object() }
+                }
+            case .accusedLeft:
+                let left = cands.filter { $0.end <= slot.start && $0.start >= cStart && usable($0) }
+                if let t = left.last {
+                    target = t.actor
+                    actor = left.dropLast().last(where: { $0.preposition == nil })?.actor ?? lastPerson
+                }
+            case .accusedSubject:
+                let left = cands.filter { $0.end <= slot.start && $0.start >= cStart && usable($0) && $0.preposition == nil }
+                target = left.last?.actor
+                var speaker: EventMention.Actor? = nil
+                for c in s.cues where c.kind == .report {
+                    if let b = cands.last(where: { $0.end <= c.start && c.start - $0.end <= 2 && !$0.isMedia }) { speaker = b.actor; break }
+                    if let a = cands.first(where: { $0.start >= c.end && $0.start - c.end <= 1 && !$0.isMedia }) { speaker = a.actor; break }
+                }
+                actor = speaker ?? lastPerson
+            }
+            if verbal { verbActors.append((slot.end, actor)) } else if governingPreposition(slot.start, lowerBound: lower) == nil {
+                nominalSubjects.append((slot.start, slot.end, EventMerger.family(entry.type), actor))
+            }
+
+            // place
+            var place: EventMention.Place? = nil
+            var strength = 0
+            func placeCandidates(_ lo: Int, _ hi: Int, strongOnly: Bool) -> [(EventMention.Place, Int)] {
+                var res: [(EventMention.Place, Int)] = []
+                for sl in s.slots where sl.start >= lo && sl.end <= hi && !sl.places.isEmpty && sl.adjectives.isEmpty {
+                    if sl.end - sl.start == 1, [.month, .weekday].contains(tokens[sl.start].function) { continue }
+                    if s.inParens.contains(sl.start) || dateline.contains(sl.start) || attributionTokens.contains(sl.start) { continue }
+                    if s.cues.contains(where: { $0.kind == .agent && $0.end - $0.start >= 2 && $0.end <= sl.start && sl.start - $0.end <= 1 }) { continue }
+                    if tokens[sl.end - 1].flags.contains(.possessive) { continue }
+                    if sl.end < range.upperBound, tokens[sl.end].function == .forceNoun { continue }
+                    guard let p = bestPlace(sl) else { continue }
+                    let prep = governingPreposition(sl.start, lowerBound: lower)
+                    let directObject = verbal && !passive && sl.start >= slot.end && sl.start - slot.end <= 1
+                    guard prep.map({ [.locative, .to, .from, .including].contains($0.0) }) ?? directObject else { continue }
+                    if strongOnly, let (_, at) = prep, !ArticleReader.strongLocatives.contains(fold(at)) { continue }
+                    var score = dict.gazetteer.entries[p].kind.specificity * 10
+                    if prep?.0 == .from { score -= 25 }
+                    res.append((EventMention.Place(index: p, text: text(sl.start, sl.end)), score))
+                }
+                return res
+            }
+            func best(_ c: [(EventMention.Place, Int)]) -> EventMention.Place? {
+                var b: (EventMention.Place, Int)? = nil
+                for x in c where b == nil || x.1 > b!.1 { b = x }
+                return b?.0
+            }
+            let nominalAnaphor = !verbal && isAnaphoric(slot)
+            if let p = best(placeCandidates(slot.end, scopeEnd, strongOnly: false)) { place = p; strength = 3 }
+            else if nominalAnaphor { }
+            else if n == 0, let p = best(placeCandidates(lower, slot.start, strongOnly: false)) { place = p; strength = 3 }
+            else if verbal || governingPreposition(slot.start, lowerBound: lower) == nil, let first = out.first(where: { $0.place != nil && $0.placeStrength >= 2 }) { place = first.place; strength = 2 }
+            else if let p = best(placeCandidates(lower, range.upperBound, strongOnly: true)) { place = p; strength = 2 }
+            else if !s.isHeading, let prev = previous.last(where: { sentences[$0.sentenceIndex].block == s.block && $0.place != nil }) { place = prev.place; strength = 1 }
+
+            // date: in the trigger's stretch, or before the first trigger, or the only one
+            var date: EventDate? = nil
+            let forward = s.dates.filter { $0.start >= slot.end && $0.end <= scopeEnd }
+            let backward = n == 0 ? s.dates.filter { $0.end <= slot.start } : []
+            if let d = forward.first ?? backward.last ?? (triggerSlots.count == 1 ? s.dates.first : nil) { date = d.date }
+
+            // toll
+            var fatalities: Int? = nil
+            if [.airstrike, .attack, .kill].contains(entry.type) {
+                for tj in triggerSlots where s.slots[tj].triggers.contains(where: { dict.triggers[$0.index].type == .kill }) {
+                    let ks = s.slots[tj]
+                    if let v = FatalityReader.count(tokens, range, anchor: ks.start, anchorEnd: ks.end, tokenizer: tokenizer) { fatalities = v; break }
+                }
+                if fatalities == nil {
+                    for q in range where tokens[q].isWord && FatalityReader.deathWords.contains(fold(q)) {
+                        if let v = FatalityReader.count(tokens, range, anchor: q, anchorEnd: q + 1, tokenizer: tokenizer) { fatalities = v; break }
+                    }
+                }
+            }
+
+            // anaphora: "the visit", "this attack", "Qaani's visit", headlines
+            let anaphoric = s.isHeading || nominalAnaphor
+            if entry.type == .kill && actor == nil && target == nil, let f = fatalities, let last = previous.last(where: { EventMerger.family($0.type) == 1 }), sentences[last.sentenceIndex].block >= s.block - 1 {
+                tollOnly = (last.sentenceIndex, f)
+                continue
+            }
+            order += 1
+            out.append(EventMention(
+                type: entry.type, cameo: chosen.form == .noun || chosen.form == .plural ? entry.cameo : entry.cameo,
+                actor: actor, target: target, place: place, placeStrength: strength, date: date,
+                fatalities: fatalities, source: source, modality: modality, sentence: sentenceText,
+                sentenceOffset: s.byteRange.lowerBound, anaphoric: anaphoric, order: order, sentenceIndex: k))
+        }
+        _ = consumedKills
+        return (out, tollOnly)
+    }
+
+    /// Whether a nominal trigger refers back: "the visit", "this attack", "Qaani's recent visit",
+    /// "the Iran-Syria joint military exercise" — a definite, demonstrative or possessive
+    /// determiner before its modifiers.
+    func isAnaphoric(_ slot: SentenceSlots.Slot) -> Bool {
+        let lower = sentences.last(where: { $0.tokenRange.contains(slot.start) })?.tokenRange.lowerBound ?? 0
+        var q = slot.start - 1
+        var steps = 0
+        var plain = 0
+        let sentence = sentences.first(where: { $0.tokenRange.contains(slot.start) })
+        let triggerTokens = Set(sentence?.slots.filter { !$0.triggers.isEmpty }.flatMap { $0.start..<$0.end } ?? [])
+        while q >= lower && steps < 6 {
+            let t = tokens[q]
+            if t.flags.contains(.possessive) || t.function == .the || t.function == .possessivePronoun { return true }
+            if t.function == .determiner {
+                let w = Array(bytes[Int(t.start)..<Int(t.end)]).map { NameFolding.isUpper($0) ? $0 | 0x20 : $0 }
+                if ArticleReader.demonstratives.contains(w) { return true }
+                if ArticleReader.indefinites.contains(w) { return false }
+                q -= 1; steps += 1; continue
+            }
+            if triggerTokens.contains(q) { return false }
+            if t.isWord && t.function == .none && (t.flags.contains(.capitalized) || plain < 2) {
+                if !t.flags.contains(.capitalized) { plain += 1 }
+                q -= 1; steps += 1; continue
+            }
+            return false
+        }
+        return false
+    }
+
+    static let demonstratives: Set<[UInt8]> = Set(["this", "these", "that", "those"].map { Array($0.utf8) })
+    static let indefinites: Set<[UInt8]> = Set(["a", "an", "some", "several", "many", "another", "other", "any", "each", "every", "both", "all", "such"].map { Array($0.utf8) })
+    static let strongLocatives: Set<[UInt8]> = Set(["in", "near", "at", "around", "inside", "outside", "across", "within", "throughout", "including"].map { Array(NameFolding.fold($0).utf8) })
+
+    /// Moves the last person and group forward to this sentence's mentions.
+    mutating func updateCoreference(_ k: Int) {
+        let s = sentences[k]
+        let dateHint = s.dates.first?.date.value.flatMap { $0.hasPrefix("--") ? nil : $0 }
+        // the sentence's first person and group outside prepositional phrases: its subjects
+        var person: EventMention.Actor? = nil
+        var group: EventMention.Actor? = nil
+        for c in candidates(s, dateHint: dateHint) where !c.isPronoun && c.preposition == nil {
+            guard let i = c.actor.index else { continue }
+            switch dict.actors.entries[i].kind {
+            case .person: if person == nil { person = c.actor }
+            case .armedGroup, .organisation, .armedForce: if group == nil { group = c.actor }
+            default: break
+            }
+        }
+        if let person { lastPerson = person }
+        if let group { lastGroup = group }
+    }
+}

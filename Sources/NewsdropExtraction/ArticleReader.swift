@@ -1,0 +1,253 @@
+/// Reads one article: body, sentences, mentions, then events. One instance per `extract` call.
+struct ArticleReader {
+    let lexicon: Lexicon
+    let bytes: [UInt8]
+    var dict: Dictionaries { lexicon.dictionaries }
+    var tokenizer = Tokenizer()
+    var tokens: [Token] = []
+    var sentences: [SentenceSlots] = []
+    var published: String? = nil
+    var countryWeight: [String: Int] = [:]
+    /// Token indices of a dateline ("BEIRUT, LEBANON (10:45 P.M.) –"), whose place is not an event's.
+    var dateline: Set<Int> = []
+    /// The mentions before merging, for tests.
+    var lastMentions: [EventMention] = []
+
+    // coreference state
+    var lastPerson: EventMention.Actor? = nil
+    var lastGroup: EventMention.Actor? = nil
+
+    init(lexicon: Lexicon, text: String) {
+        self.lexicon = lexicon
+        self.bytes = Array(text.utf8)
+    }
+
+    // MARK: reading
+
+    mutating func read() -> Extraction {
+        let body = ArticleBody.read(bytes, lexicon: lexicon)
+        findPublished(body)
+        let dates = DateReader(published: published)
+        for (b, block) in body.blocks.enumerated() {
+            for r in SentenceSplitter.split(bytes, block.start..<block.end) {
+                let first = tokens.count
+                tokenizer.tokenize(bytes, r, into: &tokens)
+                let range = first..<tokens.count
+                if range.isEmpty { continue }
+                let matches = lexicon.annotate(&tokens, range, tokenizer: tokenizer, bytes: bytes)
+                var s = slots(range, matches)
+                s.byteRange = r
+                s.isHeading = block.isHeading
+                s.block = b
+                s.dates = dates.read(tokens, range, bytes: bytes, tokenizer: tokenizer)
+                if b == 0 || sentences.isEmpty { markDateline(range) }
+                sentences.append(s)
+            }
+        }
+        weighCountries()
+        var mentions: [EventMention] = []
+        var order = 0
+        for k in sentences.indices {
+            let ms = events(in: k, order: &order, previous: mentions)
+            mentions.append(contentsOf: ms.0)
+            if let (target, deaths) = ms.1, let idx = mentions.lastIndex(where: { EventMerger.family($0.type) == 1 && $0.sentenceIndex >= target }) {
+                if mentions[idx].fatalities == nil { mentions[idx].fatalities = deaths }
+            }
+            updateCoreference(k)
+        }
+        lastMentions = mentions
+        let merged = EventMerger(dictionaries: dict).merge(mentions)
+        return Extraction(published: published, events: merged.map(output))
+    }
+
+    func output(_ m: EventMention) -> ExtractedEvent {
+        let actor = m.actor.map { a in ActorMention(name: a.name, id: a.index.map { dict.actors.entries[$0].id }, text: a.text) }
+        let target = m.target.map { a in ActorMention(name: a.name, id: a.index.map { dict.actors.entries[$0].id }, text: a.text) }
+        let place = m.place.map { p -> PlaceMention in
+            let e = dict.gazetteer.entries[p.index]
+            return PlaceMention(name: e.name, country: e.country.isEmpty ? nil : e.country, latitude: e.latitude, longitude: e.longitude, geonamesID: e.geonamesID, text: p.text)
+        }
+        var c = 0.35
+        if m.actor != nil { c += 0.2 }
+        if m.actor?.index != nil { c += 0.05 }
+        if m.place != nil { c += m.placeStrength >= 3 ? 0.2 : 0.1 }
+        if m.date?.value != nil { c += 0.1 }
+        if m.target != nil { c += 0.05 }
+        if m.modality == .asserted || m.source != nil { c += 0.05 }
+        return ExtractedEvent(
+            type: m.type, cameo: m.cameo, actor: actor, target: target, place: place, date: m.date,
+            fatalities: m.fatalities, source: m.source, modality: m.modality, sentence: m.sentence,
+            sentenceOffset: m.sentenceOffset, confidence: min(1, (c * 100).rounded() / 100))
+    }
+
+    /// The publication date: a byline or date line with a full date, or a dateline's date.
+    mutating func findPublished(_ body: ArticleBody) {
+        let reader = DateReader(published: nil)
+        var lines = body.bylines
+        if let first = body.blocks.first { lines.append(first.start..<first.end) }
+        for r in lines {
+            var t = Tokenizer()
+            var toks: [Token] = []
+            t.tokenize(bytes, r, into: &toks)
+            _ = lexicon.annotate(&toks, 0..<toks.count, tokenizer: t, bytes: bytes)
+            let limit = r == lines.last && !body.bylines.contains(r) ? min(toks.count, 12) : toks.count
+            for h in reader.read(toks, 0..<limit, bytes: bytes, tokenizer: t) {
+                if let v = h.date.value, v.count == 10, !v.hasPrefix("--") { published = v; return }
+            }
+        }
+    }
+
+    /// A first sentence opening with capitalised place words and a dash: "BEIRUT, LEBANON (…) –".
+    mutating func markDateline(_ range: Range<Int>) {
+        guard let dash = tokens[range].firstIndex(where: { $0.isPunct && $0.mark == 0x2D }), dash - range.lowerBound <= 12 else { return }
+        let head = tokens[range.lowerBound..<dash]
+        let words = head.filter(\.isWord)
+        guard !words.isEmpty, words.first!.flags.contains(.allUpper) else { return }
+        for k in range.lowerBound..<dash { dateline.insert(k) }
+    }
+
+    // MARK: slots
+
+    func slots(_ range: Range<Int>, _ matches: [Lexicon.Match]) -> SentenceSlots {
+        var byStart: [Int: [Lexicon.Match]] = [:]
+        var cueByStart: [Int: [Lexicon.Match]] = [:]
+        for m in matches {
+            switch m.payload.kind {
+            case .actor, .adjective, .title, .place, .trigger: byStart[m.start, default: []].append(m)
+            case .cue: cueByStart[m.start, default: []].append(m)
+            default: break
+            }
+        }
+        var slots: [SentenceSlots.Slot] = []
+        var covered = Set<Int>()
+        var i = range.lowerBound
+        while i < range.upperBound {
+            guard let ms = byStart[i], let end = (ms.filter(\.aligned).map(\.end).max() ?? ms.map(\.end).max()) else { i += 1; continue }
+            var s = SentenceSlots.Slot(start: i, end: end)
+            for m in ms where m.end == end {
+                let idx = Int(m.payload.index)
+                switch m.payload.kind {
+                case .actor: if !s.actors.contains(idx) { s.actors.append(idx) }
+                case .adjective: if !s.adjectives.contains(idx) { s.adjectives.append(idx) }
+                case .title: if !s.titles.contains(idx) { s.titles.append(idx) }
+                case .place: if !s.places.contains(idx) { s.places.append(idx) }
+                case .trigger: s.triggers.append((idx, TriggerForm(rawValue: m.payload.detail) ?? .noun))
+                default: break
+                }
+            }
+            // a trigger word used as a name part is not a name: keep the trigger
+            slots.append(s)
+            for k in i..<end { covered.insert(k) }
+            i = end
+        }
+        var cues: [SentenceSlots.Cue] = []
+        var cueCovered = Set<Int>()
+        i = range.lowerBound
+        while i < range.upperBound {
+            guard let ms = cueByStart[i], let end = ms.map(\.end).max() else { i += 1; continue }
+            for m in ms where m.end == end {
+                let kind = CueEntry.Kind.allCases[Int(m.payload.detail)]
+                cues.append(SentenceSlots.Cue(start: i, end: end, kind: kind))
+            }
+            for k in i..<end { cueCovered.insert(k) }
+            i = end
+        }
+        // adjectives that modify a following name
+        for k in slots.indices where !slots[k].adjectives.isEmpty && slots[k].actors.isEmpty {
+            if k + 1 < slots.count, slots[k + 1].start == slots[k].end, !slots[k + 1].actors.isEmpty || !slots[k + 1].titles.isEmpty {
+                slots[k].modifier = true
+            }
+        }
+        // unknown proper nouns: runs of capitalised words nobody claimed
+        let honorific = Set(cues.filter { $0.kind == .honorific }.flatMap { $0.start..<$0.end })
+        let titleCase = isTitleCase(range)
+        var k = range.lowerBound
+        var unknown: [SentenceSlots.Slot] = []
+        while k < range.upperBound {
+            let t = tokens[k]
+            func nameWord(_ j: Int) -> Bool {
+                let u = tokens[j]
+                return u.isWord && u.flags.contains(.capitalized) && !u.flags.contains(.number) && !covered.contains(j) && !cueCovered.contains(j)
+                    && u.function == .none && !honorific.contains(j)
+            }
+            if !titleCase && nameWord(k) {
+                var e = k + 1
+                while e < range.upperBound && (nameWord(e) || (tokens[e].flags.contains(.particle) && e + 1 < range.upperBound && nameWord(e + 1))) { e += 1 }
+                let atStart = k == range.lowerBound || (tokens[k - 1].isPunct && tokens[k - 1].mark == 0x22 && k - 1 == range.lowerBound)
+                if !(atStart && e - k == 1) && !t.flags.contains(.allUpper) || e - k >= 2 {
+                    if !(atStart && e - k == 1) {
+                        var s = SentenceSlots.Slot(start: k, end: e)
+                        s.unknown = true
+                        unknown.append(s)
+                    }
+                }
+                k = e
+            } else {
+                k += 1
+            }
+        }
+        if !unknown.isEmpty {
+            slots.append(contentsOf: unknown)
+            slots.sort { $0.start < $1.start }
+        }
+        var parens = Set<Int>()
+        var depth = 0
+        for j in range {
+            let t = tokens[j]
+            if t.isPunct && t.mark == 0x28 { depth += 1; continue }
+            if t.isPunct && t.mark == 0x29 { depth = max(0, depth - 1); continue }
+            if depth > 0 { parens.insert(j) }
+        }
+        return SentenceSlots(tokenRange: range, byteRange: 0..<0, slots: slots, cues: cues, dates: [], inParens: parens, isHeading: false, block: 0)
+    }
+
+    /// A headline in title case ("Iran Trims Military Presence in Syria"): its capitals say nothing.
+    func isTitleCase(_ range: Range<Int>) -> Bool {
+        let words = tokens[range].filter { $0.isWord && !$0.flags.contains(.number) }
+        guard words.count >= 3 else { return false }
+        let caps = words.filter { $0.flags.contains(.capitalized) }.count
+        return caps * 4 >= words.count * 3
+    }
+
+    mutating func weighCountries() {
+        for s in sentences {
+            for slot in s.slots {
+                for p in slot.places where dict.gazetteer.entries[p].kind == .country {
+                    countryWeight[dict.gazetteer.entries[p].country, default: 0] += 2
+                }
+                for a in slot.actors + slot.adjectives {
+                    let c = dict.actors.entries[a].country
+                    if !c.isEmpty { countryWeight[c, default: 0] += 1 }
+                }
+                if slot.places.count == 1 {
+                    let c = dict.gazetteer.entries[slot.places[0]].country
+                    if !c.isEmpty { countryWeight[c, default: 0] += 1 }
+                }
+            }
+        }
+    }
+
+    /// The best gazetteer row among a slot's candidates: the article's countries first, then
+    /// a name qualified by "province"/"governorate" as the region, then population.
+    func bestPlace(_ slot: SentenceSlots.Slot) -> Int? {
+        guard !slot.places.isEmpty else { return nil }
+        let next = slot.end < tokens.count ? tokens[slot.end] : nil
+        let wantsAdmin = next.map { $0.function == .areaNoun && [Array("pruvinci".utf8), Array("guvirnurati".utf8)].contains(Array(tokenizer.fold($0))) } ?? false
+        return slot.places.max { a, b in
+            let ea = dict.gazetteer.entries[a], eb = dict.gazetteer.entries[b]
+            let wa = countryWeight[ea.country] ?? 0, wb = countryWeight[eb.country] ?? 0
+            if wa != wb { return wa < wb }
+            if wantsAdmin && (ea.kind == .admin1) != (eb.kind == .admin1) { return eb.kind == .admin1 }
+            if ea.kind == .country && eb.kind != .country { return false }
+            if eb.kind == .country && ea.kind != .country { return true }
+            if ea.population != eb.population { return ea.population < eb.population }
+            return a > b
+        }
+    }
+
+    func text(_ a: Int, _ b: Int) -> String {
+        String(decoding: bytes[Int(tokens[a].start)..<Int(tokens[b - 1].end)], as: UTF8.self)
+    }
+
+    func fold(_ k: Int) -> [UInt8] { Array(tokenizer.fold(tokens[k])) }
+}

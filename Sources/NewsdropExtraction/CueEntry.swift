@@ -1,0 +1,25 @@
+/// One row of `cues.tsv`: phrases that shape how events are read (attribution, modality,
+/// negation, habitual or hypothetical statements, coreference).
+public struct CueEntry: Sendable, Hashable {
+    public enum Kind: String, Sendable, Hashable, CaseIterable {
+        case report, according, hedge, claim, deny, expect, generic, hypothetical, concessive, negation, agent
+        case corefPerson = "coref-person"
+        case corefGroup = "coref-group"
+        case honorific
+    }
+    public var id: String
+    public var phrases: [String]
+    public var kind: Kind
+
+    static let columns = ["id", "phrases", "kind"]
+
+    init(row: TSVRow) throws {
+        id = row(0)
+        phrases = TSVTable.list(row(1))
+        if phrases.isEmpty { throw row.error("the phrases column is empty") }
+        guard let k = Kind(rawValue: row(2)) else {
+            throw row.error("unknown kind '\(row(2))'; use one of \(Kind.allCases.map(\.rawValue).joined(separator: ", "))")
+        }
+        kind = k
+    }
+}

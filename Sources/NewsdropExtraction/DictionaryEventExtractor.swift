@@ -1,0 +1,35 @@
+/// The newsdrop extractor: dictionaries and trigger patterns, compiled once into a trie over
+/// folded words, then applied per article (body → sentences → mentions → events → merged events).
+///
+/// Immutable and `Sendable`: one instance serves many threads.
+public struct DictionaryEventExtractor: EventExtracting {
+    /// The dictionaries the extractor was built from.
+    public let dictionaries: Dictionaries
+    let lexicon: Lexicon
+
+    /// Compiles the dictionaries into matchers.
+    public init(dictionaries: Dictionaries) {
+        self.dictionaries = dictionaries
+        self.lexicon = Lexicon(dictionaries)
+    }
+
+    /// Loads the dictionaries from `directories` (see `Dictionaries.load(from:)`) and compiles them.
+    public init(directories: [String]) throws {
+        self.init(dictionaries: try Dictionaries.load(from: directories))
+    }
+
+    /// Reads the events of one article, in the order of the sentences they were read from.
+    public func extract(_ article: ArticleText) -> Extraction {
+        var reader = ArticleReader(lexicon: lexicon, text: article.text)
+        return reader.read()
+    }
+
+    /// The mentions before merging, one line each, for debugging the patterns.
+    func mentions(_ text: String) -> [String] {
+        var reader = ArticleReader(lexicon: lexicon, text: text)
+        _ = reader.read()
+        return reader.lastMentions.map { m in
+            "\(m.type.rawValue)\(m.anaphoric ? "*" : "") actor=\(m.actor?.text ?? "-") target=\(m.target?.text ?? "-") place=\(m.place.map { "\(dictionaries.gazetteer.entries[$0.index].name)[\($0.text)]/\(m.placeStrength)" } ?? "-") date=\(m.date?.value ?? "-") dead=\(m.fatalities.map(String.init) ?? "-") | \(m.sentence.prefix(90))"
+        }
+    }
+}

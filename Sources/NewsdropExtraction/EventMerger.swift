@@ -1,0 +1,130 @@
+/// Merges mentions of one event into one record (SPEC: one event per event).
+///
+/// Two mentions are one event when their types agree (an `attack` and an `airstrike` are one
+/// family), their actors are compatible (one unknown, the same, or one belongs to the other),
+/// their dates do not conflict, and their places are compatible: one unknown, the same, or — for
+/// strikes and attacks, where reports narrow down the location — one inside the other.
+/// Anaphoric mentions ("the visit", "this attack", headlines) merge into any compatible event of
+/// the same type in the same country; they are kept as events of their own only when nothing
+/// else reports them. Mentions of the same type by the same actor in one sentence are one event.
+struct EventMerger: Sendable {
+    let dictionaries: Dictionaries
+
+    func merge(_ mentions: [EventMention]) -> [EventMention] {
+        var events: [EventMention] = []
+        for m in mentions where !m.anaphoric {
+            if let i = bestMatch(events, m, anaphoric: false) {
+                events[i] = combine(events[i], m)
+            } else {
+                events.append(m)
+            }
+        }
+        for m in mentions where m.anaphoric {
+            if let i = bestMatch(events.map { $0.anaphoric ? nil : $0 }, m, anaphoric: true) {
+                events[i] = combine(events[i], m)
+            } else if let i = bestMatch(events, m, anaphoric: true) {
+                events[i] = combine(events[i], m)
+            } else {
+                events.append(m)
+            }
+        }
+        return events.sorted { $0.order < $1.order }
+    }
+
+    /// The compatible event that shares the most with `m`: the same sentence, then the same
+    /// place, a containing place, then any; ties go to the earliest.
+    func bestMatch(_ events: [EventMention?], _ m: EventMention, anaphoric: Bool) -> Int? {
+        var best: (Int, Int)? = nil
+        for (i, e) in events.enumerated() {
+            guard let e, compatible(e, m, anaphoric: anaphoric) else { continue }
+            var score = 0
+            if e.sentenceIndex == m.sentenceIndex { score += 8 }
+            if let a = e.place, let b = m.place {
+                if a.index == b.index { score += 4 } else {
+                    let g = dictionaries.gazetteer
+                    if g.contains(g.entries[a.index], g.entries[b.index]) || g.contains(g.entries[b.index], g.entries[a.index]) { score += 2 }
+                }
+            } else { score += 1 }
+            if let a = e.actor?.index, let b = m.actor?.index, a == b { score += 1 }
+            if best == nil || score > best!.1 { best = (i, score) }
+        }
+        return best?.0
+    }
+
+    static func family(_ t: EventType) -> Int {
+        switch t {
+        case .airstrike, .attack: 1
+        default: 100 + EventType.allCases.firstIndex(of: t)!
+        }
+    }
+
+    func actorsCompatible(_ a: EventMention.Actor?, _ b: EventMention.Actor?) -> Bool {
+        guard let a, let b else { return true }
+        if let x = a.index, let y = b.index { return dictionaries.actors.related(x, y) }
+        return NameFolding.fold(a.name) == NameFolding.fold(b.name)
+    }
+
+    func datesCompatible(_ a: EventDate?, _ b: EventDate?) -> Bool {
+        guard let x = a?.value, let y = b?.value else { return true }
+        let xs = x.hasPrefix("--") ? String(x.dropFirst(2)) : x
+        let ys = y.hasPrefix("--") ? String(y.dropFirst(2)) : y
+        if x.hasPrefix("--") != y.hasPrefix("--") {
+            // compare month(-day) parts only
+            let xm = x.hasPrefix("--") ? xs : String(xs.dropFirst(5))
+            let ym = y.hasPrefix("--") ? ys : String(ys.dropFirst(5))
+            return xm.hasPrefix(ym) || ym.hasPrefix(xm)
+        }
+        return xs.hasPrefix(ys) || ys.hasPrefix(xs)
+    }
+
+    func placesCompatible(_ a: EventMention.Place?, _ b: EventMention.Place?, loose: Bool) -> Bool {
+        guard let a, let b else { return true }
+        if a.index == b.index { return true }
+        let g = dictionaries.gazetteer
+        let pa = g.entries[a.index], pb = g.entries[b.index]
+        if g.contains(pa, pb) || g.contains(pb, pa) { return loose }
+        if loose && !pa.country.isEmpty && pa.country == pb.country && (pa.kind.isArea || pb.kind.isArea) { return true }
+        return false
+    }
+
+    func compatible(_ e: EventMention, _ m: EventMention, anaphoric: Bool) -> Bool {
+        guard EventMerger.family(e.type) == EventMerger.family(m.type) else { return false }
+        guard actorsCompatible(e.actor, m.actor) else { return false }
+        guard datesCompatible(e.date, m.date) else { return false }
+        if e.sentenceIndex == m.sentenceIndex && e.actor != nil && m.actor != nil { return true }
+        let loose = anaphoric || EventMerger.family(e.type) == 1 || e.type == .withdraw
+        if m.placeStrength <= 1 || e.placeStrength <= 1 {
+            // an inherited place joins the event it came from, or any event without a place
+            if let a = e.place, let b = m.place, a.index != b.index { return placesCompatible(e.place, m.place, loose: loose) }
+            return true
+        }
+        return placesCompatible(e.place, m.place, loose: loose)
+    }
+
+    func combine(_ e: EventMention, _ m: EventMention) -> EventMention {
+        var r = e
+        if r.type == .attack && m.type == .airstrike { r.type = .airstrike; r.cameo = m.cameo }
+        if r.actor == nil { r.actor = m.actor } else if let a = r.actor, a.index == nil, let b = m.actor, b.index != nil { r.actor = b }
+        if r.target == nil { r.target = m.target }
+        if let p = m.place {
+            if r.place == nil || m.placeStrength > r.placeStrength {
+                r.place = p
+                r.placeStrength = m.placeStrength
+            } else if let q = r.place, m.placeStrength == r.placeStrength, EventMerger.family(r.type) == 1 {
+                let g = dictionaries.gazetteer
+                if g.contains(g.entries[q.index], g.entries[p.index]) { r.place = p }
+            }
+        }
+        if r.date?.value == nil, m.date?.value != nil { r.date = m.date } else if r.date == nil { r.date = m.date }
+        if r.fatalities == nil { r.fatalities = m.fatalities }
+        if r.source == nil { r.source = m.source }
+        if r.modality == .asserted && m.modality != .asserted && m.modality != .expected { r.modality = m.modality }
+        if e.anaphoric && !m.anaphoric {
+            r.sentence = m.sentence
+            r.sentenceOffset = m.sentenceOffset
+            r.order = m.order
+            r.anaphoric = false
+        }
+        return r
+    }
+}

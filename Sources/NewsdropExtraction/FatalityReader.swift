@@ -1,0 +1,53 @@
+/// Finds how many people a sentence says were killed: "six people were killed", "killing
+/// seven", "at least eight dead", "18 commanders assassinated", "dozens" (12, as ACLED codes it).
+enum FatalityReader {
+    /// The count near a killing word at token `anchor` (a kill trigger or dead/died/death toll).
+    static func count(_ tokens: [Token], _ range: Range<Int>, anchor: Int, anchorEnd: Int, tokenizer: Tokenizer) -> Int? {
+        func value(_ k: Int) -> Int? {
+            let t = tokens[k]
+            if t.flags.contains(.number) && !t.flags.contains(.ordinal) {
+                if t.value >= 1900 && t.value <= 2100 && t.end - t.start == 4 { return nil }
+                if k + 1 < range.upperBound, tokens[k + 1].isWord, tokens[k + 1].function == .month || tokens[k + 1].function == .relativeTime { return nil }
+                if k + 1 < range.upperBound, unitWords.contains(Array(tokenizer.fold(tokens[k + 1]))) { return nil }
+                return Int(t.value)
+            }
+            if t.function == .number { return Int(t.value) }
+            return nil
+        }
+        func excluded(_ k: Int) -> Bool {
+            // a number after "including" is a subset of the toll, after "of" a part
+            var p = k - 1
+            while p >= range.lowerBound, tokens[p].isWord, tokens[p].function == .determiner || tokens[p].function == .adverb { p -= 1 }
+            return p >= range.lowerBound && (tokens[p].function == .including)
+        }
+        // left: "six people were killed", "18 commanders assassinated"
+        var k = anchor - 1
+        var steps = 0
+        while k >= range.lowerBound && steps < 7 {
+            let t = tokens[k]
+            if t.isPunct && (t.mark == 0x2C || t.mark == 0x3B || t.mark == 0x3A || t.mark == 0x28) { break }
+            if let v = value(k), !excluded(k) {
+                // "hundred": combine with a preceding number word or digit ("two hundred")
+                return v
+            }
+            k -= 1
+            steps += 1
+        }
+        // right: "killing seven", "killed at least 8 people", "left 5 dead"
+        k = anchorEnd
+        steps = 0
+        while k < range.upperBound && steps < 5 {
+            let t = tokens[k]
+            if t.isPunct && t.mark != 0x2D { break }
+            if let v = value(k), !excluded(k) { return v }
+            k += 1
+            steps += 1
+        }
+        return nil
+    }
+
+    /// Folded words that, after a killing word, also mark a toll ("dead", "died", "death toll").
+    static let deathWords: Set<[UInt8]> = Set(["dead", "died", "deaths", "fatalities", "toll", "lives", "killed", "killing", "kills", "kill"].map { Array(NameFolding.fold($0).utf8) })
+
+    static let unitWords: Set<[UInt8]> = Set(["km", "kms", "kilometers", "kilometres", "miles", "meters", "metres", "percent", "years", "year", "days", "hours", "months", "weeks", "billion", "million", "am", "pm"].map { Array(NameFolding.fold($0).utf8) })
+}

@@ -1,0 +1,163 @@
+/// The compiled matcher: every dictionary phrase (actors, adjectives, titles, places, triggers,
+/// cues, furniture words) and the closed-class function words in one `PhraseTrie`.
+struct Lexicon: Sendable {
+    let trie: PhraseTrie
+    /// Function words by their raw lower-case spelling (folding would merge of/off, to/too).
+    let functionTrie: PhraseTrie
+    /// Folded words that `next:`/`prev:` trigger contexts refer to, for quick comparison.
+    let dictionaries: Dictionaries
+    /// Trigger forms per trigger id index.
+    let triggerForms: [[(String, TriggerForm)]]
+
+    init(_ d: Dictionaries) {
+        dictionaries = d
+        var entries: [[UInt8]: [PhrasePayload]] = [:]
+        func add(_ phrase: String, _ payload: PhrasePayload) {
+            let k = Array(NameFolding.fold(phrase).utf8)
+            if k.isEmpty { return }
+            var p = payload
+            p.words = UInt8(min(255, Lexicon.wordCount(phrase)))
+            // one- and two-letter place names collide with words (He, On, As)
+            if p.kind == .place && k.count <= 2 && p.caseRule != .upper { return }
+            if entries[k]?.contains(p) ?? false { return }
+            entries[k, default: []].append(p)
+        }
+        for (i, a) in d.actors.entries.enumerated() {
+            for n in [a.name] + a.aliases {
+                add(n, PhrasePayload(kind: .actor, caseRule: PhrasePayload.caseRule(of: n), detail: 0, index: Int32(i)))
+            }
+            for n in a.adjectives {
+                add(n, PhrasePayload(kind: .adjective, caseRule: PhrasePayload.caseRule(of: n), detail: 0, index: Int32(i)))
+            }
+        }
+        for (i, t) in d.actors.titles.enumerated() {
+            for n in t.phrases {
+                add(n, PhrasePayload(kind: .title, caseRule: .any, detail: 0, index: Int32(i)))
+            }
+        }
+        for (i, p) in d.gazetteer.entries.enumerated() {
+            for n in [p.name] + p.aliases {
+                var rule = PhrasePayload.caseRule(of: n)
+                if rule == .upper && n.count > 3 { rule = .capitalized }
+                add(n, PhrasePayload(kind: .place, caseRule: rule, detail: 0, index: Int32(i)))
+            }
+        }
+        var forms: [[(String, TriggerForm)]] = []
+        for (i, t) in d.triggers.enumerated() {
+            let f = t.forms()
+            forms.append(f)
+            for (phrase, form) in f {
+                add(phrase, PhrasePayload(kind: .trigger, caseRule: .any, detail: form.rawValue, index: Int32(i)))
+            }
+        }
+        triggerForms = forms
+        for (i, c) in d.cues.enumerated() {
+            let kind = UInt8(CueEntry.Kind.allCases.firstIndex(of: c.kind)!)
+            for n in c.phrases {
+                add(n, PhrasePayload(kind: .cue, caseRule: .any, detail: kind, index: Int32(i)))
+            }
+        }
+        for (i, f) in d.furniture.enumerated() {
+            let kind = UInt8(FurnitureEntry.Kind.allCases.firstIndex(of: f.kind)!)
+            for n in f.phrases {
+                add(n, PhrasePayload(kind: .furniture, caseRule: .any, detail: kind, index: Int32(i)))
+            }
+        }
+        var functions: [[UInt8]: [PhrasePayload]] = [:]
+        for (w, cls, v) in FunctionWord.table {
+            let k = Array(w.utf8)
+            // only the first class of a word counts
+            if functions[k] != nil { continue }
+            functions[k] = [PhrasePayload(kind: .function, caseRule: .any, detail: cls.rawValue, index: v)]
+        }
+        functionTrie = PhraseTrie(entries: functions)
+        trie = PhraseTrie(entries: entries)
+    }
+
+    /// One phrase found in a token stream.
+    struct Match: Sendable {
+        var start: Int
+        var end: Int
+        var payload: PhrasePayload
+        /// Whether the phrase's words line up with the words matched.
+        var aligned: Bool
+    }
+
+    /// Words of a phrase as folding sees them, without article particles.
+    static func wordCount(_ phrase: String) -> Int {
+        var n = 0
+        var inWord = false
+        var current: [UInt8] = []
+        var words: [[UInt8]] = []
+        for b in phrase.utf8 {
+            let w = NameFolding.isAlnum(b) || b >= 0x80 || b == 0x27
+            if w { current.append(b); inWord = true } else if inWord {
+                words.append(current); current = []; inWord = false
+            }
+        }
+        if inWord { words.append(current) }
+        // dotted initials (U.S.) are one word
+        var merged: [[UInt8]] = []
+        for w in words {
+            if w.count == 1, let last = merged.last, last.count <= 3, last.allSatisfy(NameFolding.isUpper), w.allSatisfy(NameFolding.isUpper), phrase.contains(".") {
+                merged[merged.count - 1] += w
+            } else { merged.append(w) }
+        }
+        for w in merged where !(merged.count > 1 && NameFolding.isParticle(w[...])) { n += 1 }
+        return max(1, n)
+    }
+
+    /// Sets each word token's function class, then returns every phrase that starts at a word
+    /// token and ends at a word boundary (all lengths), with case rules applied.
+    func annotate(_ tokens: inout [Token], _ range: Range<Int>, tokenizer: Tokenizer, bytes: [UInt8]) -> [Match] {
+        var out: [Match] = []
+        for i in range where tokens[i].isWord {
+            var n: Int32 = 0
+            var k = Int(tokens[i].start)
+            let e = Int(tokens[i].end)
+            while k < e && n >= 0 {
+                let b = bytes[k]
+                if !NameFolding.isAlnum(b) { break }
+                n = functionTrie.step(n, NameFolding.isUpper(b) ? b | 0x20 : b)
+                k += 1
+            }
+            if n > 0, let ps = functionTrie.payloads(at: n), let f = ps.first {
+                tokens[i].function = FunctionWord(rawValue: f.detail) ?? .none
+                if tokens[i].function == .number { tokens[i].value = f.index }
+                if tokens[i].function == .month || tokens[i].function == .weekday { tokens[i].value = f.index }
+            }
+        }
+        for i in range {
+            let t = tokens[i]
+            if !t.isWord || t.flags.contains(.particle) { continue }
+            var node: Int32 = 0
+            var j = i
+            var allUpper = true
+            var consumed = 0
+            while j < range.upperBound {
+                let tj = tokens[j]
+                if tj.isPunct { break }
+                if tj.flags.contains(.particle) && j > i { j += 1; continue }
+                node = trie.walk(node, tokenizer.fold(tj))
+                if node < 0 { break }
+                consumed += 1
+                if !tj.flags.contains(.allUpper) { allUpper = false }
+                if let ps = trie.payloads(at: node) {
+                    for p in ps where p.kind != .function {
+                        switch p.caseRule {
+                        case .any: break
+                        case .capitalized: if !t.flags.contains(.capitalized) && !t.flags.contains(.number) { continue }
+                        case .upper: if !allUpper { continue }
+                        }
+                        // a capitalised name on a single function word is not a name ("He", "On")
+                        if consumed == 1 && p.caseRule == .capitalized && t.function != .none && t.function != .month && t.function != .weekday { continue }
+                        out.append(Match(start: i, end: j + 1, payload: p, aligned: Int(p.words) == consumed))
+                    }
+                }
+                if tj.flags.contains(.possessive) { break }
+                j += 1
+            }
+        }
+        return out
+    }
+}

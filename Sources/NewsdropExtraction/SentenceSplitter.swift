@@ -1,0 +1,86 @@
+/// Splits a block of text into sentences by byte ranges. A period ends a sentence only when
+/// followed by space and a capital, digit or quote, and not after an abbreviation (Gen., Lt.,
+/// Brig., Maj.-Gen., U.S., initials, decimals).
+enum SentenceSplitter {
+    /// Abbreviations that do not end a sentence (lower-cased, without the period).
+    static let abbreviations: Set<String> = [
+        "gen", "lt", "col", "brig", "maj", "capt", "cpt", "sgt", "adm", "cmdr", "cdr", "gov", "sen", "rep",
+        "mr", "mrs", "ms", "dr", "prof", "st", "mt", "ft", "no", "nos", "vol", "jan", "feb", "mar", "apr",
+        "jun", "jul", "aug", "sep", "sept", "oct", "nov", "dec", "inc", "co", "corp", "ltd", "vs", "etc",
+        "approx", "est", "fig", "pres", "gens", "lieut", "cpl", "pvt", "rev", "hon", "sheikh", "km", "kms",
+        "al", "jr", "sr", "u.s", "u.n", "u.k", "e.g", "i.e", "p.m", "a.m", "op", "pp",
+    ]
+
+    /// Sentence byte ranges in `bytes[range]`, trimmed of spaces.
+    static func split(_ bytes: [UInt8], _ range: Range<Int>) -> [Range<Int>] {
+        var out: [Range<Int>] = []
+        var start = range.lowerBound
+        var i = range.lowerBound
+        let end = range.upperBound
+        while i < end {
+            let b = bytes[i]
+            var isEnd = false
+            var after = i + 1
+            if b == 0x2E || b == 0x21 || b == 0x3F {
+                isEnd = true
+            } else if b == 0xE2 && i + 2 < end && bytes[i + 1] == 0x80 && bytes[i + 2] == 0xA6 {
+                isEnd = true
+                after = i + 3
+            }
+            if isEnd {
+                // swallow more terminators and closing quotes/brackets
+                var k = after
+                while k < end {
+                    let c = bytes[k]
+                    if c == 0x2E || c == 0x21 || c == 0x3F || c == 0x22 || c == 0x27 || c == 0x29 { k += 1; continue }
+                    if c == 0xE2 && k + 2 < end && bytes[k + 1] == 0x80 && (bytes[k + 2] == 0x9D || bytes[k + 2] == 0x99) { k += 3; continue }
+                    break
+                }
+                // must be followed by space, then a capital, digit or opening quote
+                var m = k
+                var sawSpace = false
+                while m < end && (bytes[m] == 0x20 || bytes[m] == 0x09) { m += 1; sawSpace = true }
+                var breaks = false
+                if m >= end {
+                    breaks = true
+                } else if sawSpace {
+                    let c = bytes[m]
+                    let opensQuote = c == 0x22 || (c == 0xE2 && m + 2 < end && bytes[m + 1] == 0x80 && (bytes[m + 2] == 0x9C || bytes[m + 2] == 0x98))
+                    if (c >= 0x41 && c <= 0x5A) || (c >= 0x30 && c <= 0x39) || opensQuote || c >= 0xC3 { breaks = true }
+                }
+                if breaks && b == 0x2E && isAbbreviation(bytes, before: i, lowerBound: start) { breaks = false }
+                if breaks {
+                    out.append(trim(bytes, start..<k))
+                    start = m
+                    i = m
+                    continue
+                }
+                i = k
+                continue
+            }
+            i += 1
+        }
+        if start < end { out.append(trim(bytes, start..<end)) }
+        return out.filter { !$0.isEmpty }
+    }
+
+    /// Whether the word before the period at `dot` is an abbreviation or an initial.
+    static func isAbbreviation(_ bytes: [UInt8], before dot: Int, lowerBound: Int) -> Bool {
+        var k = dot - 1
+        while k >= lowerBound && (NameFolding.isAlnum(bytes[k]) || bytes[k] == 0x2E) { k -= 1 }
+        let word = String(decoding: bytes[(k + 1)..<dot], as: UTF8.self).lowercased()
+        if word.isEmpty { return false }
+        if abbreviations.contains(word) { return true }
+        // single capital initial (J. Smith) or dotted initials (U.S.)
+        if word.count == 1 && bytes[dot - 1] >= 0x41 && bytes[dot - 1] <= 0x5A { return true }
+        if word.contains(".") && word.split(separator: ".").allSatisfy({ $0.count == 1 }) { return true }
+        return false
+    }
+
+    static func trim(_ bytes: [UInt8], _ r: Range<Int>) -> Range<Int> {
+        var a = r.lowerBound, e = r.upperBound
+        while a < e && ArticleBody.isSpace(bytes[a]) { a += 1 }
+        while e > a && ArticleBody.isSpace(bytes[e - 1]) { e -= 1 }
+        return a..<e
+    }
+}

@@ -1,0 +1,147 @@
+/// Splits UTF-8 text into word and punctuation tokens and folds each word (see `NameFolding`).
+/// Works on bytes; ASCII words fold without touching Foundation.
+struct Tokenizer: Sendable {
+    /// The folded forms of all tokens produced so far, back to back.
+    var folds: [UInt8] = []
+
+    @inline(__always) static func isAlnum(_ b: UInt8) -> Bool { NameFolding.isAlnum(b) }
+
+    /// Tokenizes `bytes[range]` and appends to `out`.
+    mutating func tokenize(_ bytes: [UInt8], _ range: Range<Int>, into out: inout [Token]) {
+        var i = range.lowerBound
+        let end = range.upperBound
+        var word: [UInt8] = []
+        word.reserveCapacity(32)
+        while i < end {
+            let b = bytes[i]
+            if b == 0x20 || b == 0x09 || b == 0x0A || b == 0x0D { i += 1; continue }
+            if b < 0x80 && !Tokenizer.isAlnum(b) {
+                // ASCII punctuation
+                var mark: UInt8 = b
+                switch b {
+                case 0x2C, 0x3B, 0x3A, 0x28, 0x29, 0x2E, 0x21, 0x3F: mark = b
+                case 0x22, 0x27, 0x60: mark = 0x22
+                case 0x2D: mark = 0x2D
+                case 0x5B: mark = 0x28
+                case 0x5D: mark = 0x29
+                default: mark = 0x2A
+                }
+                out.append(Token(start: Int32(i), end: Int32(i + 1), foldStart: Int32(folds.count), foldEnd: Int32(folds.count), flags: .punctuation, mark: mark, value: 0, function: .none))
+                i += 1
+                continue
+            }
+            if b >= 0x80 {
+                let len = NameFolding.utf8Length(b)
+                let e = min(end, i + len)
+                let s = Array(bytes[i..<e])
+                if !NameFolding.isWordScalar(s) || NameFolding.isApostropheLike(s) {
+                    var mark: UInt8 = 0x2A
+                    if s == [0xE2, 0x80, 0x9C] || s == [0xE2, 0x80, 0x9D] || s == [0xE2, 0x80, 0x98] || s == [0xE2, 0x80, 0x99] || s == [0xC2, 0xAB] || s == [0xC2, 0xBB] { mark = 0x22 }
+                    if s == [0xE2, 0x80, 0x93] || s == [0xE2, 0x80, 0x94] { mark = 0x2D }
+                    if s == [0xE2, 0x80, 0xA6] { mark = 0x2E }
+                    if s == [0xC2, 0xA0] { i = e; continue }  // no-break space
+                    out.append(Token(start: Int32(i), end: Int32(e), foldStart: Int32(folds.count), foldEnd: Int32(folds.count), flags: .punctuation, mark: mark, value: 0, function: .none))
+                    i = e
+                    continue
+                }
+            }
+            // a word
+            let wstart = i
+            word.removeAll(keepingCapacity: true)
+            var flags: Token.Flags = []
+            var isNumber = true
+            var number: Int64 = 0
+            var sawLetter = false
+            var allUpper = true
+            var firstUpper = false
+            var j = i
+            scan: while j < end {
+                let c = bytes[j]
+                if c < 0x80 {
+                    if Tokenizer.isAlnum(c) {
+                        if c >= 0x30 && c <= 0x39 {
+                            if isNumber && !sawLetter { number = min(number * 10 + Int64(c - 0x30), 1_000_000_000) }
+                        } else {
+                            if word.isEmpty { firstUpper = NameFolding.isUpper(c) }
+                            if !NameFolding.isUpper(c) { allUpper = false }
+                            sawLetter = true
+                            if !word.isEmpty && isNumber { flags.insert(.ordinal) }
+                            if word.isEmpty { isNumber = false }
+                        }
+                        word.append(c)
+                        j += 1
+                        continue
+                    }
+                    // digit grouping and decimals: 1,000 / 2.5
+                    if (c == 0x2C || c == 0x2E) && isNumber && !sawLetter && !word.isEmpty && j + 1 < end
+                        && bytes[j + 1] >= 0x30 && bytes[j + 1] <= 0x39
+                    {
+                        if c == 0x2E { isNumber = true; j += 1; while j < end && bytes[j] >= 0x30 && bytes[j] <= 0x39 { word.append(bytes[j]); j += 1 }; break scan }
+                        j += 1
+                        continue
+                    }
+                    // initials: U.S. / U.N. / P.M.
+                    if c == 0x2E && word.count == 1 && sawLetter && j + 2 < end && Tokenizer.isAlnum(bytes[j + 1]) && !(bytes[j + 1] >= 0x30 && bytes[j + 1] <= 0x39) && (j + 2 >= end || bytes[j + 2] == 0x2E) {
+                        // consume letter-dot pairs
+                        var k = j
+                        while k + 1 < end && bytes[k] == 0x2E && Tokenizer.isAlnum(bytes[k + 1]) && (k + 2 >= end || bytes[k + 2] == 0x2E || !Tokenizer.isAlnum(bytes[k + 2])) {
+                            word.append(bytes[k + 1])
+                            if !NameFolding.isUpper(bytes[k + 1]) { allUpper = false }
+                            k += 2
+                        }
+                        if k < end && bytes[k] == 0x2E && word.count > 1 { k += 1 }
+                        j = k
+                        break scan
+                    }
+                    if c == 0x27 || c == 0x60 {
+                        if NameFolding.isPossessiveS(bytes, after: j + 1) && j + 1 < end {
+                            flags.insert(.possessive)
+                            j += 2
+                            break scan
+                        }
+                        if j + 1 < end && Tokenizer.isAlnum(bytes[j + 1]) { j += 1; continue }
+                        break scan
+                    }
+                    if c == 0x2D && j + 1 < end && (Tokenizer.isAlnum(bytes[j + 1]) || bytes[j + 1] >= 0xC0) {
+                        flags.insert(.hyphenAfter)
+                        j += 1
+                        break scan
+                    }
+                    break scan
+                }
+                let len = NameFolding.utf8Length(c)
+                let e = min(end, j + len)
+                let s = Array(bytes[j..<e])
+                if NameFolding.isApostropheLike(s) {
+                    if NameFolding.isPossessiveS(bytes, after: e) && e < end {
+                        flags.insert(.possessive)
+                        j = e + 1
+                        break scan
+                    }
+                    if e < end && (Tokenizer.isAlnum(bytes[e]) || bytes[e] >= 0xC0) { j = e; continue }
+                    break scan
+                }
+                if !NameFolding.isWordScalar(s) { break scan }
+                if word.isEmpty { firstUpper = (String(decoding: s, as: UTF8.self).first?.isUppercase ?? false) }
+                sawLetter = true
+                isNumber = false
+                word.append(contentsOf: s)
+                j = e
+            }
+            if j == wstart { j += 1; i = j; continue }
+            if firstUpper { flags.insert(.capitalized) }
+            if allUpper && sawLetter && word.count >= 2 { flags.insert(.allUpper) }
+            if isNumber && !word.isEmpty { flags.insert(.number) }
+            if NameFolding.isParticle(word[...]) && flags.contains(.hyphenAfter) { flags.insert(.particle) }
+            if word.count == 2 && (word[0] | 0x20) == 0x61 && (word[1] | 0x20) == 0x6C { flags.insert(.particle) }  // Al / al
+            if word.count == 2 && (word[0] | 0x20) == 0x65 && (word[1] | 0x20) == 0x6C { flags.insert(.particle) }  // El / el
+            let fs = folds.count
+            NameFolding.foldToken(word[...], into: &folds)
+            out.append(Token(start: Int32(wstart), end: Int32(j), foldStart: Int32(fs), foldEnd: Int32(folds.count), flags: flags, mark: 0, value: flags.contains(.number) ? Int32(truncatingIfNeeded: number) : 0, function: .none))
+            i = j
+        }
+    }
+
+    /// The folded bytes of a token.
+    @inline(__always) func fold(_ t: Token) -> ArraySlice<UInt8> { folds[Int(t.foldStart)..<Int(t.foldEnd)] }
+}
