@@ -2,6 +2,7 @@ import ArgumentParser
 import Foundation
 import NewsdropCore
 import NewsdropExtraction
+import NewsdropService
 
 /// Options every subcommand takes.
 struct CommonOptions: ParsableArguments {
@@ -54,7 +55,11 @@ enum DataDirectoryDefaults {
 
 /// Loads the extractor from the dictionaries.
 enum ExtractorLoading {
-    static func load() throws -> any EventExtracting {
-        NoEventExtractor()
+    static func load(directories: [String] = []) throws -> any EventExtracting {
+        do {
+            return try ExtractorFactory.make(configured: directories)
+        } catch {
+            throw CommandFailure(message: "cannot load the dictionaries: \(error)")
+        }
     }
 }

@@ -18,6 +18,9 @@ struct IngestCommand: ParsableCommand {
     @Option(help: ArgumentHelp("Files committed per group commit (one sync each).", valueName: "n"))
     var batchSize: Int = 256
 
+    @Option(help: ArgumentHelp("Dictionary folders, ':'-separated (default: the installed ones).", valueName: "dirs"))
+    var dictionariesDirs: String?
+
     @Flag(name: .shortAndLong, help: "Print nothing but errors.")
     var quiet = false
 
@@ -59,7 +62,7 @@ struct IngestCommand: ParsableCommand {
             throw CommandFailure(message: error.description)
         }
         let pipeline = IngestPipeline(
-            writer: writer, extractor: try ExtractorLoading.load(),
+            writer: writer, extractor: try ExtractorLoading.load(directories: dictionariesDirs.map { $0.split(separator: ":").map(String.init) } ?? []),
             fileReader: DroppedFileReader(maxBytes: maxFileBytes))
         var counts = (articles: 0, duplicates: 0, rejected: 0, events: 0, vanished: 0)
         let json = common.resolvedFormat == .json

@@ -86,7 +86,7 @@ struct NewsdropDaemonCommand: AsyncParsableCommand {
         let configFile = config
         let daemon = DropFolderDaemon(
             configuration: configuration, logger: logger, notifier: SystemdNotifier(environment: environment),
-            loadExtractor: { directories in try ExtractorLoading.load(directories: directories) },
+            loadExtractor: { directories in try ExtractorFactory.make(configured: directories) },
             reloadConfiguration: { try ServiceConfiguration.resolveForCurrentProcess(flags: flags, configFile: configFile) })
         let signals = SignalHandlers(daemon: daemon)
         defer { withExtendedLifetime(signals) {} }
@@ -122,12 +122,5 @@ final class SignalHandlers {
 
     deinit {
         for source in sources { source.cancel() }
-    }
-}
-
-/// Builds the extractor from the dictionary folders.
-enum ExtractorLoading {
-    static func load(directories: [String]) throws -> any EventExtracting {
-        NoEventExtractor()
     }
 }
