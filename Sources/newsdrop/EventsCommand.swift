@@ -21,7 +21,7 @@ struct EventsCommand: ParsableCommand {
     }
 
     func run() throws {
-        let (filter, ingestedSince) = query.makeFilter()
+        let (filter, ingestedSince) = try query.makeFilter()
         let printer = EventPrinter(format: common.resolvedFormat)
         printer.begin()
         if limit == 0 { return }

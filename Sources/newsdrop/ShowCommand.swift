@@ -88,7 +88,7 @@ struct StatsCommand: ParsableCommand {
     var top = 10
 
     func run() throws {
-        let (filter, ingestedSince) = query.makeFilter()
+        let (filter, ingestedSince) = try query.makeFilter()
         var total = 0
         var byType: [String: Int] = [:], byActor: [String: Int] = [:], byPlace: [String: Int] = [:]
         var bySource: [String: Int] = [:], byDay: [String: Int] = [:]

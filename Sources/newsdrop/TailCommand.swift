@@ -35,7 +35,7 @@ struct TailCommand: ParsableCommand {
 
     func run() throws {
         let data = common.resolvedDataDirectory
-        let (filter, ingestedSince) = query.makeFilter()
+        let (filter, ingestedSince) = try query.makeFilter()
         let scan = EventScan(dataDirectory: data, filter: filter, ingestedSince: ingestedSince)
         let printer = EventPrinter(format: common.resolvedFormat)
         printer.begin()
