@@ -1,4 +1,5 @@
 import ArgumentParser
+import NewsdropCore
 #if canImport(Glibc)
 import Glibc
 #endif
@@ -24,6 +25,8 @@ struct NewsdropCommand: ParsableCommand {
         // A closed pipe (`newsdrop events | head -1`) must end the program quietly: take EPIPE
         // from write() instead of dying of SIGPIPE, and exit 0 there.
         signal(SIGPIPE, SIG_IGN)
+        // A parent may have spawned us with SIGTERM/SIGINT blocked; `tail -f` must still stop.
+        SignalMask.unblock(SignalMask.stopAndReload)
         do {
             var command = try parseAsRoot()
             try command.run()

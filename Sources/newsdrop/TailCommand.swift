@@ -20,7 +20,7 @@ struct TailCommand: ParsableCommand {
     @OptionGroup var common: CommonOptions
     @OptionGroup var query: EventQueryOptions
 
-    @Option(name: .shortAndLong, help: "How many of the last events to print first.")
+    @Option(name: [.customShort("n"), .customLong("lines")], help: "How many of the last events to print first.")
     var lines = 10
 
     @Flag(name: .shortAndLong, help: "Follow: keep printing new events as they are committed.")

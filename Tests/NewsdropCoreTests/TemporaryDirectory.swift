@@ -4,7 +4,7 @@ import Glibc
 #endif
 
 /// A fresh folder under the system temp folder, removed when the test is done.
-final class TemporaryDirectory {
+final class TemporaryDirectory: Sendable {
     let path: String
 
     init() {
