@@ -63,6 +63,7 @@ let package = Package(
             name: "newsdrop-bench",
             dependencies: [
                 "NewsdropCore",
+                "NewsdropExtraction",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),

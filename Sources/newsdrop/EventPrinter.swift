@@ -23,12 +23,21 @@ struct EventPrinter {
 
     func end() {}
 
-    func print(_ record: EventRecord, line: ArraySlice<UInt8>) {
+    /// Prints one found event; JSON prints its journal line as is, the other formats decode it.
+    func print(_ found: FoundEvent) throws {
+        if format == .json {
+            Output.standard.write(bytes: found.line)
+            Output.standard.write("\n")
+        } else {
+            print(try found.record())
+        }
+    }
+
+    func print(_ record: EventRecord) {
         let e = record.event
         switch format {
         case .json:
-            Output.standard.write(bytes: line)
-            Output.standard.write("\n")
+            Output.standard.write(bytes: JournalRecordCoding.line(.event(record)))
         case .csv:
             let fields: [String] = [
                 "\(record.seq)", record.id, record.article, e.date?.value ?? "", e.type.rawValue, e.cameo ?? "",

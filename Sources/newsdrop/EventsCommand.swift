@@ -28,17 +28,16 @@ struct EventsCommand: ParsableCommand {
         let scan = EventScan(dataDirectory: common.resolvedDataDirectory, filter: filter, ingestedSince: ingestedSince)
         if reverse {
             // Newest first needs the matches before printing; keep only what --limit will show.
-            var kept: [(EventRecord, ArraySlice<UInt8>)] = []
-            try scan.run { record, line in
-                kept.append((record, line))
-                if let limit, kept.count > limit { kept.removeFirst(kept.count - limit) }
+            var kept = RecentEvents(limit: limit)
+            try scan.run { found in
+                kept.append(found)
                 return true
             }
-            for (record, line) in kept.reversed() { printer.print(record, line: line) }
+            for found in kept.last.reversed() { try printer.print(found) }
         } else {
             var printed = 0
-            try scan.run { record, line in
-                printer.print(record, line: line)
+            try scan.run { found in
+                try printer.print(found)
                 printed += 1
                 return limit.map { printed < $0 } ?? true
             }
@@ -47,7 +46,8 @@ struct EventsCommand: ParsableCommand {
     }
 }
 
-/// Streams the events of the journal that pass a filter, with their raw lines.
+/// Streams the events of the journal that pass a filter, through the segments' event indexes
+/// (decoding only what is printed).
 struct EventScan {
     var dataDirectory: String
     var filter: EventFilter
@@ -56,29 +56,39 @@ struct EventScan {
     /// Calls `body` for each matching event from `fromSeq` on until it returns false; returns
     /// the seq after the last unit read.
     @discardableResult
-    func run(from fromSeq: UInt64 = 1, _ body: (EventRecord, ArraySlice<UInt8>) throws -> Bool) throws -> UInt64 {
-        let reader = JournalReader(dataDirectory: dataDirectory)
-        var next = fromSeq
+    func run(from fromSeq: UInt64 = 1, _ body: (FoundEvent) throws -> Bool) throws -> UInt64 {
         do {
-            try reader.forEachUnit(from: fromSeq) { unit in
-                next = unit.entry.lastSeq + 1
-                guard unit.entry.kind == .article, unit.entry.lines > 1 else { return true }
-                let lines = unit.lines
-                if let ingestedSince {
-                    guard case .article(let a) = try JournalRecordCoding.decode(lines[0]), a.ingestedAt >= ingestedSince else { return true }
-                }
-                for line in lines.dropFirst() {
-                    guard case .event(let record) = try JournalRecordCoding.decode(line), record.seq >= fromSeq else { continue }
-                    guard filter.matches(record) else { continue }
-                    if try !body(record, line) { return false }
-                }
-                return true
-            }
+            return try EventIndexQuery(dataDirectory: dataDirectory, filter: filter, ingestedSince: ingestedSince)
+                .run(from: fromSeq, body)
         } catch let failure as CommandFailure {
             throw failure
         } catch {
             throw CommandFailure(message: "cannot read the journal in \(dataDirectory): \(error)")
         }
-        return next
+    }
+}
+
+/// The last `limit` events seen (all of them when `limit` is nil), in order.
+struct RecentEvents {
+    var limit: Int?
+    private(set) var events: [FoundEvent] = []
+    private var start = 0
+
+    init(limit: Int?) {
+        self.limit = limit
+    }
+
+    mutating func append(_ event: FoundEvent) {
+        events.append(event)
+        // Drop the oldest in batches so keeping the last N of M costs O(M), not O(M·N).
+        if let limit, events.count >= 2 * max(limit, 1) {
+            events.removeFirst(events.count - limit)
+        }
+    }
+
+    /// The kept events, oldest first.
+    var last: ArraySlice<FoundEvent> {
+        guard let limit else { return events[...] }
+        return events.suffix(limit)
     }
 }

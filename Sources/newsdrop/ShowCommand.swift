@@ -93,8 +93,8 @@ struct StatsCommand: ParsableCommand {
         var byType: [String: Int] = [:], byActor: [String: Int] = [:], byPlace: [String: Int] = [:]
         var bySource: [String: Int] = [:], byDay: [String: Int] = [:]
         var killed = 0
-        try EventScan(dataDirectory: common.resolvedDataDirectory, filter: filter, ingestedSince: ingestedSince).run { record, _ in
-            let e = record.event
+        try EventScan(dataDirectory: common.resolvedDataDirectory, filter: filter, ingestedSince: ingestedSince).run { found in
+            let e = try found.record().event
             total += 1
             byType[e.type.rawValue, default: 0] += 1
             byActor[e.actor?.name ?? "(none)", default: 0] += 1

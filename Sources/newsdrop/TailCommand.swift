@@ -43,26 +43,25 @@ struct TailCommand: ParsableCommand {
         // Where to start following from, and what to print first.
         var next: UInt64
         if let cursor {
-            next = try scan.run(from: cursor + 1) { record, line in
-                printer.print(record, line: line)
-                try saveCursor(record.seq)
+            next = try scan.run(from: cursor + 1) { found in
+                try printer.print(found)
+                try saveCursor(found.seq)
                 return true
             }
         } else {
-            var last: [(EventRecord, ArraySlice<UInt8>)] = []
+            var recent = RecentEvents(limit: lines)
             if lines > 0 {
-                next = try scan.run { record, line in
-                    last.append((record, line))
-                    if last.count > lines { last.removeFirst() }
+                next = try scan.run { found in
+                    recent.append(found)
                     return true
                 }
             } else {
                 next = try JournalReader(dataDirectory: data).nextSeq()
             }
-            for (record, line) in last {
-                printer.print(record, line: line)
+            for found in recent.last {
+                try printer.print(found)
             }
-            if let seq = last.last?.0.seq { try saveCursor(seq) }
+            if let seq = recent.last.last?.seq { try saveCursor(seq) }
         }
         Output.standard.flush()
         guard follow else { return }
@@ -74,10 +73,10 @@ struct TailCommand: ParsableCommand {
         }
         // New commits may have landed between the first read and the watch: read again first.
         while true {
-            next = try scan.run(from: next) { record, line in
-                printer.print(record, line: line)
+            next = try scan.run(from: next) { found in
+                try printer.print(found)
                 Output.standard.flush()
-                try saveCursor(record.seq)
+                try saveCursor(found.seq)
                 return true
             }
             Output.standard.flush()

@@ -54,7 +54,8 @@ import Testing
         daemon.standardError = FileHandle.nullDevice
         try daemon.run()
         defer { daemon.terminate(); daemon.waitUntilExit() }
-        #expect(eventually(within: 5) { FileManager.default.fileExists(atPath: data + "/status.json") })
+        // Generous: the daemon loads its dictionaries first, slow in a debug build on a busy machine.
+        #expect(eventually(within: 30) { FileManager.default.fileExists(atPath: data + "/status.json") })
         let ingest = try run(Binaries.newsdrop, ["ingest", "--data-dir", data, try seeds()[0]])
         #expect(ingest.status == 1)
         #expect(ingest.stderr.contains("in use by process \(daemon.processIdentifier)"))

@@ -34,11 +34,17 @@ public final class IngestPipeline {
     public let writer: JournalWriter
     public var extractor: any EventExtracting
     public var fileReader: DroppedFileReader
+    /// Keeps the event indexes current after each commit (`nil`: leave them to queries).
+    public let eventIndex: EventIndexMaintainer?
 
-    public init(writer: JournalWriter, extractor: any EventExtracting, fileReader: DroppedFileReader = DroppedFileReader()) {
+    public init(
+        writer: JournalWriter, extractor: any EventExtracting, fileReader: DroppedFileReader = DroppedFileReader(),
+        maintainsEventIndex: Bool = true
+    ) {
         self.writer = writer
         self.extractor = extractor
         self.fileReader = fileReader
+        eventIndex = maintainsEventIndex ? EventIndexMaintainer(dataDirectory: writer.layout.dataDirectory) : nil
     }
 
     private enum Prepared: Sendable {
@@ -103,6 +109,8 @@ public final class IngestPipeline {
         }
         let committed = try writer.append(units)
         for (n, unit) in committed.enumerated() { outcomes[unitSource[n]] = .committed(unit) }
+        // A cache: a failure here leaves queries to read the new units themselves.
+        eventIndex?.update()
         return outcomes.map { $0 ?? .vanished }
     }
 

@@ -1,6 +1,10 @@
 public import NewsdropExtraction
 
 /// Which events a query keeps. Empty sets and `nil`s keep everything.
+///
+/// The test is split into one predicate per field so that ``EventIndexQuery`` can evaluate each
+/// predicate once per distinct value in a segment's event index (an actor, a place, a date)
+/// and get exactly the answer ``matches(_:)`` gives for a decoded record.
 public struct EventFilter: Sendable {
     public var types: Set<EventType> = []
     /// Article id prefixes.
@@ -22,26 +26,55 @@ public struct EventFilter: Sendable {
         articlePrefixes.isEmpty || articlePrefixes.contains { id.hasPrefix($0) }
     }
 
+    public func admitsType(_ type: EventType) -> Bool {
+        types.isEmpty || types.contains(type)
+    }
+
+    /// Whether an event with this actor and target passes `--actor` (either one may match).
+    public func admitsActors(_ actor: ActorMention?, _ target: ActorMention?) -> Bool {
+        guard let m = actorMatches else { return true }
+        return (actor.map(m) ?? false) || (target.map(m) ?? false)
+    }
+
+    /// The `--actor` test of one mention (`true` when there is no actor filter).
+    public func admitsActor(_ actor: ActorMention?) -> Bool? {
+        guard let m = actorMatches else { return nil }
+        return actor.map(m) ?? false
+    }
+
+    public func admitsPlace(_ place: PlaceMention?) -> Bool {
+        guard let m = placeMatches else { return true }
+        guard let place else { return false }
+        return m(place)
+    }
+
+    /// The `--since`/`--until` test of an event date's value.
+    public func admitsDate(_ value: String?) -> Bool {
+        guard since != nil || until != nil else { return true }
+        guard let value, !value.hasPrefix("--") else { return false }
+        if let since, value < since && !since.hasPrefix(value) { return false }
+        if let until, value > until && !value.hasPrefix(until) { return false }
+        return true
+    }
+
+    public func admitsSource(_ source: String?) -> Bool {
+        guard !sources.isEmpty else { return true }
+        guard let s = source?.lowercased() else { return false }
+        return sources.contains(where: { s.contains($0.lowercased()) })
+    }
+
+    public func admitsConfidence(_ confidence: Double) -> Bool {
+        guard let min = minimumConfidence else { return true }
+        return confidence >= min
+    }
+
+    /// Whether the filter has an actor or place test (those need the dictionaries).
+    public var hasNameTests: Bool { actorMatches != nil || placeMatches != nil }
+
     public func matches(_ record: EventRecord) -> Bool {
         let e = record.event
-        if !types.isEmpty && !types.contains(e.type) { return false }
-        if !admitsArticle(record.article) { return false }
-        if let m = actorMatches {
-            let hit = (e.actor.map(m) ?? false) || (e.target.map(m) ?? false)
-            if !hit { return false }
-        }
-        if let m = placeMatches {
-            guard let p = e.place, m(p) else { return false }
-        }
-        if since != nil || until != nil {
-            guard let value = e.date?.value, !value.hasPrefix("--") else { return false }
-            if let since, value < since && !since.hasPrefix(value) { return false }
-            if let until, value > until && !value.hasPrefix(until) { return false }
-        }
-        if !sources.isEmpty {
-            guard let s = e.source?.lowercased(), sources.contains(where: { s.contains($0.lowercased()) }) else { return false }
-        }
-        if let min = minimumConfidence, e.confidence < min { return false }
-        return true
+        return admitsType(e.type) && admitsArticle(record.article) && admitsActors(e.actor, e.target)
+            && admitsPlace(e.place) && admitsDate(e.date?.value) && admitsSource(e.source)
+            && admitsConfidence(e.confidence)
     }
 }

@@ -1,0 +1,93 @@
+import Foundation
+
+#if canImport(Glibc)
+import Glibc
+#endif
+
+/// Keeps the segments' event indexes (``SegmentEventIndex``) up to date from the writer's side,
+/// so queries by users who may not write to the data folder find them ready.
+///
+/// After each commit the writer's owner calls ``update()``: the index of the segment being
+/// written is extended in memory with the new units only, and written out at most every
+/// `saveInterval` (and at rollover and ``flush()``), so small commits do not rewrite the file
+/// each time. Whatever the file lags behind, queries add the missing units themselves; the
+/// index never changes what a query returns, only how fast it runs.
+public final class EventIndexMaintainer {
+    private let reader: JournalReader
+    private let saveInterval: Double
+    private var current: SegmentEventIndex?
+    private var unsaved = false
+    /// Sealed segments known to have an index, counted from the first.
+    private var sealedChecked = 0
+    private var lastSave = DispatchTime.now()
+
+    public init(dataDirectory: String, saveInterval: Double = 2) {
+        reader = JournalReader(dataDirectory: dataDirectory)
+        self.saveInterval = saveInterval
+    }
+
+    /// Brings the index of every segment up to the committed units; saves if due. Failures are
+    /// returned, not thrown: the index is a cache, and a commit must not fail because of it.
+    @discardableResult
+    public func update() -> (any Error)? {
+        do {
+            let segments = try reader.layout.segments()
+            guard let last = segments.last else { return nil }
+            if let current, current.segment != last {
+                // Rolled over: finish the sealed segment's index.
+                try finish(current)
+            }
+            let state = try reader.segmentState(last)
+            if current == nil || current!.segment != last {
+                current = SegmentEventIndex.load(SegmentEventIndex.path(reader.layout, segment: last))
+                    .flatMap { $0.isPrefix(of: state.entries) ? $0 : nil } ?? SegmentEventIndex(segment: last)
+            }
+            // Sealed segments without an index (a journal from before indexes): one per call, so
+            // the catch-up never stalls commits for long.
+            while sealedChecked < segments.count - 1 {
+                let s = segments[sealedChecked]
+                if !Syscalls.exists(SegmentEventIndex.path(reader.layout, segment: s)) {
+                    _ = try SegmentEventIndex.current(reader: reader, segment: s, entries: reader.segmentState(s).entries)
+                    sealedChecked += 1
+                    break
+                }
+                sealedChecked += 1
+            }
+            if current!.coveredUnits < state.entries.count {
+                try current!.add(state.entries[current!.coveredUnits...], reader: reader)
+                unsaved = true
+            }
+            if unsaved && Double(DispatchTime.now().uptimeNanoseconds - lastSave.uptimeNanoseconds) / 1e9 >= saveInterval {
+                flush()
+            }
+            return nil
+        } catch {
+            current = nil
+            return error
+        }
+    }
+
+    /// Writes the index of the segment being written if it has unsaved rows.
+    public func flush() {
+        guard let current, unsaved else { return }
+        current.save(SegmentEventIndex.path(reader.layout, segment: current.segment))
+        unsaved = false
+        lastSave = DispatchTime.now()
+    }
+
+    private func finish(_ index: SegmentEventIndex) throws {
+        let entries = try reader.segmentState(index.segment).entries
+        var index = index
+        if index.isPrefix(of: entries), index.coveredUnits < entries.count {
+            try index.add(entries[index.coveredUnits...], reader: reader)
+        }
+        index.save(SegmentEventIndex.path(reader.layout, segment: index.segment))
+        current = nil
+        unsaved = false
+    }
+
+    deinit { flush() }
+}
+
+@available(*, unavailable)
+extension EventIndexMaintainer: Sendable {}

@@ -1,0 +1,245 @@
+import Foundation
+import NewsdropExtraction
+
+#if canImport(Glibc)
+import Glibc
+#endif
+
+/// The event index of one journal segment: a row per event (``EventIndexRow``) with the fields
+/// queries filter on, and tables of the distinct actors, places, dates, sources and articles
+/// the rows point into. Stored as `<data>/index/events/<first seq>.evi`.
+///
+/// The index is a cache of the journal, never a second source of truth. It records how many of
+/// the segment's committed units it covers and the `.idx` entry of the last one (offset, CRC,
+/// seq). On load that entry must still be the segment's entry at that position; otherwise (a
+/// repaired or replaced segment, a torn or foreign file) the index is rebuilt from the segment.
+/// Units committed after it was written are read from the segment and added, so a query always
+/// sees exactly the committed units, whatever happened to the index in a crash. Saving is
+/// write-to-temp and rename, so a reader sees a whole old or a whole new file.
+struct SegmentEventIndex: Sendable {
+    static let magic = Array("NDEVI001".utf8)
+
+    /// The article an event belongs to: what `--article` and `--ingested-since` test.
+    struct Article: Codable, Sendable, Hashable {
+        var id: String
+        var ingestedAt: String
+    }
+
+    /// The part of the file before the rows.
+    struct Header: Codable, Sendable {
+        var segment: UInt64
+        var coveredUnits: Int
+        var lastOffset: Int64
+        var lastCRC: UInt32
+        var lastFirstSeq: UInt64
+        var rowCount: Int
+        var actors: [ActorMention]
+        var places: [PlaceMention]
+        var texts: [String]
+        var articleCount: Int
+        var articleBytes: Int
+    }
+
+    var segment: UInt64
+    /// How many of the segment's `.idx` entries the rows cover.
+    var coveredUnits = 0
+    var lastEntry: UnitIndexEntry?
+    var actors: [ActorMention] = []
+    var places: [PlaceMention] = []
+    var texts: [String] = []
+    /// The articles, packed: per article a byte with the id's length, the id, a byte with the
+    /// ingest time's length, the time. Parsed only by queries that test them.
+    var articleBytes: [UInt8] = []
+    var articleCount = 0
+    /// The rows, packed (``EventIndexRow/size`` bytes each), as stored.
+    var rowBytes: [UInt8] = []
+    var rowCount: Int { rowBytes.count / EventIndexRow.size }
+
+    private var actorRefs: [ActorMention: Int32] = [:]
+    private var placeRefs: [PlaceMention: Int32] = [:]
+    private var textRefs: [String: Int32] = [:]
+
+    init(segment: UInt64) {
+        self.segment = segment
+    }
+
+    static func path(_ layout: JournalLayout, segment: UInt64) -> String {
+        layout.indexDirectory + "/events/" + JournalLayout.padded(segment) + ".evi"
+    }
+
+    /// The index of `segment` covering all of `entries` (its committed units): loaded, extended
+    /// with the units added since, or rebuilt; saved back when it changed and the folder is
+    /// writable (a reader without write access keeps it in memory).
+    static func current(
+        reader: JournalReader, segment: UInt64, entries: [UnitIndexEntry]
+    ) throws -> SegmentEventIndex {
+        let path = Self.path(reader.layout, segment: segment)
+        var index = load(path).flatMap { $0.isPrefix(of: entries) ? $0 : nil } ?? SegmentEventIndex(segment: segment)
+        guard index.coveredUnits < entries.count else { return index }
+        try index.add(entries[index.coveredUnits...], reader: reader)
+        index.save(path)
+        return index
+    }
+
+    /// Whether this index's coverage is still the start of the segment's committed units.
+    func isPrefix(of entries: [UnitIndexEntry]) -> Bool {
+        guard coveredUnits <= entries.count else { return false }
+        guard let lastEntry else { return coveredUnits == 0 }
+        return entries[coveredUnits - 1].isSameUnit(as: lastEntry)
+    }
+
+    /// Reads the units of `entries` from the segment and adds a row per event.
+    mutating func add(_ entries: ArraySlice<UnitIndexEntry>, reader: JournalReader) throws {
+        _ = try reader.readUnits(entries, segment: segment) { unit in
+            if unit.entry.kind == .article && unit.entry.lines > 1 {
+                try addEvents(of: unit)
+            }
+            return true
+        }
+        coveredUnits += entries.count
+        lastEntry = entries.last ?? lastEntry
+    }
+
+    private mutating func addEvents(of unit: JournalUnit) throws {
+        let lines = unit.lines
+        guard case .article(let a) = try JournalRecordCoding.decode(lines[0]) else { return }
+        let article = Int32(articleCount)
+        for field in [a.id, a.ingestedAt] {
+            let utf8 = Array(field.utf8.prefix(255))
+            articleBytes.append(UInt8(utf8.count))
+            articleBytes.append(contentsOf: utf8)
+        }
+        articleCount += 1
+        for line in lines.dropFirst() {
+            guard case .event(let record) = try JournalRecordCoding.decode(line) else { continue }
+            let e = record.event
+            EventIndexRow(
+                seq: record.seq,
+                offset: UInt64(unit.entry.offset) + UInt64(line.startIndex - unit.bytes.startIndex),
+                length: UInt32(line.count),
+                type: UInt8(EventType.allCases.firstIndex(of: e.type)!),
+                confidence: e.confidence,
+                actor: ref(e.actor), target: ref(e.target), place: ref(e.place),
+                date: ref(text: e.date?.value), source: ref(text: e.source), article: article
+            ).append(to: &rowBytes)
+        }
+    }
+
+    private mutating func ref(_ actor: ActorMention?) -> Int32 {
+        guard let actor else { return -1 }
+        if let r = actorRefs[actor] { return r }
+        let r = Int32(actors.count)
+        actors.append(actor)
+        actorRefs[actor] = r
+        return r
+    }
+
+    private mutating func ref(_ place: PlaceMention?) -> Int32 {
+        guard let place else { return -1 }
+        if let r = placeRefs[place] { return r }
+        let r = Int32(places.count)
+        places.append(place)
+        placeRefs[place] = r
+        return r
+    }
+
+    private mutating func ref(text: String?) -> Int32 {
+        guard let text else { return -1 }
+        if let r = textRefs[text] { return r }
+        let r = Int32(texts.count)
+        texts.append(text)
+        textRefs[text] = r
+        return r
+    }
+
+    /// The articles, unpacked.
+    func articles() -> [Article] {
+        var out: [Article] = []
+        out.reserveCapacity(articleCount)
+        var i = 0
+        func field() -> String {
+            let n = Int(articleBytes[i])
+            defer { i += 1 + n }
+            return String(decoding: articleBytes[(i + 1)..<(i + 1 + n)], as: UTF8.self)
+        }
+        while i < articleBytes.count {
+            let id = field()
+            out.append(Article(id: id, ingestedAt: field()))
+        }
+        return out
+    }
+
+    // MARK: File
+
+    /// The stored index, or `nil` when there is none or it is not a whole, well-formed file.
+    static func load(_ path: String) -> SegmentEventIndex? {
+        guard let fd = try? Syscalls.open(path, O_RDONLY) else { return nil }
+        defer { Syscalls.close(fd) }
+        var st = stat()
+        guard fstat(fd, &st) == 0,
+              let bytes = try? Syscalls.readAll(fd, limit: Int(st.st_size) + 1, sizeHint: Int(st.st_size), path: path),
+              bytes.count >= 12
+        else { return nil }
+        guard Array(bytes[0..<8]) == magic else { return nil }
+        let headerLength = Int(bytes.withUnsafeBytes { UInt32(littleEndian: $0.loadUnaligned(fromByteOffset: 8, as: UInt32.self)) })
+        guard 12 + headerLength <= bytes.count,
+              let header = try? JSONDecoder().decode(Header.self, from: Data(bytes[12..<(12 + headerLength)])),
+              bytes.count == 12 + headerLength + header.articleBytes + header.rowCount * EventIndexRow.size
+        else { return nil }
+        var index = SegmentEventIndex(segment: header.segment)
+        index.coveredUnits = header.coveredUnits
+        if header.coveredUnits > 0 {
+            // Only the fields compared with the `.idx` entry matter; lines and kind are checked
+            // through the CRC of the unit's bytes.
+            index.lastEntry = UnitIndexEntry(
+                offset: header.lastOffset, length: 0, crc: header.lastCRC, firstSeq: header.lastFirstSeq,
+                lines: 0, kind: .article)
+        }
+        index.actors = header.actors
+        index.places = header.places
+        index.texts = header.texts
+        index.articleCount = header.articleCount
+        index.articleBytes = Array(bytes[(12 + headerLength)..<(12 + headerLength + header.articleBytes)])
+        for (i, a) in index.actors.enumerated() { index.actorRefs[a] = Int32(i) }
+        for (i, p) in index.places.enumerated() { index.placeRefs[p] = Int32(i) }
+        for (i, t) in index.texts.enumerated() { index.textRefs[t] = Int32(i) }
+        index.rowBytes = Array(bytes[(12 + headerLength + header.articleBytes)...])
+        // Refs out of range mean the file is not ours to trust.
+        let valid = index.rowBytes.withUnsafeBytes { raw in
+            (0..<header.rowCount).allSatisfy { k in
+                let r = EventIndexRow.read(raw, at: k * EventIndexRow.size)
+                return r.actor < index.actors.count && r.target < index.actors.count && r.place < index.places.count
+                    && r.date < index.texts.count && r.source < index.texts.count && r.article >= 0
+                    && r.article < index.articleCount && Int(r.type) < EventType.allCases.count
+            }
+        }
+        return valid ? index : nil
+    }
+
+    /// Writes the index (temp file, then rename). Failures are ignored: the index is a cache.
+    func save(_ path: String) {
+        let header = Header(
+            segment: segment, coveredUnits: coveredUnits, lastOffset: lastEntry?.offset ?? 0,
+            lastCRC: lastEntry?.crc ?? 0, lastFirstSeq: lastEntry?.firstSeq ?? 0, rowCount: rowCount,
+            actors: actors, places: places, texts: texts, articleCount: articleCount, articleBytes: articleBytes.count)
+        guard let json = try? JSONEncoder().encode(header) else { return }
+        var out = Self.magic
+        withUnsafeBytes(of: UInt32(json.count).littleEndian) { out.append(contentsOf: $0) }
+        out.append(contentsOf: json)
+        out.append(contentsOf: articleBytes)
+        out.append(contentsOf: rowBytes)
+        let folder = (path as NSString).deletingLastPathComponent
+        guard (try? Syscalls.makeDirectories(folder)) != nil else { return }
+        let temp = path + ".tmp.\(getpid())"
+        guard FileManager.default.createFile(atPath: temp, contents: Data(out)) else { return }
+        if (try? Syscalls.rename(temp, path)) == nil { unlink(temp) }
+    }
+}
+
+extension UnitIndexEntry {
+    /// Whether two entries name the same committed unit (same place, same bytes by CRC, same
+    /// seq).
+    func isSameUnit(as other: UnitIndexEntry) -> Bool {
+        offset == other.offset && crc == other.crc && firstSeq == other.firstSeq
+    }
+}
