@@ -20,7 +20,8 @@ DEB := newsdrop_$(VERSION)_$(ARCH).deb
 SWIFT ?= $(shell command -v swift 2>/dev/null || echo /opt/swift/usr/bin/swift)
 # The Swift build folder; point it elsewhere to keep release builds apart.
 SCRATCH ?= .build
-SWIFT_BUILD := $(SWIFT) build -c release --static-swift-stdlib --scratch-path $(SCRATCH)
+# --disable-local-rpath: no RUNPATH $ORIGIN in installed binaries (the Swift runtime is static).
+SWIFT_BUILD := $(SWIFT) build -c release --static-swift-stdlib --disable-local-rpath --scratch-path $(SCRATCH)
 BIN = $(SCRATCH)/release
 
 DIST := dist
@@ -62,15 +63,21 @@ stage: build
 	# dictionaries (the daemon finds /usr/share/newsdrop/dictionaries from /usr/bin)
 	install -d -m 0755 $(ROOT)/usr/share/newsdrop/dictionaries
 	install -m 0644 dictionaries/*.tsv $(ROOT)/usr/share/newsdrop/dictionaries/
-	# man pages, from the argument parsers
-	$(BIN)/generate-manual $(BIN)/newsdrop --section 1 --date $(DATE_DAY) --output-directory $(DIST)/man
-	$(BIN)/generate-manual $(BIN)/newsdropd --section 8 --date $(DATE_DAY) --output-directory $(DIST)/man
-	install -D -m 0644 $(DIST)/man/newsdrop.1 $(ROOT)/usr/share/man/man1/newsdrop.1
-	install -D -m 0644 $(DIST)/man/newsdropd.8 $(ROOT)/usr/share/man/man8/newsdropd.8
+	# man pages, from the argument parsers. generate-manual drops non-ASCII characters (1.8.2), so
+	# it reads each tool's --experimental-dump-help through iconv (… becomes ...); then the
+	# hand-written ENVIRONMENT, FILES and SEE ALSO sections of packaging/man/ are added.
+	for page in newsdrop.1 newsdropd.8; do \
+	  tool=$${page%.*}; section=$${page##*.}; \
+	  printf '#!/bin/sh\n"%s" "$$@" | iconv -f UTF-8 -t ASCII//TRANSLIT\n' "$(abspath $(BIN))/$$tool" > $(DIST)/man/$$tool-ascii; \
+	  chmod +x $(DIST)/man/$$tool-ascii; \
+	  $(BIN)/generate-manual $(DIST)/man/$$tool-ascii --section $$section --date $(DATE_DAY) --output-directory $(DIST)/man; \
+	  packaging/man/finish-page.sh $(DIST)/man/$$page packaging/man/$$page.in; \
+	  install -D -m 0644 $(DIST)/man/$$page $(ROOT)/usr/share/man/man$$section/$$page; \
+	done
 	gzip -9n $(ROOT)/usr/share/man/man1/newsdrop.1 $(ROOT)/usr/share/man/man8/newsdropd.8
 	# shell completions, from the argument parsers
 	for tool in newsdrop newsdropd; do \
-	  $(BIN)/$$tool --generate-completion-script bash > $(DIST)/completions/$$tool.bash; \
+	  $(BIN)/$$tool --generate-completion-script bash | sed '1{/^#!/d}' > $(DIST)/completions/$$tool.bash; \
 	  $(BIN)/$$tool --generate-completion-script zsh > $(DIST)/completions/_$$tool; \
 	  $(BIN)/$$tool --generate-completion-script fish > $(DIST)/completions/$$tool.fish; \
 	  install -D -m 0644 $(DIST)/completions/$$tool.bash $(ROOT)/usr/share/bash-completion/completions/$$tool; \
@@ -92,8 +99,8 @@ stage: build
 deb: stage
 	# control file: Depends from dpkg-shlibdeps, Installed-Size from the tree
 	install -m 0644 packaging/debian/control $(DIST)/pkg/debian/control
-	cd $(DIST)/pkg && dpkg-shlibdeps -Tdebian/substvars ../root/usr/bin/newsdropd ../root/usr/bin/newsdrop
 	install -d -m 0755 $(ROOT)/DEBIAN
+	cd $(DIST)/pkg && dpkg-shlibdeps -Tdebian/substvars ../root/usr/bin/newsdropd ../root/usr/bin/newsdrop
 	cd $(DIST)/pkg && dpkg-gencontrol -pnewsdrop -v$(VERSION) -Tdebian/substvars -P../root -Odebian/control.out \
 	  && install -m 0644 debian/control.out ../root/DEBIAN/control
 	install -m 0755 packaging/debian/postinst packaging/debian/prerm packaging/debian/postrm $(ROOT)/DEBIAN/
