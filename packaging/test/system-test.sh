@@ -162,7 +162,7 @@ check "runs as the newsdrop user (ps: $user)" test "$user" = newsdrop
 # --- 7. an analyst drops the seeds --------------------------------------------------------------
 C useradd -m -G newsdrop -s /bin/bash analyst
 nseeds=$(ls "$REPO"/seeds/*.txt | wc -l)
-A newsdrop drop --drop-dir /var/spool/newsdrop/incoming /srv/seeds/*.txt >"$WORK/drop.log" 2>&1; rc=$?
+A newsdrop drop --drop-dir /var/spool/newsdrop/incoming $(cd "$REPO/seeds" && ls *.txt | sed "s|^|/srv/seeds/|") >"$WORK/drop.log" 2>&1; rc=$?
 check "analyst drops $nseeds seeds with newsdrop drop (exit $rc)" test $rc -eq 0
 [ $rc -eq 0 ] || cat "$WORK/drop.log"
 articles() { A newsdrop articles --format json 2>/dev/null | grep -c '"kind":"article"'; }
