@@ -20,8 +20,10 @@ DEB := newsdrop_$(VERSION)_$(ARCH).deb
 SWIFT ?= $(shell command -v swift 2>/dev/null || echo /opt/swift/usr/bin/swift)
 # The Swift build folder; point it elsewhere to keep release builds apart.
 SCRATCH ?= .build
-# --disable-local-rpath: no RUNPATH $ORIGIN in installed binaries (the Swift runtime is static).
-SWIFT_BUILD := $(SWIFT) build -c release --static-swift-stdlib --disable-local-rpath --scratch-path $(SCRATCH)
+# --disable-local-rpath: no RUNPATH $ORIGIN in installed binaries (the Swift runtime is static);
+# -z now: full RELRO (lintian's hardening-no-bindnow).
+SWIFT_BUILD := $(SWIFT) build -c release --static-swift-stdlib --disable-local-rpath \
+  -Xlinker -z -Xlinker now --scratch-path $(SCRATCH)
 BIN = $(SCRATCH)/release
 
 DIST := dist

@@ -52,7 +52,7 @@ mkdir -p "$WORK/debs" "$WORK/unpacked"
 cp "$DEB" "$WORK/debs/newsdrop.deb"
 dpkg-deb -R "$DEB" "$WORK/unpacked" || die "cannot unpack $DEB"
 sed -i "s/^Version: .*/Version: $UPGRADE_VERSION/" "$WORK/unpacked/DEBIAN/control"
-dpkg-deb --root-owner-group -Zxz -b "$WORK/unpacked" "$WORK/debs/newsdrop-upgrade.deb" >/dev/null || die "cannot build the upgrade .deb"
+dpkg-deb --root-owner-group -Zzstd -b "$WORK/unpacked" "$WORK/debs/newsdrop-upgrade.deb" >/dev/null || die "cannot build the upgrade .deb"
 
 # --- 2. static checks of the shipped units (no systemd needed) --------------------------------
 for unit in newsdropd.service newsdropd@.service; do
