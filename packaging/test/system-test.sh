@@ -165,8 +165,10 @@ nseeds=$(ls "$REPO"/seeds/*.txt | wc -l)
 A newsdrop drop --drop-dir /var/spool/newsdrop/incoming $(cd "$REPO/seeds" && ls *.txt | sed "s|^|/srv/seeds/|") >"$WORK/drop.log" 2>&1; rc=$?
 check "analyst drops $nseeds seeds with newsdrop drop (exit $rc)" test $rc -eq 0
 [ $rc -eq 0 ] || cat "$WORK/drop.log"
-articles() { A newsdrop articles --format json 2>/dev/null | grep -c '"kind":"article"'; }
-poll 30 test "$(articles)" -ge "$nseeds"
+# articles [DATA_DIR]: how many articles the analyst sees; at_least N [DATA_DIR]: for poll
+articles() { A newsdrop articles ${1:+--data-dir "$1"} --format json 2>/dev/null | grep -c '"kind":"article"'; }
+at_least() { [ "$(articles "${2:-}")" -ge "$1" ]; }
+poll 30 at_least "$nseeds"
 check "all $nseeds seeds ingested (newsdrop articles as the analyst: $(articles))" test "$(articles)" -eq "$nseeds"
 nevents=$(A newsdrop events --format json 2>/dev/null | grep -c '"kind":"event"')
 check "newsdrop events shows events as the analyst ($nevents)" test "$nevents" -gt 0
@@ -223,9 +225,8 @@ check "systemctl start newsdropd@desk2 (template unit)" test $rc -eq 0
 perm=$(C stat -c '%A %U:%G' /var/spool/newsdrop-desk2/incoming 2>&1)
 check "instance drop folder /var/spool/newsdrop-desk2/incoming is setgid, group-writable ($perm)" test "$perm" = "drwxrws--- newsdrop:newsdrop"
 A cp /srv/seeds/"$(ls "$REPO/seeds" | head -1)" /var/spool/newsdrop-desk2/incoming/
-poll 20 test "$(A newsdrop articles --data-dir /var/lib/newsdrop-desk2 --format json 2>/dev/null | grep -c '"kind":"article"')" -eq 1
-check "instance ingests into its own journal /var/lib/newsdrop-desk2" \
-  test "$(A newsdrop articles --data-dir /var/lib/newsdrop-desk2 --format json 2>/dev/null | grep -c '"kind":"article"')" -eq 1
+poll 20 at_least 1 /var/lib/newsdrop-desk2
+check "instance ingests into its own journal /var/lib/newsdrop-desk2" test "$(articles /var/lib/newsdrop-desk2)" -eq 1
 check "the main journal is untouched by the instance ($(articles) articles)" test "$(articles)" -eq "$nseeds"
 ONLINE_AT=$(C systemd-analyze security newsdropd@desk2.service 2>/dev/null | score_of)
 check "online security exposure of newsdropd@desk2 $ONLINE_AT agrees with offline $OFFLINE_AT" test -n "$ONLINE_AT" -a "$ONLINE_AT" = "$OFFLINE_AT"
