@@ -177,6 +177,8 @@ check "newsdrop events --format table prints rows" test "$(wc -l < "$WORK/events
 left=$(C find /var/spool/newsdrop/incoming -mindepth 1 | wc -l)
 check "drop folder emptied after the commits ($left left)" test "$left" -eq 0
 check "newsdrop verify: the journal is whole" quiet A newsdrop verify
+A newsdrop status --format table > "$WORK/status.txt" 2>&1; rc=$?
+check "newsdrop status as the analyst: running (exit $rc: $(head -1 "$WORK/status.txt"))" test $rc -eq 0
 check "the analyst may not write the journal (group read-only)" quiet A sh -c '! touch /var/lib/newsdrop/x 2>/dev/null'
 A sh -c ': > /var/spool/newsdrop/incoming/empty.txt'
 poll 15 C test -e /var/spool/newsdrop/rejected/empty.txt
@@ -217,6 +219,8 @@ T0=$(t); C systemctl stop $SVC; rc=$?
 check "systemctl stop (took $(el "$T0")s)" test $rc -eq 0
 check "inactive (not failed) after stop, exit status 0" test "$(C systemctl is-active $SVC)" = inactive -a "$(C systemctl show -P ExecMainStatus $SVC)" = 0
 check "no failed units in the container" test -z "$(C systemctl list-units --failed --plain --no-legend)"
+A newsdrop status >/dev/null 2>&1; rc=$?
+check "newsdrop status after stop: not running (exit $rc, expected 3)" test $rc -eq 3
 C systemctl start $SVC
 
 # --- 13. a second instance from the template unit -------------------------------------------------
