@@ -35,8 +35,9 @@ DATE_DAY := $(shell date -u -d @$(SOURCE_DATE_EPOCH) +%Y-%m-%d)
 DATE_RFC := $(shell date -u -R -d @$(SOURCE_DATE_EPOCH))
 GIT_DESCRIBE := $(shell git describe --always --dirty 2>/dev/null || echo unknown)
 
-# xz: the smallest .deb (33 MB) but about 1.5 CPU-minutes here; zstd: 48 MB in seconds (dpkg
-# >= 1.21.18, so Debian 12 installs it), e.g. `make system-test DEB_COMPRESS=zstd` in CI.
+# xz: the smallest .deb (33 MB) but about 1.5 CPU-minutes here. For test builds:
+# zstd (48 MB in 2 s; Debian 12's dpkg installs it, its lintian calls it malformed) or
+# gzip (49 MB in 20 CPU-seconds, lintian-clean), e.g. `make system-test DEB_COMPRESS=zstd`.
 DEB_COMPRESS ?= xz
 
 UNITS := packaging/systemd/newsdropd.service packaging/systemd/newsdropd@.service
