@@ -14,7 +14,7 @@ struct DropCommand: ParsableCommand {
         commandName: "drop",
         abstract: "Place files safely into the drop folder (hidden temp name, fsync, rename).")
 
-    @Option(help: ArgumentHelp("The drop folder (default: the daemon's, from flags/env/config).", valueName: "dir"))
+    @Option(help: ArgumentHelp("The drop folder (default: the daemon's, from env/config; else /var/spool/newsdrop/incoming when it exists).", valueName: "dir"))
     var dropDir: String?
 
     @Option(help: ArgumentHelp("The config file to read drop_dir from.", valueName: "file"))
@@ -29,7 +29,16 @@ struct DropCommand: ParsableCommand {
             folder = dropDir
         } else {
             do {
-                folder = try ServiceConfiguration.resolveForCurrentProcess(configFile: config).dropDirectory
+                let configuration = try ServiceConfiguration.resolveForCurrentProcess(configFile: config)
+                // Nothing configured and newsdropd.service installed (the .deb): drop where the
+                // service watches, as the data folder defaults to /var/lib/newsdrop.
+                if configuration.sources[.dropDir] == .defaultValue, !configuration.usesSystemdDefaults,
+                    Syscalls.exists(Self.serviceDropDirectory)
+                {
+                    folder = Self.serviceDropDirectory
+                } else {
+                    folder = configuration.dropDirectory
+                }
             } catch {
                 throw CommandFailure(message: "\(error)")
             }
@@ -52,6 +61,9 @@ struct DropCommand: ParsableCommand {
 
     /// Copies `path` into `folder` under its own name (or `name.1`, … if taken) via a hidden temp
     /// file; returns the final name.
+    /// The drop folder of the packaged newsdropd.service (packaging/tmpfiles.d/newsdrop.conf).
+    static let serviceDropDirectory = "/var/spool/newsdrop/incoming"
+
     static func drop(_ path: String, into folder: String) throws -> String {
         let source = try Syscalls.open(path, O_RDONLY)
         defer { Syscalls.close(source) }
