@@ -31,6 +31,10 @@ struct ArticleBody: Sendable {
         var tokenizer = Tokenizer()
         var lastShortName: Int? = nil  // index in blocks of a preceding very short line, if kept
         var previousWasShort = false
+        // words of body text kept so far: a comment section follows a body, a byline precedes it
+        var bodyWords = 0
+        // after a short teaser heading ("Related Stories", "Read more:"), the linked headlines
+        var inTeaserList = false
         for (lineIndex, raw) in lines.enumerated() {
             var a = raw.lowerBound, e = raw.upperBound
             while a < e && isSpace(bytes[a]) { a += 1 }
@@ -42,7 +46,7 @@ struct ArticleBody: Sendable {
             let words = tokens.filter(\.isWord)
             let wordCount = words.count
             // comment section: a timestamp line right after a short (name) line
-            if isTimestamp(tokens) && previousWasShort {
+            if isTimestamp(tokens) && previousWasShort && bodyWords >= 60 {
                 if let k = lastShortName, k == blocks.count - 1 { blocks.removeLast() }
                 break
             }
@@ -66,8 +70,16 @@ struct ArticleBody: Sendable {
             let key = normalizedKey(tokenizer.folds)
             if seen.contains(key) { continue }
             seen.insert(key)
-            if startsWith(.teaser) { continue }
             let sentenceLike = endsSentence(bytes, e)
+            if let m = startMatch(.teaser), m.end - m.start >= 2 || !sentenceLike || wordCount <= 12 {
+                // a heading of its own ("Related Stories", "Most Visited", "Read more:") opens a list of links
+                if wordCount - (m.end - m.start) <= 1 { inTeaserList = true }
+                continue
+            }
+            if inTeaserList {
+                if !sentenceLike || wordCount < 12 { continue }
+                inTeaserList = false
+            }
             func labelled(_ m: Lexicon.Match) -> Bool {
                 m.end < tokens.count && tokens[m.end].isPunct && tokens[m.end].mark == 0x3A
             }
@@ -86,6 +98,7 @@ struct ArticleBody: Sendable {
             if lineIndex > 0 && words.allSatisfy({ $0.flags.contains(.number) }) { continue }
             let heading = !endsSentence(bytes, e) && wordCount <= 30
             blocks.append(Block(start: a, end: e, isHeading: heading))
+            if !heading { bodyWords += wordCount }
             lastShortName = nil
         }
         return ArticleBody(blocks: blocks, bylines: bylines)

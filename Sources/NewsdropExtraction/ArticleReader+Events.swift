@@ -28,6 +28,7 @@ extension ArticleReader {
         while j >= lowerBound && steps < 6 {
             let t = tokens[j]
             if t.flags.contains(.particle) || (t.isPunct && t.mark == 0x22) { j -= 1; continue }
+            if t.isWord && t.flags.contains(.possessive) && t.flags.contains(.capitalized) && steps < 4 { j -= 1; steps += 1; continue }
             if t.isPunct { return nil }
             if t.function == .conjunction && conjunctions == 0 {
                 // "for the party and Shiite militias": the preposition of the first conjunct
@@ -232,7 +233,9 @@ extension ArticleReader {
                 if p.isWord && p.function == .none && !p.flags.contains(.capitalized) && !s.slots.contains(where: { $0.end == slot.start }) { return true }
                 return false
             }()
-            let readings = slot.triggers
+            // readings whose context words (next:/prev:) are present; a phrase may carry several
+            let readings = slot.triggers.filter { contextMatches(dict.triggers[$0.index], slot, range) }
+            if readings.isEmpty { continue }
             let nouns = readings.filter { !$0.form.isVerbal }
             let verbs = readings.filter { $0.form.isVerbal }
             var chosen: (index: Int, form: TriggerForm)
@@ -243,16 +246,11 @@ extension ArticleReader {
             if chosen.form == .gerund && nounContext, let p = prevTok, p.function == .the || p.function == .determiner { chosen.form = .noun }
             let entry = dict.triggers[chosen.index]
             let verbal = chosen.form.isVerbal
-            // context words
-            if !entry.next.isEmpty {
-                let window = (slot.end..<min(range.upperBound, slot.end + 6))
-                if !window.contains(where: { entry.next.contains(String(decoding: fold($0), as: UTF8.self)) }) { continue }
-            }
-            if !entry.previous.isEmpty {
-                let window = (max(lower, slot.start - 3)..<slot.start)
-                if !window.contains(where: { entry.previous.contains(String(decoding: fold($0), as: UTF8.self)) }) { continue }
-            }
             if [EventType.kill].contains(entry.type) && hasViolent { consumedKills.insert(ti); continue }
+            // "manoeuvres, including firing short-range missiles": a test firing is part of the exercise
+            if [.airstrike, .attack].contains(entry.type), governingPreposition(slot.start, lowerBound: lower)?.0 == .including,
+                triggerSlots.prefix(n).contains(where: { s.slots[$0].triggers.contains { dict.triggers[$0.index].type == .exercise } })
+            { continue }
             if generic { continue }
             if blocked.contains(slot.start) { continue }
             // look back over auxiliaries and adverbs
@@ -394,7 +392,17 @@ extension ArticleReader {
                 } else {
                     let (pre, viaPronoun) = premodifier()
                     let (of1, of2) = ofPhrase()
-                    if let pre { actor = pre } else if let of1, ![.airstrike, .attack, .kill].contains(entry.type) { actor = of1; target = of2 } else if let a = agentAfter() { actor = a } else if viaPronoun { actor = subject() } else { actor = subject() }
+                    // "blamed Israel for the strike", "in the attack on the building", "condemned the strikes":
+                    // a noun that refers back or sits in a prepositional phrase or an object is not done by the subject
+                    let gov = governingPreposition(slot.start, lowerBound: lower)
+                    let backgroundPrep = gov.map { ArticleReader.backgroundPrepositions.contains(fold($0.1)) } ?? false
+                    let referring = isAnaphoric(slot) && !s.isHeading
+                    // the object of an accusation, a denial or a probe: "blamed Israel for the strike", "condemned the strikes"
+                    let objectOfOther = triggerSlots.prefix(n).contains { t in
+                        s.slots[t].end <= slot.start && slot.start - s.slots[t].end <= 4
+                            && s.slots[t].triggers.contains { [.accuse, .investigate].contains(dict.triggers[$0.index].type) }
+                    } || s.cues.contains { $0.kind == .deny && $0.end <= slot.start && slot.start - $0.end <= 2 }
+                    if let pre { actor = pre } else if let of1, ![.airstrike, .attack, .kill].contains(entry.type) { actor = of1; target = of2 } else if let a = agentAfter() { actor = a } else if objectOfOther || (backgroundPrep && (referring || gov != nil)) { actor = nil } else if viaPronoun { actor = subject() } else { actor = subject() }
                     if target == nil { target = object() }
                 }
             case .accusedLeft:
@@ -413,8 +421,22 @@ extension ArticleReader {
                 }
                 actor = speaker ?? lastPerson
             }
+            if entry.type == .accuse && (target == nil || target?.index == nil), verbal {
+                // "blamed the attack on the Islamic Resistance in Iraq": the accused follows "on"
+                if let c = cands.first(where: { $0.start > slot.end && $0.start < scopeEnd && usable($0) && $0.start - 1 > slot.end && ArticleReader.onWord == fold($0.start - 1) }) { target = c.actor }
+            }
             if verbal { verbActors.append((slot.end, actor)) } else if governingPreposition(slot.start, lowerBound: lower) == nil {
                 nominalSubjects.append((slot.start, slot.end, EventMerger.family(entry.type), actor))
+            }
+
+            // people travel, forces deploy: a person who arrives in/at a place is visiting it
+            var type = entry.type
+            var cameo = entry.cameo
+            if type == .deploy, let i = actor?.index, dict.actors.entries[i].kind == .person, slot.end < range.upperBound,
+                [.locative, .to].contains(tokens[slot.end].function) || s.slots.contains(where: { $0.start == slot.end && !$0.places.isEmpty })
+            {
+                type = .visit
+                cameo = EventType.visit.defaultCAMEO
             }
 
             // place
@@ -480,7 +502,7 @@ extension ArticleReader {
             }
             order += 1
             out.append(EventMention(
-                type: entry.type, cameo: chosen.form == .noun || chosen.form == .plural ? entry.cameo : entry.cameo,
+                type: type, cameo: cameo,
                 actor: actor, target: target, place: place, placeStrength: strength, date: date,
                 fatalities: fatalities, source: source, modality: modality, sentence: sentenceText,
                 sentenceOffset: s.byteRange.lowerBound, anaphoric: anaphoric, order: order, sentenceIndex: k))
@@ -517,6 +539,26 @@ extension ArticleReader {
         }
         return false
     }
+
+    static let onWord: [UInt8] = Array(NameFolding.fold("on").utf8)
+
+    /// Whether a trigger reading's context words (`next:` within 5 words after, `prev:` within 3
+    /// words before) are present; a reading without context always matches.
+    func contextMatches(_ entry: TriggerEntry, _ slot: SentenceSlots.Slot, _ range: Range<Int>) -> Bool {
+        if !entry.next.isEmpty {
+            let window = slot.end..<min(range.upperBound, slot.end + 6)
+            if !window.contains(where: { entry.next.contains(String(decoding: fold($0), as: UTF8.self)) }) { return false }
+        }
+        if !entry.previous.isEmpty {
+            let window = max(range.lowerBound, slot.start - 3)..<slot.start
+            if !window.contains(where: { entry.previous.contains(String(decoding: fold($0), as: UTF8.self)) }) { return false }
+        }
+        return true
+    }
+
+    /// Prepositions that put an event noun in the background of the clause ("in the attack on
+    /// the building", "after the strike", "for the strike"): the clause subject did not do it.
+    static let backgroundPrepositions: Set<[UInt8]> = Set(["in", "for", "after", "since", "during", "following", "amid", "before", "over", "about"].map { Array(NameFolding.fold($0).utf8) })
 
     static let demonstratives: Set<[UInt8]> = Set(["this", "these", "that", "those"].map { Array($0.utf8) })
     static let indefinites: Set<[UInt8]> = Set(["a", "an", "some", "several", "many", "another", "other", "any", "each", "every", "both", "all", "such"].map { Array($0.utf8) })

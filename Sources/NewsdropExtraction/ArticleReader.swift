@@ -170,6 +170,8 @@ struct ArticleReader {
                 return u.isWord && u.flags.contains(.capitalized) && !u.flags.contains(.number) && !covered.contains(j) && !cueCovered.contains(j)
                     && u.function == .none && !honorific.contains(j)
             }
+            // a particle or a lone letter does not start a name ("Al-" before a known place, "F-35")
+            if nameWord(k) && (t.flags.contains(.particle) || t.end - t.start <= (t.flags.contains(.hyphenAfter) ? 2 : 1)) { k += 1; continue }
             if !titleCase && nameWord(k) {
                 var e = k + 1
                 while e < range.upperBound && (nameWord(e) || (tokens[e].flags.contains(.particle) && e + 1 < range.upperBound && nameWord(e + 1))) { e += 1 }
