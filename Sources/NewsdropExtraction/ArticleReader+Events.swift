@@ -252,6 +252,12 @@ extension ArticleReader {
                 triggerSlots.prefix(n).contains(where: { s.slots[$0].triggers.contains { dict.triggers[$0.index].type == .exercise } })
             { continue }
             if generic { continue }
+            // "a strike attributed to Israel that hit an office": the relative clause retells the noun's event
+            if chosen.form.isVerbal, slot.start - 1 >= lower, tokens[slot.start - 1].function == .that || tokens[slot.start - 1].function == .relative,
+                triggerSlots.prefix(n).contains(where: { s.slots[$0].triggers.contains { EventMerger.family(dict.triggers[$0.index].type) == EventMerger.family(entry.type) } })
+            { continue }
+            // "any attack on Iran would be answered", "no strike": not an event
+            if !chosen.form.isVerbal, slot.start - 1 >= lower, ArticleReader.nonReferring.contains(fold(slot.start - 1)) { continue }
             if blocked.contains(slot.start) { continue }
             // look back over auxiliaries and adverbs
             var j = slot.start - 1
@@ -267,6 +273,9 @@ extension ArticleReader {
                 break
             }
             if negated && !s.cues.contains(where: { $0.kind == .deny }) { continue }
+            if verbal && chosen.form == .past && slot.start - 1 >= lower, ArticleReader.victimWords.contains(fold(slot.start - 1)) { passive = true }
+            // "X was killed" with no killer named: X is a victim of an event told elsewhere, not a killing of its own
+            if entry.type == .kill && verbal && passive && !hasAgentAfter(slot, s) { continue }
             var modality = sentenceModality
             if verbal {
                 let byAfter = slot.end < range.upperBound && tokens[slot.end].function == .by
@@ -283,7 +292,11 @@ extension ArticleReader {
             if s.cues.contains(where: { $0.kind == .expect && $0.end <= slot.start && slot.start - $0.end <= 2 }) { modality = .expected }
 
             // scope: between the neighbouring triggers
-                        let scopeEnd = n + 1 < triggerSlots.count ? s.slots[triggerSlots[n + 1]].start : range.upperBound
+            // scope: up to the next trigger that is not a relative clause retelling this one ("a strike … that hit")
+            let scopeEnd = triggerSlots[(n + 1)...].first(where: { t in
+                let st = s.slots[t].start
+                return !(st - 1 >= lower && (tokens[st - 1].function == .that || tokens[st - 1].function == .relative))
+            }).map { s.slots[$0].start } ?? range.upperBound
             let cStart = clauseStart(slot.start, s)
             func usable(_ c: Candidate) -> Bool { !c.isMedia && !attributionTokens.contains(c.start) && !s.inParens.contains(c.start) && !dateline.contains(c.start) }
 
@@ -402,6 +415,9 @@ extension ArticleReader {
                         s.slots[t].end <= slot.start && slot.start - s.slots[t].end <= 4
                             && s.slots[t].triggers.contains { [.accuse, .investigate].contains(dict.triggers[$0.index].type) }
                     } || s.cues.contains { $0.kind == .deny && $0.end <= slot.start && slot.start - $0.end <= 2 }
+                        || (s.cues.contains { $0.kind == .report && $0.end <= slot.start && slot.start - $0.end <= 2 }
+                            && slot.end < range.upperBound && (tokens[slot.end].function == .be || tokens[slot.end].function == .have || tokens[slot.end].function == .modal || s.slots.contains { $0.start == slot.end && !$0.triggers.isEmpty }))
+                        || (referring && !viaPronoun && [.airstrike, .attack, .kill].contains(entry.type))
                     if let pre { actor = pre } else if let of1, ![.airstrike, .attack, .kill].contains(entry.type) { actor = of1; target = of2 } else if let a = agentAfter() { actor = a } else if objectOfOther || (backgroundPrep && (referring || gov != nil)) { actor = nil } else if viaPronoun { actor = subject() } else { actor = subject() }
                     if target == nil { target = object() }
                 }
@@ -448,7 +464,9 @@ extension ArticleReader {
                     if sl.end - sl.start == 1, [.month, .weekday].contains(tokens[sl.start].function) { continue }
                     if s.inParens.contains(sl.start) || dateline.contains(sl.start) || attributionTokens.contains(sl.start) { continue }
                     if s.cues.contains(where: { $0.kind == .agent && $0.end - $0.start >= 2 && $0.end <= sl.start && sl.start - $0.end <= 1 }) { continue }
-                    if tokens[sl.end - 1].flags.contains(.possessive) { continue }
+                    // "Syria's Idlib province": a possessive place names the country of the next, unless a
+                    // direction or area noun follows ("Beirut's southern suburbs")
+                    if tokens[sl.end - 1].flags.contains(.possessive), !(sl.end < range.upperBound && [.direction, .areaNoun].contains(tokens[sl.end].function)) { continue }
                     if sl.end < range.upperBound, tokens[sl.end].function == .forceNoun { continue }
                     guard let p = bestPlace(sl) else { continue }
                     let prep = governingPreposition(sl.start, lowerBound: lower)
@@ -505,7 +523,7 @@ extension ArticleReader {
                 type: type, cameo: cameo,
                 actor: actor, target: target, place: place, placeStrength: strength, date: date,
                 fatalities: fatalities, source: source, modality: modality, sentence: sentenceText,
-                sentenceOffset: s.byteRange.lowerBound, anaphoric: anaphoric, order: order, sentenceIndex: k))
+                sentenceOffset: s.byteRange.lowerBound, anaphoric: anaphoric, order: order, sentenceIndex: k, fromHeading: s.isHeading))
         }
         _ = consumedKills
         return (out, tollOnly)
@@ -541,6 +559,21 @@ extension ArticleReader {
     }
 
     static let onWord: [UInt8] = Array(NameFolding.fold("on").utf8)
+    /// Words before an event noun that say no particular event is meant.
+    static let nonReferring: Set<[UInt8]> = Set(["any", "no", "every", "future", "possible", "potential", "further", "new"].map { Array(NameFolding.fold($0).utf8) })
+    /// Words before a past participle that make it passive: "those killed", "people killed".
+    static let victimWords: Set<[UInt8]> = Set(["those", "people", "civilians", "others", "persons"].map { Array(NameFolding.fold($0).utf8) })
+
+    /// Whether a "by X" or an agent cue ("attributed to", "carried out by") follows the trigger.
+    func hasAgentAfter(_ slot: SentenceSlots.Slot, _ s: SentenceSlots) -> Bool {
+        var q = slot.end
+        while q < min(s.tokenRange.upperBound, slot.end + 4) {
+            if tokens[q].function == .by { return true }
+            if tokens[q].isPunct { break }
+            q += 1
+        }
+        return s.cues.contains { $0.kind == .agent && $0.start >= slot.end && $0.start - slot.end <= 8 && $0.end - $0.start >= 2 }
+    }
 
     /// Whether a trigger reading's context words (`next:` within 5 words after, `prev:` within 3
     /// words before) are present; a reading without context always matches.
