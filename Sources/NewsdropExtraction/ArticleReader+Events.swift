@@ -256,6 +256,10 @@ extension ArticleReader {
             if chosen.form.isVerbal, slot.start - 1 >= lower, tokens[slot.start - 1].function == .that || tokens[slot.start - 1].function == .relative,
                 triggerSlots.prefix(n).contains(where: { s.slots[$0].triggers.contains { EventMerger.family(dict.triggers[$0.index].type) == EventMerger.family(entry.type) } })
             { continue }
+            if !chosen.form.isVerbal, s.cues.contains(where: { c in
+                c.kind == .hypothetical && c.start >= slot.end && c.start - slot.end <= 6 && !(slot.end..<c.start).contains { tokens[$0].isPunct }
+                    && tokens[c.start].function == .modal
+            }) { continue }
             // "any attack on Iran would be answered", "no strike": not an event
             if !chosen.form.isVerbal, slot.start - 1 >= lower, ArticleReader.nonReferring.contains(fold(slot.start - 1)) { continue }
             if blocked.contains(slot.start) { continue }
@@ -305,6 +309,18 @@ extension ArticleReader {
                     !cands.contains(where: { $0.start >= noun.end && $0.end <= slot.start && $0.preposition == nil && usable($0) && !attributionTokens.contains($0.start) && $0.end == slot.start })
                 {
                     return noun.actor
+                }
+                if verbal, let noun = bareNounSubject(slot.start, lower: cStart), !cands.contains(where: { $0.end == noun + 1 }) {
+                    // "a drone fired three missiles": the subject is a common noun; its actor is a modifier
+                    // before it ("Israeli warplanes") or nobody
+                    var q = noun - 1
+                    while q >= cStart, !cands.contains(where: { $0.end == q + 1 }), tokens[q].isWord, tokens[q].function == .forceNoun || tokens[q].function == .direction || (tokens[q].function == .none && !tokens[q].flags.contains(.capitalized)) || tokens[q].function == .conjunction { q -= 1 }
+                    if q >= cStart, let c = cands.last(where: { $0.end == q + 1 && usable($0) }) {
+                        var c = c
+                        while c.start - 2 >= lower, tokens[c.start - 1].function == .conjunction, let d = cands.last(where: { $0.end == c.start - 1 }) { c = d }
+                        return c.actor
+                    }
+                    return nil
                 }
                 let prevVerb = verbActors.last
                 let left = cands.filter { $0.end <= slot.start && $0.start >= cStart && usable($0) }
@@ -458,8 +474,17 @@ extension ArticleReader {
             // place
             var place: EventMention.Place? = nil
             var strength = 0
-            func placeCandidates(_ lo: Int, _ hi: Int, strongOnly: Bool) -> [(EventMention.Place, Int)] {
+            func placeCandidates(_ lo: Int, _ hi0: Int, strongOnly: Bool) -> [(EventMention.Place, Int)] {
                 var res: [(EventMention.Place, Int)] = []
+                // "met X in Y, and inspected … near Z": Z belongs to the next clause
+                var hi = hi0
+                if lo >= slot.end {
+                    var q = lo
+                    while q + 2 < hi0 {
+                        if tokens[q].isPunct && tokens[q].mark == 0x2C && tokens[q + 1].function == .conjunction && tokens[q + 2].isWord && tokens[q + 2].function == .none && !tokens[q + 2].flags.contains(.capitalized) { hi = q; break }
+                        q += 1
+                    }
+                }
                 for sl in s.slots where sl.start >= lo && sl.end <= hi && !sl.places.isEmpty && sl.adjectives.isEmpty {
                     if sl.end - sl.start == 1, [.month, .weekday].contains(tokens[sl.start].function) { continue }
                     if s.inParens.contains(sl.start) || dateline.contains(sl.start) || attributionTokens.contains(sl.start) { continue }
@@ -491,6 +516,12 @@ extension ArticleReader {
             else if verbal || governingPreposition(slot.start, lowerBound: lower) == nil, let first = out.first(where: { $0.place != nil && $0.placeStrength >= 2 }) { place = first.place; strength = 2 }
             else if let p = best(placeCandidates(lower, range.upperBound, strongOnly: true)) { place = p; strength = 2 }
             else if !s.isHeading, let prev = previous.last(where: { sentences[$0.sentenceIndex].block == s.block && $0.place != nil }) { place = prev.place; strength = 1 }
+            else if !s.isHeading, [.meet, .visit, .support].contains(entry.type), let a = actor?.index,
+                let prev = (previous + out).last(where: { [.visit, .meet].contains($0.type) && $0.actor?.index == a && $0.place != nil && $0.modality != .expected })
+            {
+                // a traveller's later meetings happen where the last visit took him
+                place = prev.place; strength = 1
+            }
 
             // date: in the trigger's stretch, or before the first trigger, or the only one
             var date: EventDate? = nil
@@ -563,6 +594,15 @@ extension ArticleReader {
     static let nonReferring: Set<[UInt8]> = Set(["any", "no", "every", "future", "possible", "potential", "further", "new"].map { Array(NameFolding.fold($0).utf8) })
     /// Words before a past participle that make it passive: "those killed", "people killed".
     static let victimWords: Set<[UInt8]> = Set(["those", "people", "civilians", "others", "persons"].map { Array(NameFolding.fold($0).utf8) })
+
+    /// The common noun right before a verb (over auxiliaries and adverbs) when it heads the subject:
+    /// "a drone fired", "the warplanes struck"; `nil` when a name, pronoun or punctuation is there.
+    func bareNounSubject(_ verb: Int, lower: Int) -> Int? {
+        var q = verb - 1
+        while q >= lower, tokens[q].isWord, [.be, .have, .adverb, .modal].contains(tokens[q].function) { q -= 1 }
+        guard q >= lower, tokens[q].isWord, !tokens[q].flags.contains(.capitalized), !tokens[q].flags.contains(.number) else { return nil }
+        return tokens[q].function == .forceNoun ? q : nil
+    }
 
     /// Whether a "by X" or an agent cue ("attributed to", "carried out by") follows the trigger.
     func hasAgentAfter(_ slot: SentenceSlots.Slot, _ s: SentenceSlots) -> Bool {
