@@ -20,7 +20,7 @@ import NewsdropExtraction
         #expect(r.fatalitiesRight * 10 >= r.fatalitiesScored * 8, "fatalities \(r.fatalitiesRight)/\(r.fatalitiesScored)\n\(r.output)")
     }
 
-    static let extraFloor = 0.5
+    static let extraFloor = 0.85
 
     @Test func extractionIsDeterministic() throws {
         let dir = TestSupport.fixtures.appendingPathComponent("seeds")
