@@ -174,8 +174,12 @@ extension ArticleReader {
         let s = sentences[k]
         let range = s.tokenRange
         let lower = range.lowerBound
-        let triggerSlots = s.slots.indices.filter { !s.slots[$0].triggers.isEmpty && !s.inParens.contains(s.slots[$0].start) }
-        if triggerSlots.isEmpty { return ([], nil) }
+        let allTriggerSlots = s.slots.indices.filter { !s.slots[$0].triggers.isEmpty && !s.inParens.contains(s.slots[$0].start) }
+        if allTriggerSlots.isEmpty { return ([], nil) }
+        // a killing word next to a strike or an attack gives its toll, not an event of its own: it
+        // neither counts as a trigger nor bounds the others' scopes
+        let hasViolent = allTriggerSlots.contains { ti in s.slots[ti].triggers.contains { [.airstrike, .attack].contains(dict.triggers[$0.index].type) } }
+        let triggerSlots = hasViolent ? allTriggerSlots.filter { ti in !s.slots[ti].triggers.allSatisfy { dict.triggers[$0.index].type == .kill } } : allTriggerSlots
         let sentenceText = String(decoding: bytes[s.byteRange], as: UTF8.self)
         let dateHint = s.dates.first?.date.value.flatMap { $0.hasPrefix("--") ? nil : $0 }
         let cands = candidates(s, dateHint: dateHint)
@@ -216,7 +220,6 @@ extension ArticleReader {
         var verbActors: [(end: Int, actor: EventMention.Actor?)] = []
         var nominalSubjects: [(start: Int, end: Int, family: Int, actor: EventMention.Actor?)] = []
         var consumedKills = Set<Int>()
-        let hasViolent = triggerSlots.contains { ti in s.slots[ti].triggers.contains { [.airstrike, .attack].contains(dict.triggers[$0.index].type) } }
         var tollOnly: (Int, Int)? = nil
 
         for (n, ti) in triggerSlots.enumerated() {
@@ -279,7 +282,7 @@ extension ArticleReader {
             if negated && !s.cues.contains(where: { $0.kind == .deny }) { continue }
             if verbal && chosen.form == .past && slot.start - 1 >= lower, ArticleReader.victimWords.contains(fold(slot.start - 1)) { passive = true }
             // "X was killed" with no killer named: X is a victim of an event told elsewhere, not a killing of its own
-            if entry.type == .kill && verbal && passive && !hasAgentAfter(slot, s) { continue }
+            let victimOnly = entry.type == .kill && verbal && passive && !hasAgentAfter(slot, s)
             var modality = sentenceModality
             if verbal {
                 let byAfter = slot.end < range.upperBound && tokens[slot.end].function == .by
@@ -424,16 +427,18 @@ extension ArticleReader {
                     // "blamed Israel for the strike", "in the attack on the building", "condemned the strikes":
                     // a noun that refers back or sits in a prepositional phrase or an object is not done by the subject
                     let gov = governingPreposition(slot.start, lowerBound: lower)
-                    let backgroundPrep = gov.map { ArticleReader.backgroundPrepositions.contains(fold($0.1)) } ?? false
+                    // "claimed responsibility for the attack": the claimer did it
+                    let responsibility = gov.map { $0.1 - 1 >= lower && fold($0.1 - 1) == ArticleReader.responsibilityWord } ?? false
+                    let backgroundPrep = !responsibility && (gov.map { ArticleReader.backgroundPrepositions.contains(fold($0.1)) } ?? false)
                     let referring = isAnaphoric(slot) && !s.isHeading
                     // the object of an accusation, a denial or a probe: "blamed Israel for the strike", "condemned the strikes"
-                    let objectOfOther = triggerSlots.prefix(n).contains { t in
+                    let objectOfOther = !responsibility && triggerSlots.prefix(n).contains { t in
                         s.slots[t].end <= slot.start && slot.start - s.slots[t].end <= 4
                             && s.slots[t].triggers.contains { [.accuse, .investigate].contains(dict.triggers[$0.index].type) }
                     } || s.cues.contains { $0.kind == .deny && $0.end <= slot.start && slot.start - $0.end <= 2 }
                         || (s.cues.contains { $0.kind == .report && $0.end <= slot.start && slot.start - $0.end <= 2 }
                             && slot.end < range.upperBound && (tokens[slot.end].function == .be || tokens[slot.end].function == .have || tokens[slot.end].function == .modal || s.slots.contains { $0.start == slot.end && !$0.triggers.isEmpty }))
-                        || (referring && !viaPronoun && [.airstrike, .attack, .kill].contains(entry.type))
+                        || (referring && !viaPronoun && !responsibility && [.airstrike, .attack, .kill].contains(entry.type))
                     if let pre { actor = pre } else if let of1, ![.airstrike, .attack, .kill].contains(entry.type) { actor = of1; target = of2 } else if let a = agentAfter() { actor = a } else if objectOfOther || (backgroundPrep && (referring || gov != nil)) { actor = nil } else if viaPronoun { actor = subject() } else { actor = subject() }
                     if target == nil { target = object() }
                 }
@@ -527,12 +532,17 @@ extension ArticleReader {
             var date: EventDate? = nil
             let forward = s.dates.filter { $0.start >= slot.end && $0.end <= scopeEnd }
             let backward = n == 0 ? s.dates.filter { $0.end <= slot.start } : []
-            if let d = forward.first ?? backward.last ?? (triggerSlots.count == 1 ? s.dates.first : nil) { date = d.date }
+            // "the Jan. 28 attack": a date inside the noun phrase, right before a nominal trigger
+            let inPhrase = verbal ? nil : s.dates.last(where: { d in
+                d.end <= slot.start && (d.end..<slot.start).allSatisfy { tokens[$0].isWord && tokens[$0].function == .none && !tokens[$0].flags.contains(.capitalized) }
+                    && d.start - 1 >= lower && [.the, .determiner, .possessivePronoun].contains(tokens[d.start - 1].function)
+            })
+            if let d = inPhrase ?? forward.first ?? backward.last ?? (triggerSlots.count == 1 ? s.dates.first : nil) { date = d.date }
 
             // toll
             var fatalities: Int? = nil
             if [.airstrike, .attack, .kill].contains(entry.type) {
-                for tj in triggerSlots where s.slots[tj].triggers.contains(where: { dict.triggers[$0.index].type == .kill }) {
+                for tj in allTriggerSlots where s.slots[tj].triggers.contains(where: { dict.triggers[$0.index].type == .kill }) {
                     let ks = s.slots[tj]
                     if let v = FatalityReader.count(tokens, range, anchor: ks.start, anchorEnd: ks.end, tokenizer: tokenizer) { fatalities = v; break }
                 }
@@ -545,10 +555,12 @@ extension ArticleReader {
 
             // anaphora: "the visit", "this attack", "Qaani's visit", headlines
             let anaphoric = s.isHeading || nominalAnaphor
+            if victimOnly { actor = nil; target = nil }
             if entry.type == .kill && actor == nil && target == nil, let f = fatalities, let last = previous.last(where: { EventMerger.family($0.type) == 1 }), sentences[last.sentenceIndex].block >= s.block - 1 {
                 tollOnly = (last.sentenceIndex, f)
                 continue
             }
+            if victimOnly { continue }
             order += 1
             out.append(EventMention(
                 type: type, cameo: cameo,
@@ -590,6 +602,7 @@ extension ArticleReader {
     }
 
     static let onWord: [UInt8] = Array(NameFolding.fold("on").utf8)
+    static let responsibilityWord: [UInt8] = Array(NameFolding.fold("responsibility").utf8)
     /// Words before an event noun that say no particular event is meant.
     static let nonReferring: Set<[UInt8]> = Set(["any", "no", "every", "future", "possible", "potential", "further", "new"].map { Array(NameFolding.fold($0).utf8) })
     /// Words before a past participle that make it passive: "those killed", "people killed".

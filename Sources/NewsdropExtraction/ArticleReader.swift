@@ -40,7 +40,8 @@ struct ArticleReader {
                 s.isHeading = block.isHeading
                 s.block = b
                 s.dates = dates.read(tokens, range, bytes: bytes, tokenizer: tokenizer)
-                if b == 0 || sentences.isEmpty { markDateline(range) }
+                // a dateline opens the first body paragraph, after a title and bylines
+                if b <= 2 && (sentences.isEmpty || sentences.last!.block != b) { markDateline(range) }
                 sentences.append(s)
             }
         }
@@ -84,13 +85,13 @@ struct ArticleReader {
     mutating func findPublished(_ body: ArticleBody) {
         let reader = DateReader(published: nil)
         var lines = body.bylines
-        if let first = body.blocks.first { lines.append(first.start..<first.end) }
+        for block in body.blocks.prefix(3) { lines.append(block.start..<block.end) }
         for r in lines {
             var t = Tokenizer()
             var toks: [Token] = []
             t.tokenize(bytes, r, into: &toks)
             _ = lexicon.annotate(&toks, 0..<toks.count, tokenizer: t, bytes: bytes)
-            let limit = r == lines.last && !body.bylines.contains(r) ? min(toks.count, 12) : toks.count
+            let limit = !body.bylines.contains(r) ? min(toks.count, 12) : toks.count
             for h in reader.read(toks, 0..<limit, bytes: bytes, tokenizer: t) {
                 if let v = h.date.value, v.count == 10, !v.hasPrefix("--") { published = v; return }
             }
