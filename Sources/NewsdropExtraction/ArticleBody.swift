@@ -27,7 +27,7 @@ struct ArticleBody: Sendable {
         if s < bytes.count { lines.append(s..<bytes.count) }
         var blocks: [Block] = []
         var bylines: [Range<Int>] = []
-        var seen = Set<[UInt8]>()
+        var seen = Set<UInt64>()
         var tokenizer = Tokenizer()
         var lastShortName: Int? = nil  // index in blocks of a preceding very short line, if kept
         var previousWasShort = false
@@ -151,5 +151,10 @@ struct ArticleBody: Sendable {
         return dateish >= 2 && dateish * 2 >= words.count && words.contains { $0.flags.contains(.number) && $0.value >= 1900 && $0.value <= 2100 }
     }
 
-    static func normalizedKey(_ folds: [UInt8]) -> [UInt8] { folds }
+    /// A 64-bit FNV-1a hash of a line's folded words: lines repeated from earlier are read once.
+    static func normalizedKey(_ folds: [UInt8]) -> UInt64 {
+        var h: UInt64 = 0xCBF2_9CE4_8422_2325
+        for b in folds { h = (h ^ UInt64(b)) &* 0x0000_0100_0000_01B3 }
+        return h
+    }
 }

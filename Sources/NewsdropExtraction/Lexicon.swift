@@ -121,7 +121,8 @@ struct Lexicon: Sendable {
                 n = functionTrie.step(n, NameFolding.isUpper(b) ? b | 0x20 : b)
                 k += 1
             }
-            if n > 0, let ps = functionTrie.payloads(at: n), let f = ps.first {
+            if n > 0, let first = functionTrie.payloadRange(at: n).first {
+                let f = functionTrie.payload(first)
                 tokens[i].function = FunctionWord(rawValue: f.detail) ?? .none
                 if tokens[i].function == .number { tokens[i].value = f.index }
                 if tokens[i].function == .month || tokens[i].function == .weekday { tokens[i].value = f.index }
@@ -142,8 +143,10 @@ struct Lexicon: Sendable {
                 if node < 0 { break }
                 consumed += 1
                 if !tj.flags.contains(.allUpper) { allUpper = false }
-                if let ps = trie.payloads(at: node) {
-                    for p in ps where p.kind != .function {
+                do {
+                    for pi in trie.payloadRange(at: node) {
+                        let p = trie.payload(pi)
+                        if p.kind == .function { continue }
                         switch p.caseRule {
                         case .any: break
                         case .capitalized: if !t.flags.contains(.capitalized) && !t.flags.contains(.number) { continue }
