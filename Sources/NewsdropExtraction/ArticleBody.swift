@@ -50,7 +50,9 @@ struct ArticleBody: Sendable {
                 if let k = lastShortName, k == blocks.count - 1 { blocks.removeLast() }
                 break
             }
-            let matches = lexicon.annotate(&tokens, 0..<tokens.count, tokenizer: tokenizer, bytes: bytes)
+            // short lines (buttons, menus) are searched whole; longer ones only at their opening words,
+            // where comment, teaser, caption and byline words must stand
+            let matches = lexicon.annotate(&tokens, 0..<tokens.count, tokenizer: tokenizer, bytes: bytes, startWords: wordCount <= 8 ? Int.max : 3)
             let firstWord = tokens.firstIndex(where: \.isWord) ?? 0
             func startsWith(_ kind: FurnitureEntry.Kind) -> Bool { startMatch(kind) != nil }
             func startMatch(_ kind: FurnitureEntry.Kind) -> Lexicon.Match? {

@@ -109,7 +109,10 @@ struct Lexicon: Sendable {
 
     /// Sets each word token's function class, then returns every phrase that starts at a word
     /// token and ends at a word boundary (all lengths), with case rules applied.
-    func annotate(_ tokens: inout [Token], _ range: Range<Int>, tokenizer: Tokenizer, bytes: [UInt8]) -> [Match] {
+    /// - Parameter startWords: when given, phrases are looked for only from the first this many
+    ///   word tokens (the body reader needs only a line's opening words; function words are
+    ///   still set on every token).
+    func annotate(_ tokens: inout [Token], _ range: Range<Int>, tokenizer: Tokenizer, bytes: [UInt8], startWords: Int = Int.max) -> [Match] {
         var out: [Match] = []
         for i in range where tokens[i].isWord {
             var n: Int32 = 0
@@ -128,9 +131,12 @@ struct Lexicon: Sendable {
                 if tokens[i].function == .month || tokens[i].function == .weekday { tokens[i].value = f.index }
             }
         }
+        var startsLeft = startWords
         for i in range {
             let t = tokens[i]
             if !t.isWord || t.flags.contains(.particle) { continue }
+            if startsLeft <= 0 { break }
+            startsLeft -= 1
             var node: Int32 = 0
             var j = i
             var allUpper = true

@@ -169,6 +169,25 @@ public enum NameFolding: Sendable {
         return 4
     }
 
+    /// `isApostropheLike` on `bytes[i..<e]` without copying.
+    @inline(__always) static func isApostropheLike(_ bytes: [UInt8], _ i: Int, _ e: Int) -> Bool {
+        let n = e - i
+        if n == 3 { return bytes[i] == 0xE2 && bytes[i + 1] == 0x80 && (bytes[i + 2] == 0x99 || bytes[i + 2] == 0x98 || bytes[i + 2] == 0xB2) }
+        if n == 2 { return (bytes[i] == 0xCA && (bytes[i + 1] == 0xBF || bytes[i + 1] == 0xBE || bytes[i + 1] == 0xBC)) || (bytes[i] == 0xC2 && bytes[i + 1] == 0xB4) }
+        return false
+    }
+
+    /// `isWordScalar` on `bytes[i..<e]` without copying.
+    @inline(__always) static func isWordScalar(_ bytes: [UInt8], _ i: Int, _ e: Int) -> Bool {
+        let n = e - i
+        if n == 3 && bytes[i] == 0xE2 { return false }
+        if n == 2 && bytes[i] == 0xC2 { return false }
+        if n == 2 && bytes[i] == 0xC3 && (bytes[i + 1] == 0x97 || bytes[i + 1] == 0xB7) { return false }
+        if n == 3 && bytes[i] == 0xE3 && bytes[i + 1] == 0x80 { return false }
+        if n == 3 && bytes[i] == 0xEF && (bytes[i + 1] == 0xBB || bytes[i + 1] == 0xBC || bytes[i + 1] == 0xBF) { return false }
+        return true
+    }
+
     /// ’ ‘ ʿ ʾ ʼ and friends.
     static func isApostropheLike(_ s: [UInt8]) -> Bool {
         s == [0xE2, 0x80, 0x99] || s == [0xE2, 0x80, 0x98] || s == [0xCA, 0xBF] || s == [0xCA, 0xBE]
