@@ -631,14 +631,15 @@ extension ArticleReader {
     /// Whether a trigger reading's context words (`next:` within 5 words after, `prev:` within 3
     /// words before) are present; a reading without context always matches.
     func contextMatches(_ entry: TriggerEntry, _ slot: SentenceSlots.Slot, _ range: Range<Int>) -> Bool {
-        if !entry.next.isEmpty {
-            let window = slot.end..<min(range.upperBound, slot.end + 6)
-            if !window.contains(where: { entry.next.contains(String(decoding: fold($0), as: UTF8.self)) }) { return false }
+        func present(_ words: [String], _ window: Range<Int>) -> Bool {
+            for q in window where tokens[q].isWord {
+                let f = tokenizer.fold(tokens[q])
+                for w in words where f.elementsEqual(w.utf8) { return true }
+            }
+            return false
         }
-        if !entry.previous.isEmpty {
-            let window = max(range.lowerBound, slot.start - 3)..<slot.start
-            if !window.contains(where: { entry.previous.contains(String(decoding: fold($0), as: UTF8.self)) }) { return false }
-        }
+        if !entry.next.isEmpty && !present(entry.next, slot.end..<min(range.upperBound, slot.end + 6)) { return false }
+        if !entry.previous.isEmpty && !present(entry.previous, max(range.lowerBound, slot.start - 3)..<slot.start) { return false }
         return true
     }
 
