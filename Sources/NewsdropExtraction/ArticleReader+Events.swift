@@ -29,6 +29,8 @@ extension ArticleReader {
             let t = tokens[j]
             if t.flags.contains(.particle) || (t.isPunct && t.mark == 0x22) { j -= 1; continue }
             if t.isWord && t.flags.contains(.possessive) && t.flags.contains(.capitalized) && steps < 4 { j -= 1; steps += 1; continue }
+            // apposition: "Syria's largest city, Aleppo" takes the phrase's preposition
+            if t.isPunct && t.mark == 0x2C && j - 1 >= lowerBound && tokens[j - 1].function == .areaNoun && steps == 0 { j -= 1; continue }
             if t.isPunct { return nil }
             if t.function == .conjunction && conjunctions == 0 {
                 // "for the party and Shiite militias": the preposition of the first conjunct
@@ -49,7 +51,7 @@ extension ArticleReader {
             case .the, .determiner, .possessivePronoun, .direction, .areaNoun, .number, .adverb: break
             case .of:
                 // "the city of X", "west of X": locative; "the commander of X": not
-                if j - 1 >= lowerBound, [.areaNoun, .direction].contains(tokens[j - 1].function) { return (.locative, j) }
+                if j - 1 >= lowerBound, [.areaNoun, .direction, .locative].contains(tokens[j - 1].function) { return (.locative, j) }
                 return (.of, j)
             case .none:
                 if ArticleReader.targetWords.contains(fold(j)) { return (.locative, j) }
@@ -350,7 +352,12 @@ extension ArticleReader {
                     if let a = pv.actor { return a }
                 }
                 if let c = nonPP.last(where: { prevVerb == nil || $0.end <= prevVerb!.end || $0.start < cStart || adjacent($0) }) { return c.actor }
-                if let c = left.last(where: { $0.preposition != FunctionWord.from }) ?? left.last { return c.actor }
+                if let c = left.last(where: { $0.preposition != FunctionWord.from }) ?? left.last {
+                    // "insurgents led by HTS stormed": the leader acts
+                    if c.preposition == .by, c.start - 2 >= lower, ArticleReader.ledWords.contains(fold(c.start - 2)) { return c.actor }
+                    if c.preposition != .by { return c.actor }
+                }
+                if let c = left.last(where: { $0.preposition == .by && $0.start - 2 >= lower && ArticleReader.ledWords.contains(fold($0.start - 2)) }) { return c.actor }
                 return nil
             }
             func object() -> EventMention.Actor? {
@@ -429,7 +436,12 @@ extension ArticleReader {
                     let gov = governingPreposition(slot.start, lowerBound: lower)
                     // "claimed responsibility for the attack": the claimer did it
                     let responsibility = gov.map { $0.1 - 1 >= lower && fold($0.1 - 1) == ArticleReader.responsibilityWord } ?? false
-                    let backgroundPrep = !responsibility && (gov.map { ArticleReader.backgroundPrepositions.contains(fold($0.1)) } ?? false)
+                    // "its forces killed an ISIS leader in a helicopter raid": the killer's raid
+                    let activeKillBefore = allTriggerSlots.contains { t in
+                        s.slots[t].end <= slot.start && s.slots[t].triggers.allSatisfy { dict.triggers[$0.index].type == .kill }
+                            && s.slots[t].start - 1 >= lower && tokens[s.slots[t].start - 1].function != .be && !ArticleReader.victimWords.contains(fold(s.slots[t].start - 1))
+                    }
+                    let backgroundPrep = !responsibility && !activeKillBefore && (gov.map { ArticleReader.backgroundPrepositions.contains(fold($0.1)) } ?? false)
                     let referring = isAnaphoric(slot) && !s.isHeading
                     // the object of an accusation, a denial or a probe: "blamed Israel for the strike", "condemned the strikes"
                     let objectOfOther = !responsibility && triggerSlots.prefix(n).contains { t in
@@ -439,7 +451,11 @@ extension ArticleReader {
                         || (s.cues.contains { $0.kind == .report && $0.end <= slot.start && slot.start - $0.end <= 2 }
                             && slot.end < range.upperBound && (tokens[slot.end].function == .be || tokens[slot.end].function == .have || tokens[slot.end].function == .modal || s.slots.contains { $0.start == slot.end && !$0.triggers.isEmpty }))
                         || (referring && !viaPronoun && !responsibility && [.airstrike, .attack, .kill].contains(entry.type))
-                    if let pre { actor = pre } else if let of1, ![.airstrike, .attack, .kill].contains(entry.type) { actor = of1; target = of2 } else if let a = agentAfter() { actor = a } else if objectOfOther || (backgroundPrep && (referring || gov != nil)) { actor = nil } else if viaPronoun { actor = subject() } else { actor = subject() }
+                    // the killer: the clause subject before the killing verb
+                    let killerBefore: EventMention.Actor? = activeKillBefore ? allTriggerSlots.last(where: { t in
+                        s.slots[t].end <= slot.start && s.slots[t].triggers.allSatisfy { dict.triggers[$0.index].type == .kill }
+                    }).flatMap { t in cands.last(where: { $0.end <= s.slots[t].start && $0.start >= cStart && $0.preposition == nil && usable($0) })?.actor } : nil
+                    if let pre { actor = pre } else if let k = killerBefore { actor = k } else if let of1, ![.airstrike, .attack, .kill].contains(entry.type) { actor = of1; target = of2 } else if let a = agentAfter() { actor = a } else if objectOfOther || (backgroundPrep && (referring || gov != nil)) { actor = nil } else if viaPronoun { actor = subject() } else { actor = subject() }
                     if target == nil { target = object() }
                 }
             case .accusedLeft:
@@ -530,14 +546,16 @@ extension ArticleReader {
 
             // date: in the trigger's stretch, or before the first trigger, or the only one
             var date: EventDate? = nil
-            let forward = s.dates.filter { $0.start >= slot.end && $0.end <= scopeEnd }
-            let backward = n == 0 ? s.dates.filter { $0.end <= slot.start } : []
+            // "since 2016", "until March": a bound of a period, not the event's date
+            let eventDates = s.dates.filter { d in !(d.start - 1 >= lower && ArticleReader.periodBounds.contains(fold(d.start - 1))) }
+            let forward = eventDates.filter { $0.start >= slot.end && $0.end <= scopeEnd }
+            let backward = n == 0 ? eventDates.filter { $0.end <= slot.start } : []
             // "the Jan. 28 attack": a date inside the noun phrase, right before a nominal trigger
-            let inPhrase = verbal ? nil : s.dates.last(where: { d in
+            let inPhrase = verbal ? nil : eventDates.last(where: { d in
                 d.end <= slot.start && (d.end..<slot.start).allSatisfy { tokens[$0].isWord && tokens[$0].function == .none && !tokens[$0].flags.contains(.capitalized) }
                     && d.start - 1 >= lower && [.the, .determiner, .possessivePronoun].contains(tokens[d.start - 1].function)
             })
-            if let d = inPhrase ?? forward.first ?? backward.last ?? (triggerSlots.count == 1 ? s.dates.first : nil) { date = d.date }
+            if let d = inPhrase ?? forward.first ?? backward.last ?? (triggerSlots.count == 1 ? eventDates.first : nil) { date = d.date }
 
             // toll
             var fatalities: Int? = nil
@@ -603,6 +621,8 @@ extension ArticleReader {
 
     static let onWord: [UInt8] = Array(NameFolding.fold("on").utf8)
     static let responsibilityWord: [UInt8] = Array(NameFolding.fold("responsibility").utf8)
+    static let periodBounds: Set<[UInt8]> = Set(["since", "until", "till"].map { Array(NameFolding.fold($0).utf8) })
+    static let ledWords: Set<[UInt8]> = Set(["led", "headed", "spearheaded", "commanded"].map { Array(NameFolding.fold($0).utf8) })
     /// Words before an event noun that say no particular event is meant.
     static let nonReferring: Set<[UInt8]> = Set(["any", "no", "every", "future", "possible", "potential", "further", "new"].map { Array(NameFolding.fold($0).utf8) })
     /// Words before a past participle that make it passive: "those killed", "people killed".

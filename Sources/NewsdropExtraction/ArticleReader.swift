@@ -176,7 +176,9 @@ struct ArticleReader {
             if !titleCase && nameWord(k) {
                 var e = k + 1
                 while e < range.upperBound && (nameWord(e) || (tokens[e].flags.contains(.particle) && e + 1 < range.upperBound && nameWord(e + 1))) { e += 1 }
+                // the sentence's first word (after an opening quote or a dateline's dash) is capitalised anyway
                 let atStart = k == range.lowerBound || (tokens[k - 1].isPunct && tokens[k - 1].mark == 0x22 && k - 1 == range.lowerBound)
+                    || (tokens[k - 1].isPunct && tokens[k - 1].mark == 0x2D && k - range.lowerBound <= 12 && tokens[range.lowerBound].flags.contains(.allUpper))
                 if !(atStart && e - k == 1) && !t.flags.contains(.allUpper) || e - k >= 2 {
                     if !(atStart && e - k == 1) {
                         var s = SentenceSlots.Slot(start: k, end: e)

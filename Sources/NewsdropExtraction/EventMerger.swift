@@ -92,7 +92,9 @@ struct EventMerger: Sendable {
         let g = dictionaries.gazetteer
         let pa = g.entries[a.index], pb = g.entries[b.index]
         if g.contains(pa, pb) || g.contains(pb, pa) { return loose }
-        if loose && !pa.country.isEmpty && pa.country == pb.country && (pa.kind.isArea || pb.kind.isArea) { return true }
+        // a country or a broad region ("eastern Syria") may hold any place of its country; a
+        // governorate holds only its own places (checked above): Sinjar is not in Duhok province
+        if loose && !pa.country.isEmpty && pa.country == pb.country && (pa.kind == .country || pb.kind == .country || pa.kind == .region || pb.kind == .region) { return true }
         return false
     }
 
