@@ -53,7 +53,7 @@ enum FatalityReader {
     static let alongWords: Set<[UInt8]> = Set(["along", "together"].map { Array(NameFolding.fold($0).utf8) })
 
     /// Folded words that, after a killing word, also mark a toll ("dead", "died", "death toll").
-    static let deathWords: Set<[UInt8]> = Set(["dead", "died", "deaths", "fatalities", "toll", "lives", "killed", "killing", "kills", "kill"].map { Array(NameFolding.fold($0).utf8) })
+    static let deathWords: Set<[UInt8]> = Set(["dead", "died", "deaths", "fatalities", "toll", "lives", "killed", "killing", "kills", "kill", "neutralised", "neutralized", "bodies"].map { Array(NameFolding.fold($0).utf8) })
 
     static let unitWords: Set<[UInt8]> = Set(["km", "kms", "kilometers", "kilometres", "miles", "meters", "metres", "percent", "years", "year", "days", "hours", "months", "weeks", "billion", "million", "am", "pm"].map { Array(NameFolding.fold($0).utf8) })
 }

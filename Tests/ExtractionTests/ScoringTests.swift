@@ -22,6 +22,13 @@ import NewsdropExtraction
 
     static let extraFloor = 0.85
 
+    /// Three articles whose gold was written after the extra set had been tuned on (first look:
+    /// F1 0.632); they have been looked at since, so this is a floor, not a held-out measure.
+    @Test func laterArticlesStayAboveTheFloor() throws {
+        let r = try ScoreReport.run(folder: "holdout", gold: "holdout-gold.jsonl")
+        #expect(r.f1 >= 0.8, "holdout full-match F1 \(r.f1)\n\(r.output)")
+    }
+
     @Test func extractionIsDeterministic() throws {
         let dir = TestSupport.fixtures.appendingPathComponent("seeds")
         for f in try FileManager.default.contentsOfDirectory(atPath: dir.path) where f.hasSuffix(".txt") {
