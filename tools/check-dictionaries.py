@@ -1,5 +1,8 @@
 #!/usr/bin/env python3
-"""Validate the gazetteer files: every dictionaries/*.tsv whose header is the places format.
+"""Validate the dictionary files: the gazetteer (places.tsv, places-*.tsv) in depth, and the
+other families (actors, titles, triggers, cues, furniture) for header, columns and ids.
+A file's family comes from its name (`<family>.tsv` or `<family>-*.tsv`), as newsdrop loads it,
+never from its header: a wrong header is reported, not skipped.
 
 usage: tools/check-dictionaries.py [--collisions] [DIR_OR_FILE ...]
 
@@ -99,6 +102,66 @@ def check_file(path, errors, ids_seen, spellings):
     return rows
 
 
+# the other families: columns in order, and how many must be present on a row
+OTHER = {
+    "actors": (["id", "name", "kind", "country", "affiliation", "aliases", "adjectives"], 3),
+    "titles": (["id", "phrases", "actor", "from", "until"], 3),
+    "triggers": (["id", "phrases", "pos", "type", "cameo", "roles", "context"], 4),
+    "cues": (["id", "phrases", "kind"], 3),
+    "furniture": (["id", "phrases", "kind"], 3),
+}
+
+
+def family(path):
+    base = os.path.basename(path)
+    for fam in ["places"] + list(OTHER):
+        if base == fam + ".tsv" or (base.startswith(fam + "-") and base.endswith(".tsv")):
+            return fam
+    return None
+
+
+def check_other(path, fam, errors, ids_seen):
+    """Header, column counts and unique ids of a non-places dictionary file."""
+    columns, minimum = OTHER[fam]
+
+    def err(line, msg):
+        errors.append(f"{path}:{line}: {msg}")
+
+    try:
+        text = open(path, "rb").read().decode("utf-8")
+    except (OSError, UnicodeDecodeError) as e:
+        err(0, f"cannot read as UTF-8: {e}")
+        return None
+    header_seen = False
+    rows = 0
+    for n, line in enumerate(text.split("\n"), 1):
+        line = line.rstrip("\r")
+        if line.startswith("#") or not line.strip():
+            continue
+        cols = [c.strip() for c in line.split("\t")]
+        if not header_seen:
+            header_seen = True
+            if [c.lower() for c in cols[:len(columns)]] != columns:
+                err(n, "first non-comment line must be the header " + "\\t".join(columns))
+                return None
+            continue
+        if len(cols) > len(columns):
+            err(n, f"{len(cols)} columns, at most {len(columns)} expected (check for a stray tab)")
+        elif len(cols) < minimum:
+            err(n, f"{len(cols)} column(s), at least {minimum} expected (tab-separated)")
+        elif not cols[0]:
+            err(n, "empty id")
+        elif cols[0] in ids_seen:
+            err(n, f"duplicate id {cols[0]} (first at {ids_seen[cols[0]]})")
+        else:
+            ids_seen[cols[0]] = f"{path}:{n}"
+        rows += 1
+    if not header_seen:
+        err(1, "no header line")
+        return None
+    return rows
+
+
 def main():
     ap = argparse.ArgumentParser(description="Validate newsdrop places dictionaries.")
     ap.add_argument("paths", nargs="*")
@@ -113,18 +176,16 @@ def main():
     spellings = collections.defaultdict(set)
     checked = 0
     for folder_files in groups:
-        ids_seen = {}
+        ids_seen = collections.defaultdict(dict)
         for f in folder_files:
-            with open(f, "rb") as fh:
-                first = b""
-                for line in fh:
-                    if not line.startswith(b"#") and line.strip():
-                        first = line.rstrip(b"\r\n")
-                        break
-            if not first.startswith(b"id\tname\t"):
-                print(f"{os.path.normpath(f)}: not a places file (header {first[:40]!r}), skipped")
+            fam = family(f)
+            if fam is None:
+                print(f"{os.path.normpath(f)}: not a dictionary file newsdrop loads (name it <family>.tsv or <family>-*.tsv), skipped")
                 continue
-            rows = check_file(os.path.normpath(f), errors, ids_seen, spellings)
+            if fam == "places":
+                rows = check_file(os.path.normpath(f), errors, ids_seen[fam], spellings)
+            else:
+                rows = check_other(os.path.normpath(f), fam, errors, ids_seen[fam])
             checked += 1
             if rows is not None:
                 total += rows
@@ -138,7 +199,7 @@ def main():
         print(f"check-dictionaries: {len(errors)} error(s) in {checked} file(s)", file=sys.stderr)
         return 1
     if checked == 0:
-        print("check-dictionaries: no places file found", file=sys.stderr)
+        print("check-dictionaries: no dictionary file found", file=sys.stderr)
         return 1
     print(f"check-dictionaries: {checked} file(s), {total} rows, no errors")
     return 0

@@ -27,10 +27,14 @@ struct ArticleBody: Sendable {
         if s < bytes.count { lines.append(s..<bytes.count) }
         var blocks: [Block] = []
         var bylines: [Range<Int>] = []
-        var seen = Set<[UInt8]>()
+        var seen = Set<UInt64>()
         var tokenizer = Tokenizer()
         var lastShortName: Int? = nil  // index in blocks of a preceding very short line, if kept
         var previousWasShort = false
+        // words of body text kept so far: a comment section follows a body, a byline precedes it
+        var bodyWords = 0
+        // after a short teaser heading ("Related Stories", "Read more:"), the linked headlines
+        var inTeaserList = false
         for (lineIndex, raw) in lines.enumerated() {
             var a = raw.lowerBound, e = raw.upperBound
             while a < e && isSpace(bytes[a]) { a += 1 }
@@ -42,11 +46,13 @@ struct ArticleBody: Sendable {
             let words = tokens.filter(\.isWord)
             let wordCount = words.count
             // comment section: a timestamp line right after a short (name) line
-            if isTimestamp(tokens) && previousWasShort {
+            if isTimestamp(tokens) && previousWasShort && bodyWords >= 60 {
                 if let k = lastShortName, k == blocks.count - 1 { blocks.removeLast() }
                 break
             }
-            let matches = lexicon.annotate(&tokens, 0..<tokens.count, tokenizer: tokenizer, bytes: bytes)
+            // short lines (buttons, menus) are searched whole; longer ones only at their opening words,
+            // where comment, teaser, caption and byline words must stand
+            let matches = lexicon.annotate(&tokens, 0..<tokens.count, tokenizer: tokenizer, bytes: bytes, startWords: wordCount <= 8 ? Int.max : 3)
             let firstWord = tokens.firstIndex(where: \.isWord) ?? 0
             func startsWith(_ kind: FurnitureEntry.Kind) -> Bool { startMatch(kind) != nil }
             func startMatch(_ kind: FurnitureEntry.Kind) -> Lexicon.Match? {
@@ -66,8 +72,16 @@ struct ArticleBody: Sendable {
             let key = normalizedKey(tokenizer.folds)
             if seen.contains(key) { continue }
             seen.insert(key)
-            if startsWith(.teaser) { continue }
             let sentenceLike = endsSentence(bytes, e)
+            if let m = startMatch(.teaser), m.end - m.start >= 2 || !sentenceLike || wordCount <= 12 {
+                // a heading of its own ("Related Stories", "Most Visited", "Read more:") opens a list of links
+                if wordCount - (m.end - m.start) <= 1 { inTeaserList = true }
+                continue
+            }
+            if inTeaserList {
+                if !sentenceLike || wordCount < 12 { continue }
+                inTeaserList = false
+            }
             func labelled(_ m: Lexicon.Match) -> Bool {
                 m.end < tokens.count && tokens[m.end].isPunct && tokens[m.end].mark == 0x3A
             }
@@ -86,6 +100,7 @@ struct ArticleBody: Sendable {
             if lineIndex > 0 && words.allSatisfy({ $0.flags.contains(.number) }) { continue }
             let heading = !endsSentence(bytes, e) && wordCount <= 30
             blocks.append(Block(start: a, end: e, isHeading: heading))
+            if !heading { bodyWords += wordCount }
             lastShortName = nil
         }
         return ArticleBody(blocks: blocks, bylines: bylines)
@@ -138,5 +153,10 @@ struct ArticleBody: Sendable {
         return dateish >= 2 && dateish * 2 >= words.count && words.contains { $0.flags.contains(.number) && $0.value >= 1900 && $0.value <= 2100 }
     }
 
-    static func normalizedKey(_ folds: [UInt8]) -> [UInt8] { folds }
+    /// A 64-bit FNV-1a hash of a line's folded words: lines repeated from earlier are read once.
+    static func normalizedKey(_ folds: [UInt8]) -> UInt64 {
+        var h: UInt64 = 0xCBF2_9CE4_8422_2325
+        for b in folds { h = (h ^ UInt64(b)) &* 0x0000_0100_0000_01B3 }
+        return h
+    }
 }

@@ -28,6 +28,9 @@ extension ArticleReader {
         while j >= lowerBound && steps < 6 {
             let t = tokens[j]
             if t.flags.contains(.particle) || (t.isPunct && t.mark == 0x22) { j -= 1; continue }
+            if t.isWord && t.flags.contains(.possessive) && t.flags.contains(.capitalized) && steps < 4 { j -= 1; steps += 1; continue }
+            // apposition: "Syria's largest city, Aleppo" takes the phrase's preposition
+            if t.isPunct && t.mark == 0x2C && j - 1 >= lowerBound && tokens[j - 1].function == .areaNoun && steps == 0 { j -= 1; continue }
             if t.isPunct { return nil }
             if t.function == .conjunction && conjunctions == 0 {
                 // "for the party and Shiite militias": the preposition of the first conjunct
@@ -48,7 +51,7 @@ extension ArticleReader {
             case .the, .determiner, .possessivePronoun, .direction, .areaNoun, .number, .adverb: break
             case .of:
                 // "the city of X", "west of X": locative; "the commander of X": not
-                if j - 1 >= lowerBound, [.areaNoun, .direction].contains(tokens[j - 1].function) { return (.locative, j) }
+                if j - 1 >= lowerBound, [.areaNoun, .direction, .locative].contains(tokens[j - 1].function) { return (.locative, j) }
                 return (.of, j)
             case .none:
                 if ArticleReader.targetWords.contains(fold(j)) { return (.locative, j) }
@@ -173,8 +176,12 @@ extension ArticleReader {
         let s = sentences[k]
         let range = s.tokenRange
         let lower = range.lowerBound
-        let triggerSlots = s.slots.indices.filter { !s.slots[$0].triggers.isEmpty && !s.inParens.contains(s.slots[$0].start) }
-        if triggerSlots.isEmpty { return ([], nil) }
+        let allTriggerSlots = s.slots.indices.filter { !s.slots[$0].triggers.isEmpty && !s.inParens.contains(s.slots[$0].start) }
+        if allTriggerSlots.isEmpty { return ([], nil) }
+        // a killing word next to a strike or an attack gives its toll, not an event of its own: it
+        // neither counts as a trigger nor bounds the others' scopes
+        let hasViolent = allTriggerSlots.contains { ti in s.slots[ti].triggers.contains { [.airstrike, .attack].contains(dict.triggers[$0.index].type) } }
+        let triggerSlots = hasViolent ? allTriggerSlots.filter { ti in !s.slots[ti].triggers.allSatisfy { dict.triggers[$0.index].type == .kill } } : allTriggerSlots
         let sentenceText = String(decoding: bytes[s.byteRange], as: UTF8.self)
         let dateHint = s.dates.first?.date.value.flatMap { $0.hasPrefix("--") ? nil : $0 }
         let cands = candidates(s, dateHint: dateHint)
@@ -215,7 +222,6 @@ extension ArticleReader {
         var verbActors: [(end: Int, actor: EventMention.Actor?)] = []
         var nominalSubjects: [(start: Int, end: Int, family: Int, actor: EventMention.Actor?)] = []
         var consumedKills = Set<Int>()
-        let hasViolent = triggerSlots.contains { ti in s.slots[ti].triggers.contains { [.airstrike, .attack].contains(dict.triggers[$0.index].type) } }
         var tollOnly: (Int, Int)? = nil
 
         for (n, ti) in triggerSlots.enumerated() {
@@ -232,7 +238,9 @@ extension ArticleReader {
                 if p.isWord && p.function == .none && !p.flags.contains(.capitalized) && !s.slots.contains(where: { $0.end == slot.start }) { return true }
                 return false
             }()
-            let readings = slot.triggers
+            // readings whose context words (next:/prev:) are present; a phrase may carry several
+            let readings = slot.triggers.filter { contextMatches(dict.triggers[$0.index], slot, range) }
+            if readings.isEmpty { continue }
             let nouns = readings.filter { !$0.form.isVerbal }
             let verbs = readings.filter { $0.form.isVerbal }
             var chosen: (index: Int, form: TriggerForm)
@@ -243,17 +251,22 @@ extension ArticleReader {
             if chosen.form == .gerund && nounContext, let p = prevTok, p.function == .the || p.function == .determiner { chosen.form = .noun }
             let entry = dict.triggers[chosen.index]
             let verbal = chosen.form.isVerbal
-            // context words
-            if !entry.next.isEmpty {
-                let window = (slot.end..<min(range.upperBound, slot.end + 6))
-                if !window.contains(where: { entry.next.contains(String(decoding: fold($0), as: UTF8.self)) }) { continue }
-            }
-            if !entry.previous.isEmpty {
-                let window = (max(lower, slot.start - 3)..<slot.start)
-                if !window.contains(where: { entry.previous.contains(String(decoding: fold($0), as: UTF8.self)) }) { continue }
-            }
             if [EventType.kill].contains(entry.type) && hasViolent { consumedKills.insert(ti); continue }
+            // "manoeuvres, including firing short-range missiles": a test firing is part of the exercise
+            if [.airstrike, .attack].contains(entry.type), governingPreposition(slot.start, lowerBound: lower)?.0 == .including,
+                triggerSlots.prefix(n).contains(where: { s.slots[$0].triggers.contains { dict.triggers[$0.index].type == .exercise } })
+            { continue }
             if generic { continue }
+            // "a strike attributed to Israel that hit an office": the relative clause retells the noun's event
+            if chosen.form.isVerbal, slot.start - 1 >= lower, tokens[slot.start - 1].function == .that || tokens[slot.start - 1].function == .relative,
+                triggerSlots.prefix(n).contains(where: { s.slots[$0].triggers.contains { EventMerger.family(dict.triggers[$0.index].type) == EventMerger.family(entry.type) } })
+            { continue }
+            if !chosen.form.isVerbal, s.cues.contains(where: { c in
+                c.kind == .hypothetical && c.start >= slot.end && c.start - slot.end <= 6 && !(slot.end..<c.start).contains { tokens[$0].isPunct }
+                    && tokens[c.start].function == .modal
+            }) { continue }
+            // "any attack on Iran would be answered", "no strike": not an event
+            if !chosen.form.isVerbal, slot.start - 1 >= lower, ArticleReader.nonReferring.contains(fold(slot.start - 1)) { continue }
             if blocked.contains(slot.start) { continue }
             // look back over auxiliaries and adverbs
             var j = slot.start - 1
@@ -269,6 +282,9 @@ extension ArticleReader {
                 break
             }
             if negated && !s.cues.contains(where: { $0.kind == .deny }) { continue }
+            if verbal && chosen.form == .past && slot.start - 1 >= lower, ArticleReader.victimWords.contains(fold(slot.start - 1)) { passive = true }
+            // "X was killed" with no killer named: X is a victim of an event told elsewhere, not a killing of its own
+            let victimOnly = entry.type == .kill && verbal && passive && !hasAgentAfter(slot, s)
             var modality = sentenceModality
             if verbal {
                 let byAfter = slot.end < range.upperBound && tokens[slot.end].function == .by
@@ -285,7 +301,11 @@ extension ArticleReader {
             if s.cues.contains(where: { $0.kind == .expect && $0.end <= slot.start && slot.start - $0.end <= 2 }) { modality = .expected }
 
             // scope: between the neighbouring triggers
-                        let scopeEnd = n + 1 < triggerSlots.count ? s.slots[triggerSlots[n + 1]].start : range.upperBound
+            // scope: up to the next trigger that is not a relative clause retelling this one ("a strike … that hit")
+            let scopeEnd = triggerSlots[(n + 1)...].first(where: { t in
+                let st = s.slots[t].start
+                return !(st - 1 >= lower && (tokens[st - 1].function == .that || tokens[st - 1].function == .relative))
+            }).map { s.slots[$0].start } ?? range.upperBound
             let cStart = clauseStart(slot.start, s)
             func usable(_ c: Candidate) -> Bool { !c.isMedia && !attributionTokens.contains(c.start) && !s.inParens.contains(c.start) && !dateline.contains(c.start) }
 
@@ -294,6 +314,18 @@ extension ArticleReader {
                     !cands.contains(where: { $0.start >= noun.end && $0.end <= slot.start && $0.preposition == nil && usable($0) && !attributionTokens.contains($0.start) && $0.end == slot.start })
                 {
                     return noun.actor
+                }
+                if verbal, let noun = bareNounSubject(slot.start, lower: cStart), !cands.contains(where: { $0.end == noun + 1 }) {
+                    // "a drone fired three missiles": the subject is a common noun; its actor is a modifier
+                    // before it ("Israeli warplanes") or nobody
+                    var q = noun - 1
+                    while q >= cStart, !cands.contains(where: { $0.end == q + 1 }), tokens[q].isWord, tokens[q].function == .forceNoun || tokens[q].function == .direction || (tokens[q].function == .none && !tokens[q].flags.contains(.capitalized)) || tokens[q].function == .conjunction { q -= 1 }
+                    if q >= cStart, let c = cands.last(where: { $0.end == q + 1 && usable($0) }) {
+                        var c = c
+                        while c.start - 2 >= lower, tokens[c.start - 1].function == .conjunction, let d = cands.last(where: { $0.end == c.start - 1 }) { c = d }
+                        return c.actor
+                    }
+                    return nil
                 }
                 let prevVerb = verbActors.last
                 let left = cands.filter { $0.end <= slot.start && $0.start >= cStart && usable($0) }
@@ -320,7 +352,12 @@ extension ArticleReader {
                     if let a = pv.actor { return a }
                 }
                 if let c = nonPP.last(where: { prevVerb == nil || $0.end <= prevVerb!.end || $0.start < cStart || adjacent($0) }) { return c.actor }
-                if let c = left.last(where: { $0.preposition != FunctionWord.from }) ?? left.last { return c.actor }
+                if let c = left.last(where: { $0.preposition != FunctionWord.from }) ?? left.last {
+                    // "insurgents led by HTS stormed": the leader acts
+                    if c.preposition == .by, c.start - 2 >= lower, ArticleReader.ledWords.contains(fold(c.start - 2)) { return c.actor }
+                    if c.preposition != .by { return c.actor }
+                }
+                if let c = left.last(where: { $0.preposition == .by && $0.start - 2 >= lower && ArticleReader.ledWords.contains(fold($0.start - 2)) }) { return c.actor }
                 return nil
             }
             func object() -> EventMention.Actor? {
@@ -394,7 +431,31 @@ extension ArticleReader {
                 } else {
                     let (pre, viaPronoun) = premodifier()
                     let (of1, of2) = ofPhrase()
-                    if let pre { actor = pre } else if let of1, ![.airstrike, .attack, .kill].contains(entry.type) { actor = of1; target = of2 } else if let a = agentAfter() { actor = a } else if viaPronoun { actor = subject() } else { actor = subject() }
+                    // "blamed Israel for the strike", "in the attack on the building", "condemned the strikes":
+                    // a noun that refers back or sits in a prepositional phrase or an object is not done by the subject
+                    let gov = governingPreposition(slot.start, lowerBound: lower)
+                    // "claimed responsibility for the attack": the claimer did it
+                    let responsibility = gov.map { $0.1 - 1 >= lower && fold($0.1 - 1) == ArticleReader.responsibilityWord } ?? false
+                    // "its forces killed an ISIS leader in a helicopter raid": the killer's raid
+                    let activeKillBefore = allTriggerSlots.contains { t in
+                        s.slots[t].end <= slot.start && s.slots[t].triggers.allSatisfy { dict.triggers[$0.index].type == .kill }
+                            && s.slots[t].start - 1 >= lower && tokens[s.slots[t].start - 1].function != .be && !ArticleReader.victimWords.contains(fold(s.slots[t].start - 1))
+                    }
+                    let backgroundPrep = !responsibility && !activeKillBefore && (gov.map { ArticleReader.backgroundPrepositions.contains(fold($0.1)) } ?? false)
+                    let referring = isAnaphoric(slot) && !s.isHeading
+                    // the object of an accusation, a denial or a probe: "blamed Israel for the strike", "condemned the strikes"
+                    let objectOfOther = !responsibility && triggerSlots.prefix(n).contains { t in
+                        s.slots[t].end <= slot.start && slot.start - s.slots[t].end <= 4
+                            && s.slots[t].triggers.contains { [.accuse, .investigate].contains(dict.triggers[$0.index].type) }
+                    } || s.cues.contains { $0.kind == .deny && $0.end <= slot.start && slot.start - $0.end <= 2 }
+                        || (s.cues.contains { $0.kind == .report && $0.end <= slot.start && slot.start - $0.end <= 2 }
+                            && slot.end < range.upperBound && (tokens[slot.end].function == .be || tokens[slot.end].function == .have || tokens[slot.end].function == .modal || s.slots.contains { $0.start == slot.end && !$0.triggers.isEmpty }))
+                        || (referring && !viaPronoun && !responsibility && [.airstrike, .attack, .kill].contains(entry.type))
+                    // the killer: the clause subject before the killing verb
+                    let killerBefore: EventMention.Actor? = activeKillBefore ? allTriggerSlots.last(where: { t in
+                        s.slots[t].end <= slot.start && s.slots[t].triggers.allSatisfy { dict.triggers[$0.index].type == .kill }
+                    }).flatMap { t in cands.last(where: { $0.end <= s.slots[t].start && $0.preposition == nil && usable($0) })?.actor } : nil
+                    if let pre { actor = pre } else if let k = killerBefore { actor = k } else if let of1, ![.airstrike, .attack, .kill].contains(entry.type) { actor = of1; target = of2 } else if let a = agentAfter() { actor = a } else if objectOfOther || (backgroundPrep && (referring || gov != nil)) { actor = nil } else if viaPronoun { actor = subject() } else { actor = subject() }
                     if target == nil { target = object() }
                 }
             case .accusedLeft:
@@ -413,20 +474,45 @@ extension ArticleReader {
                 }
                 actor = speaker ?? lastPerson
             }
+            if entry.type == .accuse && (target == nil || target?.index == nil), verbal {
+                // "blamed the attack on the Islamic Resistance in Iraq": the accused follows "on"
+                if let c = cands.first(where: { $0.start > slot.end && $0.start < scopeEnd && usable($0) && $0.start - 1 > slot.end && ArticleReader.onWord == fold($0.start - 1) }) { target = c.actor }
+            }
             if verbal { verbActors.append((slot.end, actor)) } else if governingPreposition(slot.start, lowerBound: lower) == nil {
                 nominalSubjects.append((slot.start, slot.end, EventMerger.family(entry.type), actor))
+            }
+
+            // people travel, forces deploy: a person who arrives in/at a place is visiting it
+            var type = entry.type
+            var cameo = entry.cameo
+            if type == .deploy, let i = actor?.index, dict.actors.entries[i].kind == .person, slot.end < range.upperBound,
+                [.locative, .to].contains(tokens[slot.end].function) || s.slots.contains(where: { $0.start == slot.end && !$0.places.isEmpty })
+            {
+                type = .visit
+                cameo = EventType.visit.defaultCAMEO
             }
 
             // place
             var place: EventMention.Place? = nil
             var strength = 0
-            func placeCandidates(_ lo: Int, _ hi: Int, strongOnly: Bool) -> [(EventMention.Place, Int)] {
+            func placeCandidates(_ lo: Int, _ hi0: Int, strongOnly: Bool) -> [(EventMention.Place, Int)] {
                 var res: [(EventMention.Place, Int)] = []
+                // "met X in Y, and inspected … near Z": Z belongs to the next clause
+                var hi = hi0
+                if lo >= slot.end {
+                    var q = lo
+                    while q + 2 < hi0 {
+                        if tokens[q].isPunct && tokens[q].mark == 0x2C && tokens[q + 1].function == .conjunction && tokens[q + 2].isWord && tokens[q + 2].function == .none && !tokens[q + 2].flags.contains(.capitalized) { hi = q; break }
+                        q += 1
+                    }
+                }
                 for sl in s.slots where sl.start >= lo && sl.end <= hi && !sl.places.isEmpty && sl.adjectives.isEmpty {
                     if sl.end - sl.start == 1, [.month, .weekday].contains(tokens[sl.start].function) { continue }
                     if s.inParens.contains(sl.start) || dateline.contains(sl.start) || attributionTokens.contains(sl.start) { continue }
                     if s.cues.contains(where: { $0.kind == .agent && $0.end - $0.start >= 2 && $0.end <= sl.start && sl.start - $0.end <= 1 }) { continue }
-                    if tokens[sl.end - 1].flags.contains(.possessive) { continue }
+                    // "Syria's Idlib province": a possessive place names the country of the next, unless a
+                    // direction or area noun follows ("Beirut's southern suburbs")
+                    if tokens[sl.end - 1].flags.contains(.possessive), !(sl.end < range.upperBound && [.direction, .areaNoun].contains(tokens[sl.end].function)) { continue }
                     if sl.end < range.upperBound, tokens[sl.end].function == .forceNoun { continue }
                     guard let p = bestPlace(sl) else { continue }
                     let prep = governingPreposition(sl.start, lowerBound: lower)
@@ -451,17 +537,30 @@ extension ArticleReader {
             else if verbal || governingPreposition(slot.start, lowerBound: lower) == nil, let first = out.first(where: { $0.place != nil && $0.placeStrength >= 2 }) { place = first.place; strength = 2 }
             else if let p = best(placeCandidates(lower, range.upperBound, strongOnly: true)) { place = p; strength = 2 }
             else if !s.isHeading, let prev = previous.last(where: { sentences[$0.sentenceIndex].block == s.block && $0.place != nil }) { place = prev.place; strength = 1 }
+            else if !s.isHeading, [.meet, .visit, .support].contains(entry.type), let a = actor?.index,
+                let prev = (previous + out).last(where: { [.visit, .meet].contains($0.type) && $0.actor?.index == a && $0.place != nil && $0.modality != .expected })
+            {
+                // a traveller's later meetings happen where the last visit took him
+                place = prev.place; strength = 1
+            }
 
             // date: in the trigger's stretch, or before the first trigger, or the only one
             var date: EventDate? = nil
-            let forward = s.dates.filter { $0.start >= slot.end && $0.end <= scopeEnd }
-            let backward = n == 0 ? s.dates.filter { $0.end <= slot.start } : []
-            if let d = forward.first ?? backward.last ?? (triggerSlots.count == 1 ? s.dates.first : nil) { date = d.date }
+            // "since 2016", "until March": a bound of a period, not the event's date
+            let eventDates = s.dates.filter { d in !(d.start - 1 >= lower && ArticleReader.periodBounds.contains(fold(d.start - 1))) }
+            let forward = eventDates.filter { $0.start >= slot.end && $0.end <= scopeEnd }
+            let backward = n == 0 ? eventDates.filter { $0.end <= slot.start } : []
+            // "the Jan. 28 attack": a date inside the noun phrase, right before a nominal trigger
+            let inPhrase = verbal ? nil : eventDates.last(where: { d in
+                d.end <= slot.start && (d.end..<slot.start).allSatisfy { tokens[$0].isWord && tokens[$0].function == .none && !tokens[$0].flags.contains(.capitalized) }
+                    && d.start - 1 >= lower && [.the, .determiner, .possessivePronoun].contains(tokens[d.start - 1].function)
+            })
+            if let d = inPhrase ?? forward.first ?? backward.last ?? (triggerSlots.count == 1 ? eventDates.first : nil) { date = d.date }
 
             // toll
             var fatalities: Int? = nil
             if [.airstrike, .attack, .kill].contains(entry.type) {
-                for tj in triggerSlots where s.slots[tj].triggers.contains(where: { dict.triggers[$0.index].type == .kill }) {
+                for tj in allTriggerSlots where s.slots[tj].triggers.contains(where: { dict.triggers[$0.index].type == .kill }) {
                     let ks = s.slots[tj]
                     if let v = FatalityReader.count(tokens, range, anchor: ks.start, anchorEnd: ks.end, tokenizer: tokenizer) { fatalities = v; break }
                 }
@@ -474,16 +573,18 @@ extension ArticleReader {
 
             // anaphora: "the visit", "this attack", "Qaani's visit", headlines
             let anaphoric = s.isHeading || nominalAnaphor
+            if victimOnly { actor = nil; target = nil }
             if entry.type == .kill && actor == nil && target == nil, let f = fatalities, let last = previous.last(where: { EventMerger.family($0.type) == 1 }), sentences[last.sentenceIndex].block >= s.block - 1 {
                 tollOnly = (last.sentenceIndex, f)
                 continue
             }
+            if victimOnly { continue }
             order += 1
             out.append(EventMention(
-                type: entry.type, cameo: chosen.form == .noun || chosen.form == .plural ? entry.cameo : entry.cameo,
+                type: type, cameo: cameo,
                 actor: actor, target: target, place: place, placeStrength: strength, date: date,
                 fatalities: fatalities, source: source, modality: modality, sentence: sentenceText,
-                sentenceOffset: s.byteRange.lowerBound, anaphoric: anaphoric, order: order, sentenceIndex: k))
+                sentenceOffset: s.byteRange.lowerBound, anaphoric: anaphoric, order: order, sentenceIndex: k, fromHeading: s.isHeading))
         }
         _ = consumedKills
         return (out, tollOnly)
@@ -517,6 +618,54 @@ extension ArticleReader {
         }
         return false
     }
+
+    static let onWord: [UInt8] = Array(NameFolding.fold("on").utf8)
+    static let responsibilityWord: [UInt8] = Array(NameFolding.fold("responsibility").utf8)
+    static let periodBounds: Set<[UInt8]> = Set(["since", "until", "till"].map { Array(NameFolding.fold($0).utf8) })
+    static let ledWords: Set<[UInt8]> = Set(["led", "headed", "spearheaded", "commanded"].map { Array(NameFolding.fold($0).utf8) })
+    /// Words before an event noun that say no particular event is meant.
+    static let nonReferring: Set<[UInt8]> = Set(["any", "no", "every", "future", "possible", "potential", "further", "new"].map { Array(NameFolding.fold($0).utf8) })
+    /// Words before a past participle that make it passive: "those killed", "people killed".
+    static let victimWords: Set<[UInt8]> = Set(["those", "people", "civilians", "others", "persons"].map { Array(NameFolding.fold($0).utf8) })
+
+    /// The common noun right before a verb (over auxiliaries and adverbs) when it heads the subject:
+    /// "a drone fired", "the warplanes struck"; `nil` when a name, pronoun or punctuation is there.
+    func bareNounSubject(_ verb: Int, lower: Int) -> Int? {
+        var q = verb - 1
+        while q >= lower, tokens[q].isWord, [.be, .have, .adverb, .modal].contains(tokens[q].function) { q -= 1 }
+        guard q >= lower, tokens[q].isWord, !tokens[q].flags.contains(.capitalized), !tokens[q].flags.contains(.number) else { return nil }
+        return tokens[q].function == .forceNoun ? q : nil
+    }
+
+    /// Whether a "by X" or an agent cue ("attributed to", "carried out by") follows the trigger.
+    func hasAgentAfter(_ slot: SentenceSlots.Slot, _ s: SentenceSlots) -> Bool {
+        var q = slot.end
+        while q < min(s.tokenRange.upperBound, slot.end + 4) {
+            if tokens[q].function == .by { return true }
+            if tokens[q].isPunct { break }
+            q += 1
+        }
+        return s.cues.contains { $0.kind == .agent && $0.start >= slot.end && $0.start - slot.end <= 8 && $0.end - $0.start >= 2 }
+    }
+
+    /// Whether a trigger reading's context words (`next:` within 5 words after, `prev:` within 3
+    /// words before) are present; a reading without context always matches.
+    func contextMatches(_ entry: TriggerEntry, _ slot: SentenceSlots.Slot, _ range: Range<Int>) -> Bool {
+        func present(_ words: [String], _ window: Range<Int>) -> Bool {
+            for q in window where tokens[q].isWord {
+                let f = tokenizer.fold(tokens[q])
+                for w in words where f.elementsEqual(w.utf8) { return true }
+            }
+            return false
+        }
+        if !entry.next.isEmpty && !present(entry.next, slot.end..<min(range.upperBound, slot.end + 6)) { return false }
+        if !entry.previous.isEmpty && !present(entry.previous, max(range.lowerBound, slot.start - 3)..<slot.start) { return false }
+        return true
+    }
+
+    /// Prepositions that put an event noun in the background of the clause ("in the attack on
+    /// the building", "after the strike", "for the strike"): the clause subject did not do it.
+    static let backgroundPrepositions: Set<[UInt8]> = Set(["in", "for", "after", "since", "during", "following", "amid", "before", "over", "about"].map { Array(NameFolding.fold($0).utf8) })
 
     static let demonstratives: Set<[UInt8]> = Set(["this", "these", "that", "those"].map { Array($0.utf8) })
     static let indefinites: Set<[UInt8]> = Set(["a", "an", "some", "several", "many", "another", "other", "any", "each", "every", "both", "all", "such"].map { Array($0.utf8) })

@@ -40,7 +40,8 @@ struct ArticleReader {
                 s.isHeading = block.isHeading
                 s.block = b
                 s.dates = dates.read(tokens, range, bytes: bytes, tokenizer: tokenizer)
-                if b == 0 || sentences.isEmpty { markDateline(range) }
+                // a dateline opens the first body paragraph, after a title and bylines
+                if b <= 2 && (sentences.isEmpty || sentences.last!.block != b) { markDateline(range) }
                 sentences.append(s)
             }
         }
@@ -84,13 +85,13 @@ struct ArticleReader {
     mutating func findPublished(_ body: ArticleBody) {
         let reader = DateReader(published: nil)
         var lines = body.bylines
-        if let first = body.blocks.first { lines.append(first.start..<first.end) }
+        for block in body.blocks.prefix(3) { lines.append(block.start..<block.end) }
         for r in lines {
             var t = Tokenizer()
             var toks: [Token] = []
             t.tokenize(bytes, r, into: &toks)
             _ = lexicon.annotate(&toks, 0..<toks.count, tokenizer: t, bytes: bytes)
-            let limit = r == lines.last && !body.bylines.contains(r) ? min(toks.count, 12) : toks.count
+            let limit = !body.bylines.contains(r) ? min(toks.count, 12) : toks.count
             for h in reader.read(toks, 0..<limit, bytes: bytes, tokenizer: t) {
                 if let v = h.date.value, v.count == 10, !v.hasPrefix("--") { published = v; return }
             }
@@ -170,10 +171,14 @@ struct ArticleReader {
                 return u.isWord && u.flags.contains(.capitalized) && !u.flags.contains(.number) && !covered.contains(j) && !cueCovered.contains(j)
                     && u.function == .none && !honorific.contains(j)
             }
+            // a particle or a lone letter does not start a name ("Al-" before a known place, "F-35")
+            if nameWord(k) && (t.flags.contains(.particle) || t.end - t.start <= (t.flags.contains(.hyphenAfter) ? 2 : 1)) { k += 1; continue }
             if !titleCase && nameWord(k) {
                 var e = k + 1
                 while e < range.upperBound && (nameWord(e) || (tokens[e].flags.contains(.particle) && e + 1 < range.upperBound && nameWord(e + 1))) { e += 1 }
+                // the sentence's first word (after an opening quote or a dateline's dash) is capitalised anyway
                 let atStart = k == range.lowerBound || (tokens[k - 1].isPunct && tokens[k - 1].mark == 0x22 && k - 1 == range.lowerBound)
+                    || (tokens[k - 1].isPunct && tokens[k - 1].mark == 0x2D && k - range.lowerBound <= 12 && tokens[range.lowerBound].flags.contains(.allUpper))
                 if !(atStart && e - k == 1) && !t.flags.contains(.allUpper) || e - k >= 2 {
                     if !(atStart && e - k == 1) {
                         var s = SentenceSlots.Slot(start: k, end: e)

@@ -18,14 +18,16 @@ struct DateReader: Sendable {
         var hits: [Hit] = []
         var i = range.lowerBound
         func word(_ k: Int) -> ArraySlice<UInt8> { tokenizer.fold(tokens[k]) }
+        /// The token's length without the hyphen a word token keeps when one follows ("2024-").
+        func digits(_ k: Int) -> Int { Int(tokens[k].end - tokens[k].start) - (tokens[k].flags.contains(.hyphenAfter) ? 1 : 0) }
         func isYear(_ k: Int) -> Bool {
             guard range.contains(k), tokens[k].flags.contains(.number), !tokens[k].flags.contains(.ordinal) else { return false }
             let v = tokens[k].value
-            return v >= 1900 && v <= 2100 && tokens[k].end - tokens[k].start == 4
+            return v >= 1900 && v <= 2100 && digits(k) == 4
         }
         func isDay(_ k: Int) -> Bool {
             guard range.contains(k), tokens[k].flags.contains(.number) else { return false }
-            return tokens[k].value >= 1 && tokens[k].value <= 31 && tokens[k].end - tokens[k].start <= 4
+            return tokens[k].value >= 1 && tokens[k].value <= 31 && digits(k) <= 4
         }
         func isMonth(_ k: Int) -> Bool {
             guard range.contains(k), tokens[k].function == .month else { return false }
@@ -42,6 +44,39 @@ struct DateReader: Sendable {
             if w == Lex.early || w == Lex.mid || w == Lex.late || w == Lex.midst { return k }
             return nil
         }
+        func separator(_ k: Int) -> UInt8? {
+            guard range.contains(k), tokens[k].isPunct else { return nil }
+            let b = bytes[Int(tokens[k].start)]
+            return b == 0x2F || b == 0x2E ? b : nil
+        }
+        func numericDate(_ k: Int) -> (Hit, Int)? {
+            // three numbers joined by the same separator: "/", "." or "-" (hyphens are folded into the word flags)
+            guard range.contains(k), tokens[k].flags.contains(.number), !tokens[k].flags.contains(.ordinal) else { return nil }
+            var parts: [Int] = [k]
+            var q = k
+            var sep: UInt8? = nil
+            while parts.count < 3 {
+                if tokens[q].flags.contains(.hyphenAfter), range.contains(q + 1), tokens[q + 1].flags.contains(.number), sep == nil || sep == 0x2D {
+                    sep = 0x2D; q += 1
+                } else if let s = separator(q + 1), sep == nil || sep == s, range.contains(q + 2), tokens[q + 2].flags.contains(.number), tokens[q + 1].start == tokens[q].end, tokens[q + 2].start == tokens[q + 1].end {
+                    sep = s; q += 2
+                } else { return nil }
+                parts.append(q)
+            }
+            let v = parts.map { Int(tokens[$0].value) }
+            let lens = parts.map(digits)
+            var y = 0, mo = 0, d = 0
+            if lens[0] == 4 && lens[1] <= 2 && lens[2] <= 2 {
+                if sep == 0x2D { return nil }  // ISO, read below
+                (y, mo, d) = (v[0], v[1], v[2])
+            } else if lens[2] == 4 && lens[0] <= 2 && lens[1] <= 2 {
+                y = v[2]
+                if v[0] > 12 && v[1] <= 12 { (d, mo) = (v[0], v[1]) } else if v[1] > 12 && v[0] <= 12 { (mo, d) = (v[0], v[1]) } else if v[0] == v[1] { (d, mo) = (v[0], v[1]) } else { return nil }
+            } else { return nil }
+            guard y >= 1900 && y <= 2100, mo >= 1 && mo <= 12, d >= 1 && d <= 31 else { return nil }
+            let value = String(y) + "-" + two(Int32(mo)) + "-" + two(Int32(d))
+            return (Hit(start: k, end: q + 1, date: EventDate(value: value, precision: .day, text: text(k, q + 1))), q + 1)
+        }
         while i < range.upperBound {
             // ISO 2024-04-13
             if isYear(i), tokens[i].flags.contains(.hyphenAfter), isDay(i + 1), tokens[i + 1].value <= 12, tokens[i + 1].flags.contains(.hyphenAfter), isDay(i + 2) {
@@ -50,16 +85,24 @@ struct DateReader: Sendable {
                 i += 3
                 continue
             }
-            // Month Day[, Year]
+            // numeric: 25/03/2021, 21-09-2023, 2021/03/25 (day and month told apart only when one exceeds 12)
+            if let (hit, next) = numericDate(i) {
+                hits.append(hit)
+                i = next
+                continue
+            }
+            // Month Day[, Year]; "Jan. 28", "December, 01, 2024"
             if isMonth(i) {
                 let m = tokens[i].value
                 var start = i
                 if let q = qualifier(i - 1) { start = q }
-                if isDay(i + 1) && !isYear(i + 1) {
-                    var end = i + 2
+                var dayAt = i + 1
+                if range.contains(dayAt), tokens[dayAt].isPunct, tokens[dayAt].mark == 0x2E || tokens[dayAt].mark == 0x2C, isDay(dayAt + 1), !isYear(dayAt + 1) { dayAt += 1 }
+                if isDay(dayAt) && !isYear(dayAt) {
+                    var end = dayAt + 1
                     var year: Int32? = nil
                     if isYear(end) { year = tokens[end].value; end += 1 } else if range.contains(end), tokens[end].isPunct, tokens[end].mark == 0x2C, isYear(end + 1) { year = tokens[end + 1].value; end += 2 }
-                    hits.append(Hit(start: start, end: end, date: make(year: year, month: m, day: tokens[i + 1].value, text: text(start, end))))
+                    hits.append(Hit(start: start, end: end, date: make(year: year, month: m, day: tokens[dayAt].value, text: text(start, end))))
                     i = end
                     continue
                 }

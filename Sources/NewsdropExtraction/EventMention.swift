@@ -30,4 +30,6 @@ struct EventMention: Sendable {
     var order: Int
     /// Index of the sentence in the article.
     var sentenceIndex: Int
+    /// Read from a headline or a heading: a summary of what the body tells.
+    var fromHeading = false
 }

@@ -19,13 +19,22 @@ struct EventMerger: Sendable {
                 events.append(m)
             }
         }
-        for m in mentions where m.anaphoric {
+        for m in mentions where m.anaphoric && !m.fromHeading {
             if let i = bestMatch(events.map { $0.anaphoric ? nil : $0 }, m, anaphoric: true) {
                 events[i] = combine(events[i], m)
             } else if let i = bestMatch(events, m, anaphoric: true) {
                 events[i] = combine(events[i], m)
-            } else {
+            } else if m.actor != nil {
+                // "the strike", "the talks" with nobody doing them refer to something untold: dropped
                 events.append(m)
+            }
+        }
+        // headlines summarise the body: they add an event only when the body tells none of its kind
+        for m in mentions where m.fromHeading {
+            if let i = bestMatch(events.map { $0.anaphoric ? nil : $0 }, m, anaphoric: true) {
+                events[i] = combine(events[i], m)
+            } else if !events.contains(where: { !$0.fromHeading && EventMerger.family($0.type) == EventMerger.family(m.type) }) {
+                if let i = bestMatch(events, m, anaphoric: true) { events[i] = combine(events[i], m) } else { events.append(m) }
             }
         }
         return events.sorted { $0.order < $1.order }
@@ -83,14 +92,20 @@ struct EventMerger: Sendable {
         let g = dictionaries.gazetteer
         let pa = g.entries[a.index], pb = g.entries[b.index]
         if g.contains(pa, pb) || g.contains(pb, pa) { return loose }
-        if loose && !pa.country.isEmpty && pa.country == pb.country && (pa.kind.isArea || pb.kind.isArea) { return true }
+        // a country or a broad region ("eastern Syria") may hold any place of its country; a
+        // governorate holds only its own places (checked above): Sinjar is not in Duhok province
+        if loose && !pa.country.isEmpty && pa.country == pb.country && (pa.kind == .country || pb.kind == .country || pa.kind == .region || pb.kind == .region) { return true }
         return false
     }
 
     func compatible(_ e: EventMention, _ m: EventMention, anaphoric: Bool) -> Bool {
-        guard EventMerger.family(e.type) == EventMerger.family(m.type) else { return false }
+        // "the killing" refers back to the strike that killed
+        let killBack = anaphoric && m.type == .kill && EventMerger.family(e.type) == 1
+        guard EventMerger.family(e.type) == EventMerger.family(m.type) || killBack else { return false }
         guard actorsCompatible(e.actor, m.actor) else { return false }
         guard datesCompatible(e.date, m.date) else { return false }
+        // two meetings with different people: distinct events
+        if e.type == .meet && m.type == .meet, let a = e.target, let b = m.target, !actorsCompatible(a, b) { return false }
         if e.sentenceIndex == m.sentenceIndex && e.actor != nil && m.actor != nil { return true }
         let loose = anaphoric || EventMerger.family(e.type) == 1 || e.type == .withdraw
         if m.placeStrength <= 1 || e.placeStrength <= 1 {
@@ -104,6 +119,7 @@ struct EventMerger: Sendable {
     func combine(_ e: EventMention, _ m: EventMention) -> EventMention {
         var r = e
         if r.type == .attack && m.type == .airstrike { r.type = .airstrike; r.cameo = m.cameo }
+        if r.type == .kill && EventMerger.family(m.type) == 1 { r.type = m.type; r.cameo = m.cameo }
         if r.actor == nil { r.actor = m.actor } else if let a = r.actor, a.index == nil, let b = m.actor, b.index != nil { r.actor = b }
         if r.target == nil { r.target = m.target }
         if let p = m.place {

@@ -33,21 +33,27 @@ enum FatalityReader {
             k -= 1
             steps += 1
         }
-        // right: "killing seven", "killed at least 8 people", "left 5 dead"
+        // right: "killing seven", "killed at least 8 people", "left 5 dead",
+        // "killed along with six others" (the one named and six more)
         k = anchorEnd
         steps = 0
+        var alongWith = false
         while k < range.upperBound && steps < 5 {
             let t = tokens[k]
             if t.isPunct && t.mark != 0x2D { break }
-            if let v = value(k), !excluded(k) { return v }
+            if t.isWord && alongWords.contains(Array(tokenizer.fold(t))) { alongWith = true }
+            if let v = value(k), !excluded(k) { return alongWith ? v + 1 : v }
             k += 1
             steps += 1
         }
         return nil
     }
 
+    /// "along with", "together with": the count that follows is in addition to the subject.
+    static let alongWords: Set<[UInt8]> = Set(["along", "together"].map { Array(NameFolding.fold($0).utf8) })
+
     /// Folded words that, after a killing word, also mark a toll ("dead", "died", "death toll").
-    static let deathWords: Set<[UInt8]> = Set(["dead", "died", "deaths", "fatalities", "toll", "lives", "killed", "killing", "kills", "kill"].map { Array(NameFolding.fold($0).utf8) })
+    static let deathWords: Set<[UInt8]> = Set(["dead", "died", "deaths", "fatalities", "toll", "lives", "killed", "killing", "kills", "kill", "neutralised", "neutralized", "bodies"].map { Array(NameFolding.fold($0).utf8) })
 
     static let unitWords: Set<[UInt8]> = Set(["km", "kms", "kilometers", "kilometres", "miles", "meters", "metres", "percent", "years", "year", "days", "hours", "months", "weeks", "billion", "million", "am", "pm"].map { Array(NameFolding.fold($0).utf8) })
 }

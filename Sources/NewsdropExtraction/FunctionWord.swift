@@ -50,7 +50,7 @@ enum FunctionWord: UInt8, Sendable {
         for w in ["forces", "force", "troops", "fighters", "militants", "soldiers", "members", "personnel", "units", "advisors", "advisers", "officers", "commanders", "operatives", "militias", "militia", "servicemen", "army", "military", "warplanes", "warplane", "jets", "aircraft", "drones", "drone", "helicopters", "navy", "officials", "official", "proxies", "groups", "factions", "elements", "gunmen", "politicians", "sources"] {
             t.append((w, .forceNoun, 0))
         }
-        for w in ["area", "areas", "region", "city", "town", "village", "province", "governorate", "countryside", "suburbs", "suburb", "outskirts", "border", "district", "territory", "territories", "vicinity", "desert", "countrysides", "base", "airport", "crossing", "provinces", "neighborhood", "neighbourhood"] {
+        for w in ["area", "areas", "region", "city", "town", "village", "province", "governorate", "countryside", "suburbs", "suburb", "outskirts", "border", "district", "territory", "territories", "vicinity", "desert", "countrysides", "base", "airport", "crossing", "provinces", "neighborhood", "neighbourhood", "neighborhoods", "neighbourhoods", "villages", "towns", "cities", "districts", "regions", "bases", "camps", "camp", "positions", "sites", "countryside", "quarter", "quarters"] {
             t.append((w, .areaNoun, 0))
         }
         let months = ["january", "february", "march", "april", "may", "june", "july", "august", "september", "october", "november", "december"]

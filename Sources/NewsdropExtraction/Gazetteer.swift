@@ -5,13 +5,18 @@ public struct Gazetteer: Sendable {
     let byFoldedName: [String: [Int]]
     let countryIndex: [String: Int]
     let adminIndex: [String: [Int]]
+    /// Folded forms of every admin column and admin1 name, so that `contains` folds nothing.
+    let foldedAdmins: [String: String]
 
     init(entries: [PlaceEntry]) {
         self.entries = entries
         var names: [String: [Int]] = [:]
         var countries: [String: Int] = [:]
         var admins: [String: [Int]] = [:]
+        var folded: [String: String] = [:]
         for (i, e) in entries.enumerated() {
+            if !e.admin.isEmpty && folded[e.admin] == nil { folded[e.admin] = NameFolding.fold(e.admin) }
+            if e.kind == .admin1 && folded[e.name] == nil { folded[e.name] = NameFolding.fold(e.name) }
             for n in [e.name] + e.aliases {
                 let k = NameFolding.fold(n)
                 if !k.isEmpty && !(names[k]?.contains(i) ?? false) { names[k, default: []].append(i) }
@@ -24,6 +29,7 @@ public struct Gazetteer: Sendable {
         byFoldedName = names
         countryIndex = countries
         adminIndex = admins
+        foldedAdmins = folded
     }
 
     /// The places a name may mean, best first: larger population, then more specific kind.
@@ -52,7 +58,8 @@ public struct Gazetteer: Sendable {
             return !area.country.isEmpty && area.country == place.country && place.kind != .country
         case .admin1:
             return area.country == place.country && !place.admin.isEmpty
-                && NameFolding.fold(place.admin) == NameFolding.fold(area.name)
+                && (place.admin == area.name
+                    || (foldedAdmins[place.admin] ?? NameFolding.fold(place.admin)) == (foldedAdmins[area.name] ?? NameFolding.fold(area.name)))
         default:
             return false
         }

@@ -109,7 +109,10 @@ struct Lexicon: Sendable {
 
     /// Sets each word token's function class, then returns every phrase that starts at a word
     /// token and ends at a word boundary (all lengths), with case rules applied.
-    func annotate(_ tokens: inout [Token], _ range: Range<Int>, tokenizer: Tokenizer, bytes: [UInt8]) -> [Match] {
+    /// - Parameter startWords: when given, phrases are looked for only from the first this many
+    ///   word tokens (the body reader needs only a line's opening words; function words are
+    ///   still set on every token).
+    func annotate(_ tokens: inout [Token], _ range: Range<Int>, tokenizer: Tokenizer, bytes: [UInt8], startWords: Int = Int.max) -> [Match] {
         var out: [Match] = []
         for i in range where tokens[i].isWord {
             var n: Int32 = 0
@@ -121,15 +124,19 @@ struct Lexicon: Sendable {
                 n = functionTrie.step(n, NameFolding.isUpper(b) ? b | 0x20 : b)
                 k += 1
             }
-            if n > 0, let ps = functionTrie.payloads(at: n), let f = ps.first {
+            if n > 0, let first = functionTrie.payloadRange(at: n).first {
+                let f = functionTrie.payload(first)
                 tokens[i].function = FunctionWord(rawValue: f.detail) ?? .none
                 if tokens[i].function == .number { tokens[i].value = f.index }
                 if tokens[i].function == .month || tokens[i].function == .weekday { tokens[i].value = f.index }
             }
         }
+        var startsLeft = startWords
         for i in range {
             let t = tokens[i]
             if !t.isWord || t.flags.contains(.particle) { continue }
+            if startsLeft <= 0 { break }
+            startsLeft -= 1
             var node: Int32 = 0
             var j = i
             var allUpper = true
@@ -142,8 +149,10 @@ struct Lexicon: Sendable {
                 if node < 0 { break }
                 consumed += 1
                 if !tj.flags.contains(.allUpper) { allUpper = false }
-                if let ps = trie.payloads(at: node) {
-                    for p in ps where p.kind != .function {
+                do {
+                    for pi in trie.payloadRange(at: node) {
+                        let p = trie.payload(pi)
+                        if p.kind == .function { continue }
                         switch p.caseRule {
                         case .any: break
                         case .capitalized: if !t.flags.contains(.capitalized) && !t.flags.contains(.number) { continue }

@@ -58,99 +58,101 @@ public enum NameFolding: Sendable {
     /// Whether a lower- or upper-case word is an Arabic article that folding drops (`al`, `el`, `ad`…).
     static func isParticle(_ w: ArraySlice<UInt8>) -> Bool {
         guard w.count == 2 || w.count == 3 else { return false }
-        var l: [UInt8] = []
-        for b in w { l.append(b | 0x20) }
-        switch l.count {
-        case 2:
-            let a = l[0], c = l[1]
+        let s = w.startIndex
+        let a = w[s] | 0x20, c = w[s + 1] | 0x20
+        if w.count == 2 {
             if (a == 0x61 || a == 0x65) && (c == 0x6C || c == 0x64 || c == 0x73 || c == 0x74 || c == 0x7A || c == 0x72) {
                 return true  // al el ad ed as es at et az ez ar er
             }
-            if a == 0x75 && (c == 0x6C || c == 0x64) { return true }  // ul ud
-            return false
-        default:
-            return (l == [0x61, 0x73, 0x68]) || (l == [0x65, 0x73, 0x68])  // ash esh
+            return a == 0x75 && (c == 0x6C || c == 0x64)  // ul ud
         }
+        return (a == 0x61 || a == 0x65) && c == 0x73 && w[s + 2] | 0x20 == 0x68  // ash esh
     }
 
     /// Appends the folded form of one word (UTF-8 bytes, no separators) to `out`.
     static func foldToken(_ word: ArraySlice<UInt8>, into out: inout [UInt8]) {
-        var w: [UInt8]
-        if word.contains(where: { $0 >= 0x80 }) {
+        // lower-case into `out`, then rewrite in place: every step below only shortens the word,
+        // so nothing allocates on the hot path (ASCII words)
+        let base = out.count
+        var ascii = true
+        for b in word where b >= 0x80 { ascii = false; break }
+        if ascii {
+            for b in word where isAlnum(b) || b >= 0x80 { out.append(isUpper(b) ? b | 0x20 : b) }
+        } else {
             let s = String(decoding: word, as: UTF8.self)
                 .folding(options: [.diacriticInsensitive, .caseInsensitive], locale: nil)
-            w = []
             for u in s.unicodeScalars {
-                if u.value == 0x131 { w.append(0x69); continue }  // dotless i
-                if u.value == 0xDF { w.append(0x73); w.append(0x73); continue }
+                if u.value == 0x131 { out.append(0x69); continue }  // dotless i
+                if u.value == 0xDF { out.append(0x73); out.append(0x73); continue }
                 if apostropheScalars.contains(u.value) { continue }
                 if u.value < 0x80 {
                     let b = UInt8(u.value)
-                    if isAlnum(b) { w.append(b | (isUpper(b) ? 0x20 : 0)) }
+                    if isAlnum(b) { out.append(b | (isUpper(b) ? 0x20 : 0)) }
                 } else {
-                    w.append(contentsOf: Array(String(Character(u)).lowercased().utf8))
+                    out.append(contentsOf: String(Character(u)).lowercased().utf8)
                 }
             }
-        } else {
-            w = word.map { isUpper($0) ? $0 | 0x20 : $0 }
         }
-        if w.isEmpty { return }
-        // glued article: Albukamal → bukamal
-        if w.count >= 7 && w[0] == 0x61 && w[1] == 0x6C && w[2] >= 0x61 {
-            w.removeFirst(2)
-        }
-        // Abu / Abou / Albu / Bou as the first word of a name → bu
-        if w == Array("abu".utf8) || w == Array("abou".utf8) || w == Array("albu".utf8)
-            || w == Array("bou".utf8) || w == Array("abo".utf8)
-        {
-            w = Array("bu".utf8)
-        }
-        var r: [UInt8] = []
-        r.reserveCapacity(w.count)
-        var i = 0
-        while i < w.count {
-            let c = w[i]
-            let n: UInt8 = i + 1 < w.count ? w[i + 1] : 0
-            switch c {
-            case 0x6F:  // o
-                if n == 0x75 || n == 0x6F { r.append(0x75); i += 2; continue }  // ou oo → u
-                r.append(0x75)
-            case 0x67:  // g
-                if n == 0x68 { r.append(0x6B); i += 2; continue }  // gh → k
-                r.append(c)
-            case 0x6B:  // k
-                if n == 0x68 { r.append(0x6B); i += 2; continue }  // kh → k
-                r.append(c)
-            case 0x63:  // c
-                if n == 0x6B { r.append(0x6B); i += 2; continue }  // ck → k
-                r.append(c)
-            case 0x70:  // p
-                if n == 0x68 { r.append(0x66); i += 2; continue }  // ph → f
-                r.append(c)
-            case 0x64:  // d
-                if n == 0x68 { r.append(0x64); i += 2; continue }  // dh → d
-                r.append(c)
-            case 0x71: r.append(0x6B)  // q → k
-            case 0x65, 0x79: r.append(0x69)  // e, y → i
-            default: r.append(c)
+        let n = out.count - base
+        if n == 0 { return }
+        let kept: Int = out.withUnsafeMutableBufferPointer { buf -> Int in
+            let p = buf.baseAddress! + base
+            var from = 0
+            var len = n
+            // glued article: Albukamal → bukamal
+            if len >= 7 && p[0] == 0x61 && p[1] == 0x6C && p[2] >= 0x61 { from = 2 }
+            // Abu / Abou / Albu / Bou / Abo as a word → bu
+            if from == 0 && (len == 3 || len == 4) {
+                let a = p[0], b = p[1], c = p[2], d: UInt8 = len == 4 ? p[3] : 0
+                let abu = len == 3 && a == 0x61 && b == 0x62 && c == 0x75
+                let bou = len == 3 && a == 0x62 && b == 0x6F && c == 0x75
+                let abo = len == 3 && a == 0x61 && b == 0x62 && c == 0x6F
+                let abou = len == 4 && a == 0x61 && b == 0x62 && c == 0x6F && d == 0x75
+                let albu = len == 4 && a == 0x61 && b == 0x6C && c == 0x62 && d == 0x75
+                if abu || bou || abo || abou || albu { p[0] = 0x62; p[1] = 0x75; len = 2 }
             }
-            i += 1
-        }
-        // collapse doubles, then ai → i, then collapse again
-        var d: [UInt8] = []
-        d.reserveCapacity(r.count)
-        for c in r where d.last != c { d.append(c) }
-        var e: [UInt8] = []
-        e.reserveCapacity(d.count)
-        var j = 0
-        while j < d.count {
-            if d[j] == 0x61 && j + 1 < d.count && d[j + 1] == 0x69 && d.count > 2 {
-                e.append(0x69); j += 2; continue
+            // transliteration pairs
+            var r = 0
+            var i = from
+            while i < len {
+                let c = p[i]
+                let nx: UInt8 = i + 1 < len ? p[i + 1] : 0
+                var o = c
+                var step = 1
+                switch c {
+                case 0x6F: o = 0x75; if nx == 0x75 || nx == 0x6F { step = 2 }  // o, ou, oo → u
+                case 0x67: if nx == 0x68 { o = 0x6B; step = 2 }  // gh → k
+                case 0x6B: if nx == 0x68 { step = 2 }  // kh → k
+                case 0x63: if nx == 0x6B { o = 0x6B; step = 2 }  // ck → k
+                case 0x70: if nx == 0x68 { o = 0x66; step = 2 }  // ph → f
+                case 0x64: if nx == 0x68 { step = 2 }  // dh → d
+                case 0x71: o = 0x6B  // q → k
+                case 0x65, 0x79: o = 0x69  // e, y → i
+                default: break
+                }
+                p[r] = o
+                r += 1
+                i += step
             }
-            if e.last != d[j] { e.append(d[j]) }
-            j += 1
+            // collapse doubles
+            var d = 0
+            for j in 0..<r where d == 0 || p[d - 1] != p[j] {
+                p[d] = p[j]
+                d += 1
+            }
+            // ai → i, collapsing again
+            var e = 0
+            var j = 0
+            while j < d {
+                if p[j] == 0x61 && j + 1 < d && p[j + 1] == 0x69 && d > 2 {
+                    p[e] = 0x69; e += 1; j += 2; continue
+                }
+                if e == 0 || p[e - 1] != p[j] { p[e] = p[j]; e += 1 }
+                j += 1
+            }
+            return e
         }
-        out.append(contentsOf: e)
+        out.removeLast(n - kept)
     }
 
     static let apostropheScalars: Set<UInt32> = [0x27, 0x60, 0x2019, 0x2018, 0x2BF, 0x2BE, 0x2BC, 0xB4, 0x2032]
@@ -165,6 +167,25 @@ public enum NameFolding: Sendable {
         if lead < 0xE0 { return 2 }
         if lead < 0xF0 { return 3 }
         return 4
+    }
+
+    /// `isApostropheLike` on `bytes[i..<e]` without copying.
+    @inline(__always) static func isApostropheLike(_ bytes: [UInt8], _ i: Int, _ e: Int) -> Bool {
+        let n = e - i
+        if n == 3 { return bytes[i] == 0xE2 && bytes[i + 1] == 0x80 && (bytes[i + 2] == 0x99 || bytes[i + 2] == 0x98 || bytes[i + 2] == 0xB2) }
+        if n == 2 { return (bytes[i] == 0xCA && (bytes[i + 1] == 0xBF || bytes[i + 1] == 0xBE || bytes[i + 1] == 0xBC)) || (bytes[i] == 0xC2 && bytes[i + 1] == 0xB4) }
+        return false
+    }
+
+    /// `isWordScalar` on `bytes[i..<e]` without copying.
+    @inline(__always) static func isWordScalar(_ bytes: [UInt8], _ i: Int, _ e: Int) -> Bool {
+        let n = e - i
+        if n == 3 && bytes[i] == 0xE2 { return false }
+        if n == 2 && bytes[i] == 0xC2 { return false }
+        if n == 2 && bytes[i] == 0xC3 && (bytes[i + 1] == 0x97 || bytes[i + 1] == 0xB7) { return false }
+        if n == 3 && bytes[i] == 0xE3 && bytes[i + 1] == 0x80 { return false }
+        if n == 3 && bytes[i] == 0xEF && (bytes[i + 1] == 0xBB || bytes[i + 1] == 0xBC || bytes[i + 1] == 0xBF) { return false }
+        return true
     }
 
     /// ’ ‘ ʿ ʾ ʼ and friends.

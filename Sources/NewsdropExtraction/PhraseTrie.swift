@@ -6,9 +6,12 @@ struct PhraseTrie: Sendable {
     private var keys: [UInt64]
     private var values: [Int32]
     private var mask: Int
-    /// Per node: index into `payloadLists`, or -1.
+    /// Per node: start of its payloads in `payloadFlat`, or -1.
     private var terminal: [Int32]
-    private var payloadLists: [[PhrasePayload]]
+    /// Per node: how many payloads it has.
+    private var terminalCount: [Int32]
+    /// All payloads, node after node (one flat array: reading them retains nothing).
+    private var payloadFlat: [PhrasePayload]
 
     /// Builds a trie from folded keys and their payloads.
     init(entries: [[UInt8]: [PhrasePayload]]) {
@@ -44,8 +47,18 @@ struct PhraseTrie: Sendable {
         keys = ks
         values = vs
         mask = m
-        self.terminal = terminal
-        payloadLists = lists
+        var flat: [PhrasePayload] = []
+        var counts = [Int32](repeating: 0, count: terminal.count)
+        var starts = [Int32](repeating: -1, count: terminal.count)
+        for node in terminal.indices where terminal[node] >= 0 {
+            let list = lists[Int(terminal[node])]
+            starts[node] = Int32(flat.count)
+            counts[node] = Int32(list.count)
+            flat.append(contentsOf: list)
+        }
+        self.terminal = starts
+        terminalCount = counts
+        payloadFlat = flat
     }
 
     @inline(__always) static func hash(_ k: UInt64) -> Int {
@@ -74,11 +87,14 @@ struct PhraseTrie: Sendable {
         return n
     }
 
-    /// The payloads of phrases ending at `node`.
-    @inline(__always) func payloads(at node: Int32) -> [PhrasePayload]? {
-        let t = terminal[Int(node)]
-        return t < 0 ? nil : payloadLists[Int(t)]
+    /// The positions (for `payload(_:)`) of the payloads of phrases ending at `node`; empty when none.
+    @inline(__always) func payloadRange(at node: Int32) -> Range<Int> {
+        let t = Int(terminal[Int(node)])
+        return t < 0 ? 0..<0 : t..<(t + Int(terminalCount[Int(node)]))
     }
+
+    /// One payload by position.
+    @inline(__always) func payload(_ i: Int) -> PhrasePayload { payloadFlat[i] }
 
     var nodeCount: Int { terminal.count }
 }

@@ -33,8 +33,8 @@ struct Tokenizer: Sendable {
             if b >= 0x80 {
                 let len = NameFolding.utf8Length(b)
                 let e = min(end, i + len)
-                let s = Array(bytes[i..<e])
-                if !NameFolding.isWordScalar(s) || NameFolding.isApostropheLike(s) {
+                if !NameFolding.isWordScalar(bytes, i, e) || NameFolding.isApostropheLike(bytes, i, e) {
+                    let s = Array(bytes[i..<e])
                     var mark: UInt8 = 0x2A
                     if s == [0xE2, 0x80, 0x9C] || s == [0xE2, 0x80, 0x9D] || s == [0xE2, 0x80, 0x98] || s == [0xE2, 0x80, 0x99] || s == [0xC2, 0xAB] || s == [0xC2, 0xBB] { mark = 0x22 }
                     if s == [0xE2, 0x80, 0x93] || s == [0xE2, 0x80, 0x94] { mark = 0x2D }
@@ -111,8 +111,7 @@ struct Tokenizer: Sendable {
                 }
                 let len = NameFolding.utf8Length(c)
                 let e = min(end, j + len)
-                let s = Array(bytes[j..<e])
-                if NameFolding.isApostropheLike(s) {
+                if NameFolding.isApostropheLike(bytes, j, e) {
                     if NameFolding.isPossessiveS(bytes, after: e) && e < end {
                         flags.insert(.possessive)
                         j = e + 1
@@ -121,11 +120,11 @@ struct Tokenizer: Sendable {
                     if e < end && (Tokenizer.isAlnum(bytes[e]) || bytes[e] >= 0xC0) { j = e; continue }
                     break scan
                 }
-                if !NameFolding.isWordScalar(s) { break scan }
-                if word.isEmpty { firstUpper = (String(decoding: s, as: UTF8.self).first?.isUppercase ?? false) }
+                if !NameFolding.isWordScalar(bytes, j, e) { break scan }
+                if word.isEmpty { firstUpper = (String(decoding: bytes[j..<e], as: UTF8.self).first?.isUppercase ?? false) }
                 sawLetter = true
                 isNumber = false
-                word.append(contentsOf: s)
+                word.append(contentsOf: bytes[j..<e])
                 j = e
             }
             if j == wstart { j += 1; i = j; continue }

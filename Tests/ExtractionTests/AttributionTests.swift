@@ -1,0 +1,30 @@
+import Testing
+import NewsdropExtraction
+
+/// Sources and modality: according to / said / citing / reportedly / claimed / denied / expected.
+@Suite struct AttributionTests {
+    func first(_ text: String) -> ExtractedEvent? { TestSupport.extract(text).events.first }
+
+    @Test func namedSources() {
+        let a = first("According to the Syrian Observatory for Human Rights, Israeli jets struck Abu Kamal.")
+        #expect(a?.source == "SOHR")
+        #expect(a?.modality == .reported)
+        let b = first("Israeli jets struck Abu Kamal, Reuters reported.")
+        #expect(b?.source == "Reuters")
+        #expect(b?.modality == .reported)
+        let c = first("Citing Tasnim, the agency said Qaani visited Damascus.")
+        #expect(c?.source == "Tasnim")
+    }
+
+    @Test func hedgesClaimsDenials() {
+        #expect(first("Qaani reportedly visited Damascus.")?.modality == .reported)
+        #expect(first("Israeli jets struck Abu Kamal.")?.modality == .asserted)
+        #expect(first("Kataib Hezbollah claimed an attack on US forces in Syria.")?.modality == .claimed)
+        #expect(first("Israel denied that it struck the consulate in Damascus.")?.modality == .denied)
+    }
+
+    @Test func hypotheticalsAndNegationYieldNoEvent() {
+        #expect(TestSupport.extract("If Israel strikes Damascus, Iran could respond.").events.isEmpty)
+        #expect(TestSupport.extract("Qaani did not visit Damascus.").events.isEmpty)
+    }
+}

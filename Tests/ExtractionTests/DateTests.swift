@@ -1,0 +1,36 @@
+import Testing
+import NewsdropExtraction
+
+/// Dates read from event sentences: explicit and partial, relative only against a publication date.
+@Suite struct DateTests {
+    func date(_ sentence: String, published: String? = nil) -> String? {
+        var text = ""
+        if let published { text += "Published \(published)\n\n" }
+        text += sentence
+        return TestSupport.extract(text).events.first?.date?.value
+    }
+
+    @Test func explicitDates() {
+        #expect(date("Israeli jets struck Damascus on September 18, 2023.") == "2023-09-18")
+        #expect(date("Israeli jets struck Damascus on 22 September 2019.") == "2019-09-22")
+        #expect(date("Israeli jets struck Damascus on 2024-04-01.") == "2024-04-01")
+    }
+
+    @Test func partialDatesNeverInventAYear() {
+        #expect(date("Israeli jets struck Damascus on September 18.") == "--09-18")
+        #expect(date("Israeli jets struck Damascus on January 3rd.") == "--01-03")
+        #expect(date("Qaani visited Damascus in early April.") == "--04")
+        #expect(date("Qaani visited Damascus in mid-June 2013.") == "2013-06")
+        #expect(date("Qaani visited Damascus in 2016.") == "2016")
+    }
+
+    @Test func relativeDatesNeedAPublicationDate() {
+        #expect(date("Israeli jets struck Damascus on Saturday night.") == nil)
+        let e = TestSupport.extract("Israeli jets struck Damascus on Saturday night.").events.first
+        #expect(e?.date?.text == "Saturday night")
+        // 2024-04-03 was a Wednesday: the Saturday before is 2024-03-30
+        #expect(date("Israeli jets struck Damascus on Saturday night.", published: "April 3, 2024") == "2024-03-30")
+        #expect(date("Israeli jets struck Damascus yesterday.", published: "April 3, 2024") == "2024-04-02")
+        #expect(date("Israeli jets struck Damascus on September 18.", published: "April 3, 2024") == "2023-09-18")
+    }
+}

@@ -1,0 +1,74 @@
+import Foundation
+import Testing
+import NewsdropExtraction
+
+/// Dictionaries load from the shipped folder then override folders; bad rows name file and line.
+@Suite struct DictionaryLoadingTests {
+    /// A temporary folder, removed by the caller.
+    func folder(_ files: [String: String]) throws -> String {
+        let dir = FileManager.default.temporaryDirectory.appendingPathComponent("newsdrop-dict-\(UUID().uuidString)").path
+        try FileManager.default.createDirectory(atPath: dir, withIntermediateDirectories: true)
+        for (name, text) in files { try text.write(toFile: dir + "/" + name, atomically: true, encoding: .utf8) }
+        return dir
+    }
+
+    @Test func malformedRowReportsFileAndLine() throws {
+        let dir = try folder(["actors.tsv": "# comment\nid\tname\tkind\tcountry\taffiliation\taliases\tadjectives\nfoo-group\tFoo Group\tarmed-group\tSY\t\t\t\nbroken row with spaces\n"])
+        defer { try? FileManager.default.removeItem(atPath: dir) }
+        do {
+            _ = try Dictionaries.load(from: [TestSupport.dictionaryDirectory, dir])
+            Issue.record("a malformed row loaded")
+        } catch let e as DictionaryError {
+            #expect(e.file == dir + "/actors.tsv")
+            #expect(e.line == 4)
+            #expect(e.description.hasPrefix(dir + "/actors.tsv:4: "))
+        }
+    }
+
+    @Test func badKindAndBadHeaderAreReported() throws {
+        let badKind = try folder(["triggers.tsv": "id\tphrases\tpos\ttype\tcameo\troles\tcontext\nlob\tlob\tverb\tfrobnicate\t-\tagent\t\n"])
+        defer { try? FileManager.default.removeItem(atPath: badKind) }
+        #expect(throws: DictionaryError.self) { try Dictionaries.load(from: [TestSupport.dictionaryDirectory, badKind]) }
+        let badHeader = try folder(["places-local.tsv": "name\tid\n"])
+        defer { try? FileManager.default.removeItem(atPath: badHeader) }
+        do {
+            _ = try Dictionaries.load(from: [TestSupport.dictionaryDirectory, badHeader])
+            Issue.record("a bad header loaded")
+        } catch let e as DictionaryError {
+            #expect(e.line == 1)
+            #expect(e.file.hasSuffix("places-local.tsv"))
+        }
+    }
+
+    @Test func missingShippedFolderIsAnError() {
+        #expect(throws: DictionaryError.self) { try Dictionaries.load(from: ["/nonexistent/newsdrop/dictionaries"]) }
+    }
+
+    @Test func overrideFolderAddsAnAliasAPlaceAndATrigger() throws {
+        let sentence = "The Zorblat Front pummelled positions at Kafr Zibad on Monday."
+        let before = TestSupport.extract(sentence).events
+        #expect(before.isEmpty)
+        let dir = try folder([
+            "actors.tsv": "id\tname\tkind\tcountry\taffiliation\taliases\tadjectives\nzorblat\tZorblat Front\tarmed-group\tSY\t\tZorblat|Zorblat Front\tZorblati\n",
+            "places-extra.tsv": "id\tname\tkind\tcountry\tadmin\tlat\tlon\tpopulation\taliases\nx-kafr-zibad\tKafr Zibad\tsite\tSY\t\t35.1\t36.2\t0\tKfar Zibad\n",
+            "triggers-local.tsv": "id\tphrases\tpos\ttype\tcameo\troles\tcontext\npummel\tpummel\tverb\tattack\t190\tagent\t\n",
+        ])
+        defer { try? FileManager.default.removeItem(atPath: dir) }
+        let x = try DictionaryEventExtractor(directories: [TestSupport.dictionaryDirectory, dir])
+        let e = x.extract(ArticleText(id: "t", text: sentence, fileName: "t.txt")).events
+        #expect(e.count == 1)
+        #expect(e.first?.type == .attack)
+        #expect(e.first?.actor?.id == "zorblat")
+        #expect(e.first?.place?.name == "Kafr Zibad")
+    }
+
+    @Test func overrideRowWithTheSameIDReplacesTheShippedRow() throws {
+        let dir = try folder([
+            "actors.tsv": "id\tname\tkind\tcountry\taffiliation\taliases\tadjectives\nhezbollah\tHezbollah\tarmed-group\tLB\t\tHizb Allah|the Party of God\t\n",
+        ])
+        defer { try? FileManager.default.removeItem(atPath: dir) }
+        let x = try DictionaryEventExtractor(directories: [TestSupport.dictionaryDirectory, dir])
+        let e = x.extract(ArticleText(id: "t", text: "The Party of God attacked Israeli troops near Metula on Monday.", fileName: "t.txt")).events
+        #expect(e.first?.actor?.id == "hezbollah")
+    }
+}

@@ -1,0 +1,25 @@
+import Testing
+import NewsdropExtraction
+
+/// Tolls in words and digits, attached to the event that caused them.
+@Suite struct FatalityTests {
+    func toll(_ text: String) -> Int? {
+        TestSupport.extract(text).events.first { $0.type == .airstrike || $0.type == .attack }?.fatalities
+    }
+
+    @Test func wordsAndDigits() {
+        #expect(toll("An Israeli airstrike hit Deir ez-Zor. Six people were killed.") == 6)
+        #expect(toll("Israeli warplanes bombed a convoy near Abu Kamal, killing seven fighters.") == 7)
+        #expect(toll("A drone strike near Qaim killed 14 members of Kataib Hezbollah.") == 14)
+    }
+
+    @Test func atLeastAndDozens() {
+        #expect(toll("An Israeli air raid on Homs killed at least eight people.") == 8)
+        #expect(toll("Dozens were killed when Russian jets bombed Idlib.") == 12)
+    }
+
+    @Test func numbersThatAreNotTolls() {
+        #expect(toll("Israeli jets struck a base 20 km from Palmyra.") == nil)
+        #expect(toll("Israeli jets struck Damascus in 2019.") == nil)
+    }
+}

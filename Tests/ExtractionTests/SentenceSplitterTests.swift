@@ -1,0 +1,39 @@
+import Testing
+@testable import NewsdropExtraction
+
+@Suite struct SentenceSplitterTests {
+    func sentences(_ text: String) -> [String] {
+        let bytes = Array(text.utf8)
+        return SentenceSplitter.split(bytes, 0..<bytes.count).map { String(decoding: bytes[$0], as: UTF8.self) }
+    }
+
+    @Test func abbreviationsAndInitialsDoNotEndSentences() {
+        let s = sentences("The U.S. military said Gen. Michael Kurilla visited the base. Maj.-Gen. Qassem Soleimani was killed by a U.S. drone. Lt. Col. A. B. Smith confirmed it.")
+        #expect(s == [
+            "The U.S. military said Gen. Michael Kurilla visited the base.",
+            "Maj.-Gen. Qassem Soleimani was killed by a U.S. drone.",
+            "Lt. Col. A. B. Smith confirmed it.",
+        ])
+    }
+
+    @Test func brigadierAndInitialsInNames() {
+        let s = sentences("Brig. Gen. Mohammad Reza Zahedi was killed. J. R. Smith wrote it. He left.")
+        #expect(s.count == 3)
+        #expect(s[0] == "Brig. Gen. Mohammad Reza Zahedi was killed.")
+    }
+
+    @Test func decimalsStayInsideTheSentence() {
+        let s = sentences("The strike hit 2.5 km from the border. It killed 3.")
+        #expect(s == ["The strike hit 2.5 km from the border.", "It killed 3."])
+    }
+
+    @Test func quotesCloseWithTheSentence() {
+        let s = sentences("\u{201C}We will respond,\u{201D} he said. \u{201C}The attack failed.\u{201D} Iran denied it. \"It is over.\" Then silence.")
+        #expect(s == ["\u{201C}We will respond,\u{201D} he said.", "\u{201C}The attack failed.\u{201D}", "Iran denied it.", "\"It is over.\"", "Then silence."])
+    }
+
+    @Test func lowerCaseAfterAPeriodDoesNotSplit() {
+        #expect(sentences("It hit approx. ten sites. Next.").count == 2)
+        #expect(sentences("Reuters said 10 a.m. local time. Nothing else.").count == 2)
+    }
+}
