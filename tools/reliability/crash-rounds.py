@@ -49,6 +49,12 @@ class Round:
         self.log = os.path.join(self.work, "daemon.log")
         for d in (self.drop, self.stage):
             os.makedirs(d, exist_ok=True)
+        # Private copies: a rebuild during a long run must not change (or lock) the binaries.
+        private = os.path.join(self.work, "bin")
+        os.makedirs(private, exist_ok=True)
+        for exe in ("newsdropd", "newsdrop"):
+            shutil.copy2(os.path.join(args.bin, exe), private)
+        args.bin = private
         self.expected: dict[str, tuple[str, str | None]] = {}  # name → (family, sha256 or reason)
         self.contents: list[bytes] = []
         self.seeds = [open(os.path.join(REPO, "seeds", n), "rb").read()
