@@ -70,7 +70,8 @@ class Round:
     def start(self):
         env = {k: v for k, v in os.environ.items()
                if k not in ("NOTIFY_SOCKET", "WATCHDOG_USEC", "WATCHDOG_PID", "INVOCATION_ID", "JOURNAL_STREAM")}
-        env.update(NEWSDROP_SETTLE_SECONDS="0.2", NEWSDROP_MAX_FILE_BYTES=str(MAX_BYTES), NEWSDROP_LOG_LEVEL="info")
+        env.update(NEWSDROP_SETTLE_SECONDS="0.2", NEWSDROP_MAX_FILE_BYTES=str(MAX_BYTES), NEWSDROP_LOG_LEVEL="info",
+                   NEWSDROP_DICTIONARIES=os.path.join(REPO, "dictionaries"))
         log = open(self.log, "ab")
         return subprocess.Popen([os.path.join(self.args.bin, "newsdropd"), "--drop-dir", self.drop, "--data-dir", self.data],
                                 stdout=log, stderr=log, stdin=subprocess.DEVNULL, env=env)

@@ -76,7 +76,8 @@ class Scenario:
     def start(self, fiu=True):
         env = {k: v for k, v in os.environ.items()
                if k not in ("NOTIFY_SOCKET", "WATCHDOG_USEC", "INVOCATION_ID", "JOURNAL_STREAM")}
-        env.update(NEWSDROP_SETTLE_SECONDS="0.2")
+        env.update(NEWSDROP_SETTLE_SECONDS="0.2",
+                   NEWSDROP_DICTIONARIES=os.path.join(os.path.dirname(os.path.abspath(__file__)), "..", "..", "dictionaries"))
         cmd = [os.path.join(self.args.bin, "newsdropd"), "--drop-dir", self.drop, "--data-dir", self.data]
         if fiu:
             cmd = ["fiu-run", "-x", "-f", os.path.join(self.work, "fiu-ctrl")] + cmd

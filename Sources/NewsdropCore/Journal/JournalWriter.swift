@@ -177,7 +177,9 @@ public final class JournalWriter {
             let header = SegmentIndexFile.header(firstSeq: segmentFirstSeq)
             try Syscalls.pwriteAll(indexFD, header, at: 0, path: indexPath)
             chain = SegmentIndexFile.Chain(entries: [], validLength: Int64(SegmentIndexFile.headerSize), breakDetail: nil)
-        } else if let detail = chain.breakDetail, !detail.contains("reaches past the end") {
+        } else if let detail = chain.breakDetail {
+            // Includes an entry that reaches past the end of the data: its lines were synced
+            // before the entry was written, so the data was cut afterwards (not a torn write).
             throw JournalError.damaged(file: indexPath, offset: chain.validLength, detail: detail)
         }
         // The last committed unit must still be whole.
