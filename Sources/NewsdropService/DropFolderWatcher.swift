@@ -98,7 +98,8 @@ public final class DropFolderWatcher: Sendable {
     }
 
     /// Lists the folder's entries that are not temporary names, oldest first (by modification
-    /// time, then name).
+    /// time, then name). An entry whose name is not UTF-8 is first renamed to its escaped name
+    /// (``DropFolderNameRepair``) and listed under it.
     ///
     /// Symlinks, folders, FIFOs and other special files are listed too, without following or
     /// opening them (`lstat`), so the caller can reject or log them. An entry that vanishes
@@ -136,8 +137,20 @@ public final class DropFolderWatcher: Sendable {
                 }
                 break
             }
-            let name = withUnsafePointer(to: &entry.pointee.d_name) { pointer in
-                pointer.withMemoryRebound(to: CChar.self, capacity: 256) { String(cString: $0) }
+            let rawName = withUnsafePointer(to: &entry.pointee.d_name) { pointer in
+                pointer.withMemoryRebound(to: UInt8.self, capacity: 256) { p in
+                    Array(UnsafeBufferPointer(start: p, count: strlen(UnsafeRawPointer(p).assumingMemoryBound(to: CChar.self))))
+                }
+            }
+            var name = String(decoding: rawName, as: UTF8.self)
+            // A temporary name is left alone even when it is not UTF-8: its writer renames it.
+            if name == "." || name == ".." || isTemporaryName(name) { continue }
+            var failure: Int32 = 0
+            if let repaired = DropFolderNameRepair.repair(folderFD: directoryFD, rawName: rawName, failure: &failure) {
+                name = repaired
+            } else if failure != 0 {
+                // Left as it is: the caller logs it as vanished; the next rescan tries again.
+                continue
             }
             if name == "." || name == ".." || isTemporaryName(name) { continue }
             var status = Glibc.stat()

@@ -21,6 +21,11 @@ final class DropProcessor {
     private var delayed: [(name: String, due: ContinuousClock.Instant)] = []
     /// After a failed commit, the wait before the next try (doubles up to 30 s).
     private var backoff: Duration = .zero
+    /// What the daemon is waiting out, for `STATUS=` (a failed commit, a file it could not read).
+    private var retryNote: String?
+    /// Per file that could not be read for a transient reason (EIO, EMFILE, …): the wait before
+    /// its next try (doubles up to 60 s).
+    private var readBackoff: [String: Duration] = [:]
     private var logger: Logger { daemon.logger }
 
     init(daemon: DropFolderDaemon) throws {
@@ -33,7 +38,7 @@ final class DropProcessor {
             daemon.logger.notice("journal recovered: cut a torn tail of \(r.truncatedBytes) bytes, re-indexed \(r.reindexedUnits) complete units")
         }
         let extractor = try daemon.loadExtractor(config.dictionaryDirectories)
-        pipeline = IngestPipeline(writer: writer, extractor: extractor, fileReader: DroppedFileReader(maxBytes: config.maxFileBytes))
+        pipeline = IngestPipeline(writer: writer, extractor: extractor, fileReader: DroppedFileReader(maxBytes: config.maxFileBytes, defersTransientErrors: true))
         settledCheck = SettledFileCheck(settleTime: config.settleTime)
         watchdog = try? WatchdogSchedule.current()
         status = DaemonStatus(pid: getpid(), startedAt: Date(), state: .ready, dropDirectory: config.dropDirectory)
@@ -63,6 +68,9 @@ final class DropProcessor {
             }
             if requests.reload { reload() }
             if requests.folderRemoved { recreateDropFolder() }
+            if requests.rescan {
+                logger.notice("rescanning the drop folder: the inotify queue overflowed, events came faster than they were taken, or a name was not UTF-8; if this shows often, raise fs.inotify.max_queued_events (now \(Self.kernelLimit("/proc/sys/fs/inotify/max_queued_events")))")
+            }
             if requests.rescan || requests.folderRemoved {
                 if let watcher = daemon.daemonWatcher.withLock({ $0 }) { daemon.scan(watcher) }
             }
@@ -76,6 +84,7 @@ final class DropProcessor {
                         return .failure(.init(description: error.description))
                     }
                     backoff = backoff == .zero ? .milliseconds(250) : min(backoff * 2, .seconds(30))
+                    retryNote = "cannot commit: \(error); retrying in \(backoff)"
                     logError("cannot commit \(names.count) files: \(error); they stay in the drop folder and are retried in \(backoff)")
                     daemon.queue.requeue(names)
                 } catch {
@@ -85,6 +94,19 @@ final class DropProcessor {
             }
             publishStatus()
         }
+    }
+
+    /// A number from /proc/sys, or "unknown".
+    static func kernelLimit(_ path: String) -> String {
+        guard let text = try? String(contentsOfFile: path, encoding: .utf8) else { return "unknown" }
+        return text.trimmingCharacters(in: .whitespacesAndNewlines)
+    }
+
+    /// The soft limit on open files (`RLIMIT_NOFILE`).
+    static func openFileLimit() -> String {
+        var limit = rlimit()
+        guard getrlimit(__rlimit_resource_t(RLIMIT_NOFILE.rawValue), &limit) == 0 else { return "unknown" }
+        return "\(limit.rlim_cur)"
     }
 
     private static func seconds(_ d: Duration) -> Double {
@@ -135,11 +157,28 @@ final class DropProcessor {
         }
         guard !sources.isEmpty else { return }
         let outcomes = try pipeline.ingest(sources, recogniseCommittedDrops: true)
+        if backoff > .zero { logger.notice("committing works again; the retried files are in the journal") }
         backoff = .zero
+        retryNote = nil
+        if let failure = writer.lastDeferredFailure {
+            logError("committed, but \(failure); readers see the new units once this is written (retried with the next batch and at stop; a restart re-indexes them)")
+        }
+        for (source, error) in pipeline.deferred {
+            let wait = readBackoff[source.name].map { min($0 * 2, .seconds(60)) } ?? .seconds(1)
+            readBackoff[source.name] = wait
+            delayed.append((source.name, .now + wait))
+            retryNote = "cannot read \(source.name): \(error); retrying in \(wait)"
+            let advice = error.errno == EMFILE || error.errno == ENFILE
+                ? " (out of file descriptors: raise LimitNOFILE= in the unit, now \(Self.openFileLimit()), or fs.file-max)" : ""
+            logError("\(error); it stays in the drop folder and is read again in \(wait)\(advice)")
+        }
+        let deferredNames = Set(pipeline.deferred.map(\.source.name))
         for (source, outcome) in zip(sources, outcomes) {
+            if !deferredNames.contains(source.name) { readBackoff[source.name] = nil }
             switch outcome {
             case .committed(let unit): dispose(source, unit, recovered: false)
             case .alreadyCommitted(let unit): dispose(source, unit, recovered: true)
+            case .vanished where deferredNames.contains(source.name): break
             case .vanished: logger.warning("\(source.path) vanished before it could be read; nothing recorded")
             }
         }
@@ -155,7 +194,8 @@ final class DropProcessor {
         switch unit.disposition {
         case .article, .duplicate:
             if unlink(source.path) != 0 && errno != ENOENT {
-                logError("committed \(source.name) (seq \(unit.seq)) but cannot remove it from the drop folder: \(String(cString: strerror(errno))); it will be recognised and removed on restart")
+                logError("committed \(source.name) (seq \(unit.seq)) but cannot remove it from the drop folder: \(String(cString: strerror(errno))); it is recognised by its identity and removed on the next try (in 5 s) or restart")
+                delayed.append((source.name, .now + .seconds(5)))
             }
             if unit.disposition == .article {
                 if !recovered { status.counts.ingested += 1 }
@@ -170,6 +210,10 @@ final class DropProcessor {
         case .rejected:
             if !recovered { status.counts.rejected += 1 }
             let target = moveToRejected(source)
+            if target == nil && DroppedFileReader.currentIdentity(of: source.path) != nil {
+                // Committed, but still in the drop folder: recognised and moved on the next try.
+                delayed.append((source.name, .now + .seconds(5)))
+            }
             logger.warning("rejected \(source.name): \(unit.reason?.description ?? "?"); moved to \(target ?? "(could not move)")\(note)",
                            metadata: fields.merging([JournalMessageID.metadataKey: JournalMessageID.rejected.metadataValue]) { $1 })
         }
@@ -222,7 +266,7 @@ final class DropProcessor {
             }
             let extractor = try daemon.loadExtractor(fresh.dictionaryDirectories)
             pipeline.extractor = extractor
-            pipeline.fileReader = DroppedFileReader(maxBytes: fresh.maxFileBytes)
+            pipeline.fileReader = DroppedFileReader(maxBytes: fresh.maxFileBytes, defersTransientErrors: true)
             settledCheck = SettledFileCheck(settleTime: fresh.settleTime)
             configuration.maxFileBytes = fresh.maxFileBytes
             configuration.settleTime = fresh.settleTime
@@ -245,7 +289,7 @@ final class DropProcessor {
         status.queueDepth = daemon.queue.count + delayed.count
         status.updatedAt = Date()
         try? StatusFile.write(status, dataDirectory: configuration.dataDirectory)
-        _ = try? daemon.notifier.status(status.summaryLine)
+        _ = try? daemon.notifier.status(status.summaryLine + (retryNote.map { "; " + $0 } ?? ""))
     }
 
     private func shutDown() {

@@ -145,6 +145,7 @@ final class InotifyReader: Sendable {
             pollfd(fd: inotifyFD, events: Int16(POLLIN), revents: 0),
             pollfd(fd: wakeFD, events: Int16(POLLIN), revents: 0),
         ]
+        var readFailed = false
         while true {
             let ready = retryingOnInterrupt { poll(&descriptors, nfds_t(descriptors.count), -1) }
             if ready < 0 { return }
@@ -154,16 +155,31 @@ final class InotifyReader: Sendable {
                 return
             }
             if descriptors[0].revents & Int16(POLLIN) != 0 {
-                drain(into: bytes)
+                if drain(into: bytes) {
+                    if readFailed {
+                        // Events may have been lost while reading failed: look at the folder.
+                        readFailed = false
+                        buffer.push(.rescanNeeded)
+                    }
+                } else {
+                    // read(2) failed (EIO, ENOMEM, …) and poll stays ready: do not spin. A scan
+                    // finds what the events would have said meanwhile.
+                    if !readFailed { buffer.push(.rescanNeeded) }
+                    readFailed = true
+                    usleep(200_000)
+                }
             }
         }
     }
 
     /// Reads inotify until it would block and delivers what it read.
-    private func drain(into bytes: UnsafeMutableRawBufferPointer) {
+    ///
+    /// - Returns: `false` when `read(2)` failed with something other than `EAGAIN`.
+    private func drain(into bytes: UnsafeMutableRawBufferPointer) -> Bool {
         while true {
             let count = retryingOnInterrupt { read(inotifyFD, bytes.baseAddress, bytes.count) }
-            if count <= 0 { return }  // EAGAIN: drained
+            if count < 0 { return errno == EAGAIN || errno == EWOULDBLOCK }
+            if count == 0 { return true }
             for record in InotifyRecord.decode(UnsafeRawBufferPointer(rebasing: bytes[0..<count])) {
                 handle(record)
             }
@@ -195,7 +211,11 @@ final class InotifyReader: Sendable {
             buffer.push(.folderRemoved)
             return
         }
-        if record.has(IN_CLOSE_WRITE) || record.has(IN_MOVED_TO), !record.name.isEmpty,
+        if !record.nameIsValid, record.has(IN_CLOSE_WRITE) || record.has(IN_MOVED_TO) || record.has(IN_CREATE) {
+            // Not UTF-8: the scan renames it to its escaped name (DropFolderNameRepair), and
+            // that rename is reported again as a candidate.
+            buffer.push(.rescanNeeded)
+        } else if record.has(IN_CLOSE_WRITE) || record.has(IN_MOVED_TO), !record.name.isEmpty,
             !DropFolderWatcher.isTemporaryName(record.name)
         {
             buffer.push(.candidate(record.name))

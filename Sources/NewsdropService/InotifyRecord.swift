@@ -15,6 +15,9 @@ struct InotifyRecord: Sendable, Equatable {
     var cookie: UInt32
     /// The entry's name inside the watched folder; empty for events on the folder itself.
     var name: String
+    /// Whether the name's bytes are valid UTF-8 (`name` repairs invalid bytes into U+FFFD, so
+    /// it names no entry when this is false).
+    var nameIsValid: Bool = true
 
     /// The size of the fixed part of `struct inotify_event`.
     static let headerSize = 16
@@ -37,7 +40,8 @@ struct InotifyRecord: Sendable, Equatable {
             if let end = nameBytes.firstIndex(of: 0) { nameBytes = nameBytes[nameBytes.startIndex..<end] }
             records.append(InotifyRecord(
                 watchDescriptor: watchDescriptor, mask: mask, cookie: cookie,
-                name: String(decoding: nameBytes, as: UTF8.self)))
+                name: String(decoding: nameBytes, as: UTF8.self),
+                nameIsValid: String(validating: nameBytes, as: UTF8.self) != nil))
             offset = nameStart + length
         }
         return records

@@ -21,18 +21,31 @@ public enum DroppedFileReadResult: Sendable {
 public struct DroppedFileReader: Sendable {
     /// Files larger than this are rejected without being read.
     public var maxBytes: Int
+    /// Whether a failure that says nothing about the file itself (``isTransient(_:)``: an I/O
+    /// error, no memory, too many open files) is thrown, so the file can stay where it is and
+    /// be read again later, instead of becoming an `unreadable` rejection. The daemon sets it;
+    /// `newsdrop ingest` reports such files as unreadable.
+    public var defersTransientErrors: Bool
 
-    public init(maxBytes: Int = 16 * 1024 * 1024) {
+    public init(maxBytes: Int = 16 * 1024 * 1024, defersTransientErrors: Bool = false) {
         self.maxBytes = maxBytes
+        self.defersTransientErrors = defersTransientErrors
     }
 
-    /// Reads `path`. Throws only when the file has vanished (`ENOENT`): a file that is gone has
-    /// nothing to record. Every other problem is a rejection.
+    /// Whether `errno` is a failure of the system rather than of the file: `EIO`, `ENOMEM`,
+    /// `EMFILE`, `ENFILE`, `EAGAIN`, `ENOBUFS`, `ESTALE`, `ETIMEDOUT`, `EINTR`.
+    public static func isTransient(_ errno: Int32) -> Bool {
+        [EIO, ENOMEM, EMFILE, ENFILE, EAGAIN, ENOBUFS, ESTALE, ETIMEDOUT, EINTR].contains(errno)
+    }
+
+    /// Reads `path`. Throws when the file has vanished (`ENOENT`): a file that is gone has
+    /// nothing to record; and, with ``defersTransientErrors``, on a transient failure. Every
+    /// other problem is a rejection.
     public func read(_ path: String) throws(SystemError) -> DroppedFileReadResult {
         var lst = stat()
         if lstat(path, &lst) != 0 {
             let error = SystemError("stat", path: path, errno: errno)
-            if error.errno == ENOENT { throw error }
+            if error.errno == ENOENT || deferred(error.errno) { throw error }
             return .rejected(.unreadable(error), identity: nil)
         }
         let before = Self.identity(lst)
@@ -50,14 +63,16 @@ public struct DroppedFileReader: Sendable {
         do {
             fd = try Syscalls.open(path, O_RDONLY | O_NOFOLLOW | O_NONBLOCK | O_NOCTTY)
         } catch {
-            if error.errno == ENOENT { throw error }
+            if error.errno == ENOENT || deferred(error.errno) { throw error }
             if error.errno == ELOOP { return .rejected(.symlink, identity: before) }
             return .rejected(.unreadable(error), identity: before)
         }
         defer { Syscalls.close(fd) }
         var st = stat()
         if fstat(fd, &st) != 0 {
-            return .rejected(.unreadable(SystemError("stat", path: path, errno: errno)), identity: before)
+            let error = SystemError("stat", path: path, errno: errno)
+            if deferred(error.errno) { throw error }
+            return .rejected(.unreadable(error), identity: before)
         }
         let identity = Self.identity(st)
         guard (st.st_mode & S_IFMT) == S_IFREG else {
@@ -71,6 +86,7 @@ public struct DroppedFileReader: Sendable {
         do {
             bytes = try Syscalls.readAll(fd, limit: maxBytes + 1, sizeHint: Int(st.st_size), path: path)
         } catch {
+            if deferred(error.errno) { throw error }
             return .rejected(.unreadable(error), identity: identity)
         }
         if bytes.count > maxBytes {
@@ -78,6 +94,10 @@ public struct DroppedFileReader: Sendable {
             return .rejected(.tooLarge(bytes: Int64(bytes.count), limit: maxBytes), identity: identity)
         }
         return .file(DroppedFile(path: path, bytes: bytes, identity: identity))
+    }
+
+    private func deferred(_ errno: Int32) -> Bool {
+        defersTransientErrors && Self.isTransient(errno)
     }
 
     /// The identity of a file as `stat` describes it.

@@ -38,6 +38,13 @@ public final class JournalWriter {
     private var dataEnd: Int64 = 0
     private var indexEnd: Int64 = 0
     private var indexDirty = false
+    /// Commit marks of durable units whose write to the `.idx` failed: written before the next
+    /// batch's (an entry must follow the one before it, or the next open refuses the chain).
+    private var unwrittenIndexEntries: [UInt8] = []
+    /// A failed batch may have left bytes after `dataEnd` that a failed `ftruncate` could not
+    /// remove; they are cut before the next batch is written (a shorter next batch must not
+    /// leave old, complete-looking units behind it).
+    private var dataTailUnclean = false
     /// The seq the next line gets.
     public private(set) var nextSeq: UInt64
 
@@ -116,16 +123,29 @@ public final class JournalWriter {
 
     // MARK: Segments
 
+    /// Creates segment `firstSeq` and switches to it. On failure the current segment stays in
+    /// use and the new files are removed (a stray empty segment would break the seq chain).
     private func createSegment(firstSeq: UInt64) throws(SystemError) {
-        closeFiles()
         let dataPath = layout.segmentData(firstSeq: firstSeq)
         let indexPath = layout.segmentIndex(firstSeq: firstSeq)
-        dataFD = try Syscalls.open(dataPath, O_RDWR | O_CREAT, mode: 0o644)
-        indexFD = try Syscalls.open(indexPath, O_RDWR | O_CREAT | O_TRUNC, mode: 0o644)
-        let header = SegmentIndexFile.header(firstSeq: firstSeq)
-        try Syscalls.pwriteAll(indexFD, header, at: 0, path: indexPath)
-        try Syscalls.fdatasync(indexFD, path: indexPath)
-        try Syscalls.fsyncDirectory(layout.journalDirectory)
+        let newData = try Syscalls.open(dataPath, O_RDWR | O_CREAT, mode: 0o644)
+        var newIndex: Int32 = -1
+        do {
+            newIndex = try Syscalls.open(indexPath, O_RDWR | O_CREAT | O_TRUNC, mode: 0o644)
+            let header = SegmentIndexFile.header(firstSeq: firstSeq)
+            try Syscalls.pwriteAll(newIndex, header, at: 0, path: indexPath)
+            try Syscalls.fdatasync(newIndex, path: indexPath)
+            try Syscalls.fsyncDirectory(layout.journalDirectory)
+        } catch {
+            if newIndex >= 0 { Syscalls.close(newIndex) }
+            Syscalls.close(newData)
+            _ = unlink(indexPath)
+            _ = unlink(dataPath)
+            throw error
+        }
+        closeFiles()
+        dataFD = newData
+        indexFD = newIndex
         segmentFirstSeq = firstSeq
         nextSeq = firstSeq
         dataEnd = 0
@@ -157,7 +177,9 @@ public final class JournalWriter {
             let header = SegmentIndexFile.header(firstSeq: segmentFirstSeq)
             try Syscalls.pwriteAll(indexFD, header, at: 0, path: indexPath)
             chain = SegmentIndexFile.Chain(entries: [], validLength: Int64(SegmentIndexFile.headerSize), breakDetail: nil)
-        } else if let detail = chain.breakDetail, !detail.contains("reaches past the end") {
+        } else if let detail = chain.breakDetail {
+            // Includes an entry that reaches past the end of the data: its lines were synced
+            // before the entry was written, so the data was cut afterwards (not a torn write).
             throw JournalError.damaged(file: indexPath, offset: chain.validLength, detail: detail)
         }
         // The last committed unit must still be whole.
@@ -340,6 +362,10 @@ public final class JournalWriter {
         guard !units.isEmpty else { return [] }
         if dataEnd >= options.segmentBytes {
             do {
+                if dataTailUnclean {
+                    try Syscalls.ftruncate(dataFD, dataEnd, path: layout.segmentData(firstSeq: segmentFirstSeq))
+                    dataTailUnclean = false
+                }
                 try syncIndex()
                 try createSegment(firstSeq: nextSeq)
             } catch { throw .system(error) }
@@ -410,10 +436,16 @@ public final class JournalWriter {
         // 2. The lines, durable. On failure, cut back what may have reached the file.
         let dataPath = layout.segmentData(firstSeq: segmentFirstSeq)
         do {
+            if dataTailUnclean {
+                try Syscalls.ftruncate(dataFD, dataEnd, path: dataPath)
+                dataTailUnclean = false
+            }
             try Syscalls.pwriteAll(dataFD, data, at: dataEnd, path: dataPath)
             try Syscalls.fdatasync(dataFD, path: dataPath)
         } catch {
-            _ = Glibc.ftruncate(dataFD, off_t(dataEnd))
+            // After a failed fdatasync the kernel may have dropped the dirty pages: never retry
+            // the sync, rewrite the whole batch next time.
+            if Glibc.ftruncate(dataFD, off_t(dataEnd)) != 0 { dataTailUnclean = true }
             throw .system(error)
         }
         // 3. The commit marks. The lines are durable already: if this write fails, the next
@@ -428,25 +460,48 @@ public final class JournalWriter {
             case .rejected(let r): if let d = r.drop { remember(d, result) }
             }
         }
-        var raw: [UInt8] = []
-        raw.reserveCapacity(entries.count * UnitIndexEntry.size)
+        var raw = unwrittenIndexEntries
+        raw.reserveCapacity(raw.count + entries.count * UnitIndexEntry.size)
         for e in entries { e.append(to: &raw) }
-        let indexPath = layout.segmentIndex(firstSeq: segmentFirstSeq)
-        do {
-            try Syscalls.pwriteAll(indexFD, raw, at: indexEnd, path: indexPath)
-        } catch {
-            throw .system(error)
-        }
-        indexEnd += Int64(raw.count)
-        indexDirty = true
         unitsSinceCheckpoint += units.count
+        // The batch is committed: what fails from here on is not the caller's to retry.
+        do {
+            try writeIndexEntries(raw)
+        } catch {
+            lastDeferredFailure = error
+            return results
+        }
         if unitsSinceCheckpoint >= options.checkpointEveryUnits {
-            do { try checkpoint() } catch { throw .system(error) }
+            // The checkpoint is a cache (rebuilt from the journal when missing); try again later.
+            do { try checkpoint() } catch { lastDeferredFailure = error }
         }
         return results
     }
 
+    /// The last failure after a commit (writing commit marks to the `.idx`, or the dedup
+    /// checkpoint): the units are durable and counted as committed, readers see them once the
+    /// marks are written (retried with every append and at close; the next open re-indexes
+    /// them anyway). `nil` once a later write succeeds.
+    public private(set) var lastDeferredFailure: SystemError?
+
+    /// Writes commit marks at the end of the index; keeps them for the next try on failure.
+    private func writeIndexEntries(_ raw: [UInt8]) throws(SystemError) {
+        guard !raw.isEmpty else { return }
+        let indexPath = layout.segmentIndex(firstSeq: segmentFirstSeq)
+        do {
+            try Syscalls.pwriteAll(indexFD, raw, at: indexEnd, path: indexPath)
+        } catch {
+            unwrittenIndexEntries = raw
+            throw error
+        }
+        unwrittenIndexEntries = []
+        lastDeferredFailure = nil
+        indexEnd += Int64(raw.count)
+        indexDirty = true
+    }
+
     private func syncIndex() throws(SystemError) {
+        try writeIndexEntries(unwrittenIndexEntries)
         guard indexDirty else { return }
         try Syscalls.fdatasync(indexFD, path: layout.segmentIndex(firstSeq: segmentFirstSeq))
         indexDirty = false

@@ -47,8 +47,15 @@ public final class IngestPipeline {
         eventIndex = maintainsEventIndex ? EventIndexMaintainer(dataDirectory: writer.layout.dataDirectory) : nil
     }
 
+    /// The sources of the last ``ingest(_:recogniseCommittedDrops:)`` call that were not read
+    /// because of a transient failure (only with ``DroppedFileReader/defersTransientErrors``):
+    /// their outcome is ``IngestOutcome/vanished``, but the file is still there and should be
+    /// tried again later.
+    public private(set) var deferred: [(source: IngestSource, error: SystemError)] = []
+
     private enum Prepared: Sendable {
         case vanished
+        case deferred(SystemError)
         case rejected(PendingRejection)
         case text(hash: ContentHash, content: [UInt8], text: String, title: String, drop: DropIdentity)
     }
@@ -57,6 +64,7 @@ public final class IngestPipeline {
     /// matches a recently committed drop is reported as ``IngestOutcome/alreadyCommitted(_:)``
     /// instead of being read again (the daemon's exactly-once removal after a crash).
     public func ingest(_ sources: [IngestSource], recogniseCommittedDrops: Bool = false) throws(JournalError) -> [IngestOutcome] {
+        deferred = []
         var outcomes = [IngestOutcome?](repeating: nil, count: sources.count)
         var todo: [Int] = []
         for (i, source) in sources.enumerated() {
@@ -95,6 +103,9 @@ public final class IngestPipeline {
             switch p {
             case .vanished:
                 outcomes[i] = .vanished
+            case .deferred(let error):
+                outcomes[i] = .vanished
+                deferred.append((sources[i], error))
             case .rejected(var r):
                 r.file = sources[i].name
                 units.append(.rejected(r))
@@ -119,7 +130,7 @@ public final class IngestPipeline {
         do {
             result = try reader.read(source.path)
         } catch {
-            return .vanished
+            return error.errno == ENOENT ? .vanished : .deferred(error)
         }
         switch result {
         case .rejected(let reason, let identity):
