@@ -10,13 +10,15 @@ struct EventPrinter {
     var format: OutputFormat
     /// Terminal width for the table, when stdout is a terminal.
     var width: Int? = EventPrinter.terminalWidth()
+    /// ANSI colour in the table (a terminal without `NO_COLOR`).
+    var colour: Bool = EventPrinter.wantsColour()
 
     static let columns = ["date", "type", "actor", "target", "place", "killed", "source"]
 
     func begin() {
         switch format {
         case .csv: Output.standard.write("seq,id,article,date,type,cameo,actor,target,place,country,lat,lon,fatalities,source,modality,confidence,sentence\r\n")
-        case .table: Output.standard.write(row(Self.columns.map { $0.uppercased() }))
+        case .table: Output.standard.write(row(Self.columns.map { $0.uppercased() }, header: true))
         case .json: break
         }
     }
@@ -56,16 +58,47 @@ struct EventPrinter {
 
     private static let widths = [10, 11, 22, 20, 20, 6, 20]
 
-    private func row(_ cells: [String]) -> String {
-        var parts: [String] = []
+    private func row(_ cells: [String], header: Bool = false) -> String {
+        var line = ""
+        var visible = 0
         for (i, cell) in cells.enumerated() {
             let w = Self.widths[i]
             let clipped = cell.count > w ? String(cell.prefix(w - 1)) + "…" : cell
-            parts.append(i == cells.count - 1 ? clipped : clipped.padding(toLength: w, withPad: " ", startingAt: 0))
+            var text = i == cells.count - 1 ? clipped : clipped.padding(toLength: w, withPad: " ", startingAt: 0)
+            let separator = i == 0 ? "" : "  "
+            // Cut at the terminal's width, counting only what shows.
+            if let width {
+                let room = width - visible - separator.count
+                if room <= 0 { break }
+                if text.count > room { text = String(text.prefix(room)) }
+            }
+            visible += separator.count + text.count
+            line += separator
+            if colour, let code = header ? "1" : (i == 1 ? Self.colourCode(forType: cell) : nil) {
+                line += "\u{1B}[" + code + "m" + text + "\u{1B}[0m"
+            } else {
+                line += text
+            }
         }
-        var line = parts.joined(separator: "  ")
-        if let width, line.count > width { line = String(line.prefix(width)) }
         return line + "\n"
+    }
+
+    /// Colour only on a terminal, and never when `NO_COLOR` is set (no-color.org).
+    static func wantsColour() -> Bool {
+        guard isatty(1) != 0 else { return false }
+        if let noColour = getenv("NO_COLOR"), noColour.pointee != 0 { return false }
+        return true
+    }
+
+    /// SGR colour of an event type: violence red, movements yellow, diplomacy blue.
+    static func colourCode(forType type: String) -> String? {
+        switch EventType(rawValue: type) {
+        case .airstrike, .attack, .kill: return "31"
+        case .withdraw, .deploy, .establish, .exercise: return "33"
+        case .visit, .meet, .support: return "34"
+        case .accuse, .investigate: return "35"
+        case nil: return nil
+        }
     }
 
     /// RFC 4180: quote when needed, double the quotes.
