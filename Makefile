@@ -126,7 +126,7 @@ lint:
 	  out=$$(systemd-analyze verify --man=no "$$unit" 2>&1 | grep -v 'Command /usr/bin/newsdropd is not executable' || true); \
 	  if [ -n "$$out" ]; then echo "$$out"; echo "FAIL: systemd-analyze verify $$unit"; fail=1; \
 	  else echo "ok: systemd-analyze verify $$unit"; fi; \
-	  copy=$$unit; case $$unit in *@.service) copy=$$(mktemp -d)/newsdropd@lint.service; cp "$$unit" "$$copy";; esac; \
+	  copy=$$unit; case $$unit in *@.service) mkdir -p $(DIST)/lint; copy=$(DIST)/lint/newsdropd@lint.service; cp "$$unit" "$$copy";; esac; \
 	  score=$$(systemd-analyze security --offline=yes "$$copy" 2>/dev/null | sed -n 's/.*Overall exposure level for .*: \([0-9.]*\) .*/\1/p'); \
 	  if awk -v s="$$score" -v t=$(SECURITY_THRESHOLD) 'BEGIN { exit !(s != "" && s <= t) }'; then \
 	    echo "ok: systemd-analyze security --offline=yes $$unit: $$score (<= $(SECURITY_THRESHOLD))"; \
