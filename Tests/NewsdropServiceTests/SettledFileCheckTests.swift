@@ -48,10 +48,10 @@ struct SettledFileCheckTests {
     @Test func aFileHeldOpenForWritingWaitsUntilItsWriterCloses() async throws {
         try await withTemporaryFolder { folder in
             let path = folder + "/growing.txt"
-            let writer = try startShell("exec 3>\"$1\"; exec sleep 5", path)
+            let writer = try startShell("exec 3>\"$1\"; exec sleep 60", path)
             defer { finish(writer) }
             let probe = OpenWriterProbe()
-            #expect(await eventually { (try? probe.writers(of: path).map(\.pid)) == [writer.processIdentifier] })
+            #expect(await eventually(timeout: .seconds(30)) { (try? probe.writers(of: path).map(\.pid)) == [writer.processIdentifier] })
 
             let check = SettledFileCheck(settleTime: .zero, heldOpenRetry: .milliseconds(250))
             let now = SettledFileCheck.wallClockNanoseconds() + 1_000_000_000
@@ -70,9 +70,9 @@ extension SettledFileCheckTests {
     @Test func withoutAReadableProcTheSettleTimeAloneDecides() async throws {
         try await withTemporaryFolder { folder in
             let path = folder + "/held.txt"
-            let writer = try startShell("exec 3>\"$1\"; exec sleep 5", path)
+            let writer = try startShell("exec 3>\"$1\"; exec sleep 60", path)
             defer { finish(writer) }
-            #expect(await eventually { (try? OpenWriterProbe().isOpenForWriting(path)) == true })
+            #expect(await eventually(timeout: .seconds(30)) { (try? OpenWriterProbe().isOpenForWriting(path)) == true })
             let blind = SettledFileCheck(settleTime: .zero, openWriterProbe: OpenWriterProbe(procRoot: folder + "/no-proc"))
             let now = SettledFileCheck.wallClockNanoseconds() + 1_000_000_000
             guard case .settled = try blind.check(path: path, now: now) else {
@@ -89,10 +89,10 @@ struct OpenWriterProbeTests {
         try await withTemporaryFolder { folder in
             let path = folder + "/read.txt"
             try writeFile(path)
-            let reader = try startShell("exec 3<\"$1\"; exec sleep 5", path)
+            let reader = try startShell("exec 3<\"$1\"; exec sleep 60", path)
             defer { finish(reader) }
             // Wait until the reader holds the file, seen through its fd links.
-            #expect(await eventually {
+            #expect(await eventually(timeout: .seconds(30)) {
                 let link = try? FileManager.default.destinationOfSymbolicLink(atPath: "/proc/\(reader.processIdentifier)/fd/3")
                 return link == path
             })
@@ -105,10 +105,10 @@ struct OpenWriterProbeTests {
             let path = folder + "/one.txt"
             let other = folder + "/two.txt"
             try writeFile(other)
-            let writer = try startShell("exec 3>>\"$1\"; exec sleep 5", path)
+            let writer = try startShell("exec 3>>\"$1\"; exec sleep 60", path)
             defer { finish(writer) }
             let probe = OpenWriterProbe()
-            #expect(await eventually { (try? probe.isOpenForWriting(path)) == true })
+            #expect(await eventually(timeout: .seconds(30)) { (try? probe.isOpenForWriting(path)) == true })
             #expect(try !probe.isOpenForWriting(other))
             // Renamed while open: still the same inode, still found.
             let renamed = folder + "/renamed.txt"
