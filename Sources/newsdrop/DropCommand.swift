@@ -59,18 +59,21 @@ struct DropCommand: ParsableCommand {
         if failed > 0 { throw CommandFailure(message: "\(failed) of \(files.count) files were not dropped") }
     }
 
-    /// Copies `path` into `folder` under its own name (or `name.1`, … if taken) via a hidden temp
-    /// file; returns the final name.
     /// The drop folder of the packaged newsdropd.service (packaging/tmpfiles.d/newsdrop.conf).
     static let serviceDropDirectory = "/var/spool/newsdrop/incoming"
 
+    /// Copies `path` into `folder` under its own name (or `name.1`, … if taken) via a hidden temp
+    /// file; returns the final name.
     static func drop(_ path: String, into folder: String) throws -> String {
         let source = try Syscalls.open(path, O_RDONLY)
         defer { Syscalls.close(source) }
         let base = Syscalls.baseName(of: path)
         let temp = folder + "/.\(base).\(getpid()).part"
-        let target = try Syscalls.open(temp, O_WRONLY | O_CREAT | O_EXCL, mode: 0o664)
+        let target = try Syscalls.open(temp, O_WRONLY | O_CREAT | O_EXCL, mode: 0o640)
         do {
+            // Readable by the folder's group (the service's, through the setgid drop folder)
+            // whatever the analyst's umask: with umask 077 the daemon could not read the file.
+            if fchmod(target, 0o640) != 0 { throw SystemError("set the mode of", path: temp, errno: errno) }
             var buffer = [UInt8](repeating: 0, count: 1 << 20)
             while true {
                 let n = buffer.withUnsafeMutableBytes { Glibc.read(source, $0.baseAddress, $0.count) }
