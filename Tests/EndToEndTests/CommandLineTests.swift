@@ -61,6 +61,24 @@ import Testing
         #expect(ingest.stderr.contains("in use by process \(daemon.processIdentifier)"))
     }
 
+    @Test func dropPlacesWholeGroupReadableFilesAndNeverOverwrites() throws {
+        let dir = TemporaryDirectory()
+        let folder = dir.path + "/in"
+        try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
+        let article = dir.file("report.txt", "A report\n\nIsraeli jets struck a depot.\n")
+        // Twice the same name, under the strictest umask an analyst might have.
+        let r = try run("/bin/sh", ["-c", "umask 077; exec \"$0\" drop --drop-dir \"$1\" \"$2\" \"$2\"", Binaries.newsdrop, folder, article])
+        #expect(r.status == 0, "\(r.stderr)")
+        let names = try FileManager.default.contentsOfDirectory(atPath: folder).sorted()
+        #expect(names == ["report.txt", "report.txt.1"], "no temp file left, the second copy renamed, none overwritten")
+        for name in names {
+            var st = stat()
+            #expect(stat(folder + "/" + name, &st) == 0)
+            #expect(st.st_mode & 0o777 == 0o640, "\(name) is readable by the folder's group whatever the umask")
+            #expect(FileManager.default.contents(atPath: folder + "/" + name) == FileManager.default.contents(atPath: article))
+        }
+    }
+
     @Test func badUsageExitsTwoAndUnknownTypesListTheValidOnes() throws {
         let r = try run(Binaries.newsdrop, ["events", "--type", "picnic", "--data-dir", "/nonexistent"])
         #expect(r.status == 2)
