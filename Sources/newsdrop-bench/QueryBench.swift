@@ -43,8 +43,8 @@ struct QueryBench: ParsableCommand {
              #"select(.kind=="event" and .type=="airstrike" and .place.name=="Abu Kamal")"#),
             ("--actor Ghaani --type visit", ["--actor", "Ghaani", "--type", "visit"],
              #"select(.kind=="event" and .type=="visit" and (.actor.id=="esmail-qaani" or .target.id=="esmail-qaani"))"#),
-            ("--since 2019-01-01 --until 2019-12-31", ["--since", "2019-01-01", "--until", "2019-12-31"],
-             #"select(.kind=="event" and .date.value != null and .date.value >= "2019-01-01" and .date.value <= "2019-12-31")"#),
+            ("--since 2010-01-01 --until 2012-12-31", ["--since", "2010-01-01", "--until", "2012-12-31"],
+             #"select(.kind=="event" and .date.value != null and .date.value >= "2010-01-01" and .date.value <= "2012-12-31")"#),
             ("--min-confidence 0.9", ["--min-confidence", "0.9"], #"select(.kind=="event" and .confidence >= 0.9)"#),
         ]
         for (label, arguments, jqFilter) in queries {
