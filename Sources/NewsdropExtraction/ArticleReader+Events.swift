@@ -87,13 +87,16 @@ extension ArticleReader {
         var out: [Candidate] = []
         var person = lastPerson
         var group = lastGroup
-        var cueAt: [Int: SentenceSlots.Cue] = [:]
-        for c in s.cues where c.kind == .corefPerson || c.kind == .corefGroup { cueAt[c.start] = c }
-        var slotAt: [Int: Int] = [:]
-        for (i, sl) in s.slots.enumerated() { slotAt[sl.start] = i }
+        // per token of the sentence: the coreference cue and the slot starting there (-1: none)
+        let lower = s.tokenRange.lowerBound
+        var cueAt = [Int](repeating: -1, count: s.tokenRange.count)
+        for (i, c) in s.cues.enumerated() where c.kind == .corefPerson || c.kind == .corefGroup { cueAt[c.start - lower] = i }
+        var slotAt = [Int](repeating: -1, count: s.tokenRange.count)
+        for (i, sl) in s.slots.enumerated() { slotAt[sl.start - lower] = i }
         var j = s.tokenRange.lowerBound
         while j < s.tokenRange.upperBound {
-            if let si = slotAt[j] {
+            if slotAt[j - lower] >= 0 {
+                let si = slotAt[j - lower]
                 let sl = s.slots[si]
                 if sl.isActorLike, var a = actorOf(sl, dateHint: dateHint) {
                     // a title next to a name is that name: "Quds Force commander Esmail Qaani"
@@ -129,7 +132,8 @@ extension ArticleReader {
                 j = max(j + 1, sl.end)
                 continue
             }
-            if let c = cueAt[j] {
+            if cueAt[j - lower] >= 0 {
+                let c = s.cues[cueAt[j - lower]]
                 let ref = c.kind == .corefPerson ? person : group
                 if let ref {
                     let prep = governingPreposition(c.start, lowerBound: s.tokenRange.lowerBound)?.0
