@@ -329,6 +329,10 @@ extension ArticleReader {
                         while c.start - 2 >= lower, tokens[c.start - 1].function == .conjunction, let d = cands.last(where: { $0.end == c.start - 1 }) { c = d }
                         return c.actor
                     }
+                    // "the Turkish defence ministry said its forces neutralised…": its = the speaker
+                    if q >= lower, tokens[q].function == .possessivePronoun {
+                        return cands.last(where: { $0.end <= q && $0.preposition == nil && usable($0) && !$0.isPronoun })?.actor ?? lastGroup
+                    }
                     return nil
                 }
                 let prevVerb = verbActors.last
