@@ -180,7 +180,12 @@ extension ArticleReader {
         let s = sentences[k]
         let range = s.tokenRange
         let lower = range.lowerBound
-        let allTriggerSlots = s.slots.indices.filter { !s.slots[$0].triggers.isEmpty && !s.inParens.contains(s.slots[$0].start) }
+        // trigger slots with at least one reading whose context words are present ("targeted" without
+        // a missile or drone nearby is a plain verb)
+        let allTriggerSlots = s.slots.indices.filter { i in
+            !s.slots[i].triggers.isEmpty && !s.inParens.contains(s.slots[i].start)
+                && s.slots[i].triggers.contains { contextMatches(dict.triggers[$0.index], s.slots[i], range) }
+        }
         if allTriggerSlots.isEmpty { return ([], nil) }
         // a killing word next to a strike or an attack gives its toll, not an event of its own: it
         // neither counts as a trigger nor bounds the others' scopes
@@ -334,6 +339,13 @@ extension ArticleReader {
                         return cands.last(where: { $0.end <= q && $0.preposition == nil && usable($0) && !$0.isPronoun })?.actor ?? lastGroup
                     }
                     return nil
+                }
+                // "after Turkish-backed factions shelled the town": the subject of a subordinate clause
+                if verbal, let c = cands.last(where: { $0.end <= slot.start && $0.start >= cStart && usable($0) }), c.preposition == .preposition,
+                    (c.end..<slot.start).allSatisfy({ [.adverb, .be, .have, .modal].contains(tokens[$0].function) }),
+                    let (_, at) = governingPreposition(c.start, lowerBound: lower), ArticleReader.subordinators.contains(fold(at))
+                {
+                    return c.actor
                 }
                 let prevVerb = verbActors.last
                 let left = cands.filter { $0.end <= slot.start && $0.start >= cStart && usable($0) }
@@ -629,6 +641,7 @@ extension ArticleReader {
 
     static let onWord: [UInt8] = Array(NameFolding.fold("on").utf8)
     static let responsibilityWord: [UInt8] = Array(NameFolding.fold("responsibility").utf8)
+    static let subordinators: Set<[UInt8]> = Set(["after", "before", "since", "until", "as", "while", "when", "because", "once"].map { Array(NameFolding.fold($0).utf8) })
     static let periodBounds: Set<[UInt8]> = Set(["since", "until", "till"].map { Array(NameFolding.fold($0).utf8) })
     static let ledWords: Set<[UInt8]> = Set(["led", "headed", "spearheaded", "commanded"].map { Array(NameFolding.fold($0).utf8) })
     /// Words before an event noun that say no particular event is meant.
