@@ -87,13 +87,16 @@ extension ArticleReader {
         var out: [Candidate] = []
         var person = lastPerson
         var group = lastGroup
-        var cueAt: [Int: SentenceSlots.Cue] = [:]
-        for c in s.cues where c.kind == .corefPerson || c.kind == .corefGroup { cueAt[c.start] = c }
-        var slotAt: [Int: Int] = [:]
-        for (i, sl) in s.slots.enumerated() { slotAt[sl.start] = i }
+        // per token of the sentence: the coreference cue and the slot starting there (-1: none)
+        let lower = s.tokenRange.lowerBound
+        var cueAt = [Int](repeating: -1, count: s.tokenRange.count)
+        for (i, c) in s.cues.enumerated() where c.kind == .corefPerson || c.kind == .corefGroup { cueAt[c.start - lower] = i }
+        var slotAt = [Int](repeating: -1, count: s.tokenRange.count)
+        for (i, sl) in s.slots.enumerated() { slotAt[sl.start - lower] = i }
         var j = s.tokenRange.lowerBound
         while j < s.tokenRange.upperBound {
-            if let si = slotAt[j] {
+            if slotAt[j - lower] >= 0 {
+                let si = slotAt[j - lower]
                 let sl = s.slots[si]
                 if sl.isActorLike, var a = actorOf(sl, dateHint: dateHint) {
                     // a title next to a name is that name: "Quds Force commander Esmail Qaani"
@@ -129,7 +132,8 @@ extension ArticleReader {
                 j = max(j + 1, sl.end)
                 continue
             }
-            if let c = cueAt[j] {
+            if cueAt[j - lower] >= 0 {
+                let c = s.cues[cueAt[j - lower]]
                 let ref = c.kind == .corefPerson ? person : group
                 if let ref {
                     let prep = governingPreposition(c.start, lowerBound: s.tokenRange.lowerBound)?.0
@@ -176,7 +180,12 @@ extension ArticleReader {
         let s = sentences[k]
         let range = s.tokenRange
         let lower = range.lowerBound
-        let allTriggerSlots = s.slots.indices.filter { !s.slots[$0].triggers.isEmpty && !s.inParens.contains(s.slots[$0].start) }
+        // trigger slots with at least one reading whose context words are present ("targeted" without
+        // a missile or drone nearby is a plain verb)
+        let allTriggerSlots = s.slots.indices.filter { i in
+            !s.slots[i].triggers.isEmpty && !s.inParens.contains(s.slots[i].start)
+                && s.slots[i].triggers.contains { contextMatches(dict.triggers[$0.index], s.slots[i], range) }
+        }
         if allTriggerSlots.isEmpty { return ([], nil) }
         // a killing word next to a strike or an attack gives its toll, not an event of its own: it
         // neither counts as a trigger nor bounds the others' scopes
@@ -325,7 +334,18 @@ extension ArticleReader {
                         while c.start - 2 >= lower, tokens[c.start - 1].function == .conjunction, let d = cands.last(where: { $0.end == c.start - 1 }) { c = d }
                         return c.actor
                     }
+                    // "the Turkish defence ministry said its forces neutralised…": its = the speaker
+                    if q >= lower, tokens[q].function == .possessivePronoun {
+                        return cands.last(where: { $0.end <= q && $0.preposition == nil && usable($0) && !$0.isPronoun })?.actor ?? lastGroup
+                    }
                     return nil
+                }
+                // "after Turkish-backed factions shelled the town": the subject of a subordinate clause
+                if verbal, let c = cands.last(where: { $0.end <= slot.start && $0.start >= cStart && usable($0) }), c.preposition == .preposition,
+                    (c.end..<slot.start).allSatisfy({ [.adverb, .be, .have, .modal].contains(tokens[$0].function) }),
+                    let (_, at) = governingPreposition(c.start, lowerBound: lower), ArticleReader.subordinators.contains(fold(at))
+                {
+                    return c.actor
                 }
                 let prevVerb = verbActors.last
                 let left = cands.filter { $0.end <= slot.start && $0.start >= cStart && usable($0) }
@@ -621,6 +641,7 @@ extension ArticleReader {
 
     static let onWord: [UInt8] = Array(NameFolding.fold("on").utf8)
     static let responsibilityWord: [UInt8] = Array(NameFolding.fold("responsibility").utf8)
+    static let subordinators: Set<[UInt8]> = Set(["after", "before", "since", "until", "as", "while", "when", "because", "once"].map { Array(NameFolding.fold($0).utf8) })
     static let periodBounds: Set<[UInt8]> = Set(["since", "until", "till"].map { Array(NameFolding.fold($0).utf8) })
     static let ledWords: Set<[UInt8]> = Set(["led", "headed", "spearheaded", "commanded"].map { Array(NameFolding.fold($0).utf8) })
     /// Words before an event noun that say no particular event is meant.

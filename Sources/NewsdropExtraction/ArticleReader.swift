@@ -110,20 +110,23 @@ struct ArticleReader {
     // MARK: slots
 
     func slots(_ range: Range<Int>, _ matches: [Lexicon.Match]) -> SentenceSlots {
-        var byStart: [Int: [Lexicon.Match]] = [:]
-        var cueByStart: [Int: [Lexicon.Match]] = [:]
-        for m in matches {
-            switch m.payload.kind {
-            case .actor, .adjective, .title, .place, .trigger: byStart[m.start, default: []].append(m)
-            case .cue: cueByStart[m.start, default: []].append(m)
-            default: break
-            }
+        // matches come in order of their start token (see `Lexicon.annotate`)
+        let content = matches.filter { [.actor, .adjective, .title, .place, .trigger].contains($0.payload.kind) }
+        let cueMatches = matches.filter { $0.payload.kind == .cue }
+        /// The matches of `list` that start at token `i`, found from the cursor `c` onwards.
+        func group(_ list: [Lexicon.Match], _ c: inout Int, at i: Int) -> ArraySlice<Lexicon.Match> {
+            while c < list.count && list[c].start < i { c += 1 }
+            var e = c
+            while e < list.count && list[e].start == i { e += 1 }
+            return list[c..<e]
         }
         var slots: [SentenceSlots.Slot] = []
-        var covered = Set<Int>()
+        var covered = TokenMask(range)
         var i = range.lowerBound
+        var cursor = 0
         while i < range.upperBound {
-            guard let ms = byStart[i], let end = (ms.filter(\.aligned).map(\.end).max() ?? ms.map(\.end).max()) else { i += 1; continue }
+            let ms = group(content, &cursor, at: i)
+            guard !ms.isEmpty, let end = (ms.filter(\.aligned).map(\.end).max() ?? ms.map(\.end).max()) else { i += 1; continue }
             var s = SentenceSlots.Slot(start: i, end: end)
             for m in ms where m.end == end {
                 let idx = Int(m.payload.index)
@@ -142,10 +145,12 @@ struct ArticleReader {
             i = end
         }
         var cues: [SentenceSlots.Cue] = []
-        var cueCovered = Set<Int>()
+        var cueCovered = TokenMask(range)
         i = range.lowerBound
+        cursor = 0
         while i < range.upperBound {
-            guard let ms = cueByStart[i], let end = ms.map(\.end).max() else { i += 1; continue }
+            let ms = group(cueMatches, &cursor, at: i)
+            guard !ms.isEmpty, let end = ms.map(\.end).max() else { i += 1; continue }
             for m in ms where m.end == end {
                 let kind = CueEntry.Kind.allCases[Int(m.payload.detail)]
                 cues.append(SentenceSlots.Cue(start: i, end: end, kind: kind))
@@ -160,7 +165,8 @@ struct ArticleReader {
             }
         }
         // unknown proper nouns: runs of capitalised words nobody claimed
-        let honorific = Set(cues.filter { $0.kind == .honorific }.flatMap { $0.start..<$0.end })
+        var honorific = TokenMask(range)
+        for c in cues where c.kind == .honorific { for q in c.start..<c.end { honorific.insert(q) } }
         let titleCase = isTitleCase(range)
         var k = range.lowerBound
         var unknown: [SentenceSlots.Slot] = []
@@ -195,7 +201,7 @@ struct ArticleReader {
             slots.append(contentsOf: unknown)
             slots.sort { $0.start < $1.start }
         }
-        var parens = Set<Int>()
+        var parens = TokenMask(range)
         var depth = 0
         for j in range {
             let t = tokens[j]

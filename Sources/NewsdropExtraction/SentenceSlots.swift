@@ -28,7 +28,7 @@ struct SentenceSlots: Sendable {
     var cues: [Cue]
     var dates: [DateReader.Hit]
     /// Tokens inside parentheses.
-    var inParens: Set<Int>
+    var inParens: TokenMask
     var isHeading: Bool
     var block: Int
 }

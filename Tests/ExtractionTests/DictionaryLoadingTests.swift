@@ -45,13 +45,13 @@ import NewsdropExtraction
     }
 
     @Test func overrideFolderAddsAnAliasAPlaceAndATrigger() throws {
-        let sentence = "The Zorblat Front pummelled positions at Kafr Zibad on Monday."
+        let sentence = "The Zorblat Front frobnicated positions at Tel Quuxa on Monday."
         let before = TestSupport.extract(sentence).events
         #expect(before.isEmpty)
         let dir = try folder([
             "actors.tsv": "id\tname\tkind\tcountry\taffiliation\taliases\tadjectives\nzorblat\tZorblat Front\tarmed-group\tSY\t\tZorblat|Zorblat Front\tZorblati\n",
-            "places-extra.tsv": "id\tname\tkind\tcountry\tadmin\tlat\tlon\tpopulation\taliases\nx-kafr-zibad\tKafr Zibad\tsite\tSY\t\t35.1\t36.2\t0\tKfar Zibad\n",
-            "triggers-local.tsv": "id\tphrases\tpos\ttype\tcameo\troles\tcontext\npummel\tpummel\tverb\tattack\t190\tagent\t\n",
+            "places-extra.tsv": "id\tname\tkind\tcountry\tadmin\tlat\tlon\tpopulation\taliases\nx-tel-quuxa\tTel Quuxa\tsite\tSY\t\t35.1\t36.2\t0\tTell Quuxa\n",
+            "triggers-local.tsv": "id\tphrases\tpos\ttype\tcameo\troles\tcontext\nfrobnicate\tfrobnicate\tverb\tattack\t190\tagent\t\n",
         ])
         defer { try? FileManager.default.removeItem(atPath: dir) }
         let x = try DictionaryEventExtractor(directories: [TestSupport.dictionaryDirectory, dir])
@@ -59,7 +59,7 @@ import NewsdropExtraction
         #expect(e.count == 1)
         #expect(e.first?.type == .attack)
         #expect(e.first?.actor?.id == "zorblat")
-        #expect(e.first?.place?.name == "Kafr Zibad")
+        #expect(e.first?.place?.name == "Tel Quuxa")
     }
 
     @Test func overrideRowWithTheSameIDReplacesTheShippedRow() throws {
