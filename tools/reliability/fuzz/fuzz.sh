@@ -14,9 +14,17 @@ mkdir -p "$out/artifacts"
 flags=(-sanitize=fuzzer,address -parse-as-library -O -g -swift-version 6 -module-cache-path "$out/module-cache")
 
 build() {
+    build_extractor
+    build_journal
+}
+
+build_extractor() {
     # The extractor: its sources and the target in one module.
     swiftc "${flags[@]}" -module-name FuzzExtractor "$repo"/Sources/NewsdropExtraction/*.swift \
         "$here/ExtractorFuzz.swift" -o "$out/fuzz-extractor"
+}
+
+build_journal() {
     # The journal reader: NewsdropExtraction as a module, then NewsdropCore (SHA-256 stubbed).
     swiftc -sanitize=fuzzer,address -parse-as-library -O -swift-version 6 -module-cache-path "$out/module-cache" \
         -emit-module -emit-library -static -module-name NewsdropExtraction \
@@ -42,6 +50,8 @@ run() {
 
 case "${1:-all}" in
 build) build ;;
+build-extractor) build_extractor ;;
+build-journal) build_journal ;;
 run) run "$2" "${3:-60}" ;;
 all)
     build
