@@ -21,7 +21,7 @@ Scenarios (name: failure point, errno):
   rename-eio      posix/io/dir/rename        EIO     moving rejected files, checkpoints
   unlink-eio      posix/io/dir/unlink        EIO     removing ingested files
   ftruncate-eio   posix/io/rw/ftruncate      EIO     cutting back a failed batch (with pwrite at random)
-  random-io       posix/io/rw/p* + sync at random, 5 %
+  random-io       pwrite, fdatasync 15 %, read, open 5 %, at random
   tmpfs-full      a 2 MiB tmpfs data folder filled for real, then grown (needs root)
 
 Usage: fault-rounds.py --bin .build/release [--only NAME,…] [--seed N]
@@ -51,9 +51,9 @@ SCENARIOS = {
     "read-eio": ([("posix/io/rw/read", EIO)], "read"),
     "rename-eio": ([("posix/io/dir/rename", EIO)], "dispose"),
     "unlink-eio": ([("posix/io/dir/unlink", EIO)], "dispose"),
-    "ftruncate-eio": ([("posix/io/rw/ftruncate", EIO), ("posix/io/rw/pwrite", EIO, 0.5)], "commit"),
-    "random-io": ([("posix/io/rw/pwrite", EIO, 0.05), ("posix/io/sync/fdatasync", EIO, 0.05),
-                   ("posix/io/rw/read", EIO, 0.02), ("posix/io/oc/open", EIO, 0.02)], "random"),
+    "ftruncate-eio": ([("posix/io/rw/ftruncate", EIO), ("posix/io/rw/pwrite", EIO, 0.5)], "random"),
+    "random-io": ([("posix/io/rw/pwrite", EIO, 0.15), ("posix/io/sync/fdatasync", EIO, 0.15),
+                   ("posix/io/rw/read", EIO, 0.05), ("posix/io/oc/open", EIO, 0.05)], "random"),
 }
 
 
@@ -141,7 +141,11 @@ class Scenario:
             cmd = (f"enable_random name={p[0]},probability={prob},failinfo={p[1]}" if prob
                    else f"enable name={p[0]},failinfo={p[1]}")
             self.ctrl(cmd)
-        during = [self.drop_file(bad=(i % 4 == 3)) for i in range(12 if kind == "random" else 6)]
+        during = []
+        for i in range(30 if kind == "random" else 6):
+            during.append(self.drop_file(bad=(i % 4 == 3)))
+            if kind == "random":
+                time.sleep(0.15)
         time.sleep(3 if kind != "random" else 5)
         log = open(self.log, "rb").read()[log_before:].decode("utf-8", "replace")
         if kind in ("commit", "read"):
@@ -223,9 +227,8 @@ class TmpfsFull(Scenario):
                 open(staged, "wb").write(body)
                 os.rename(staged, os.path.join(self.drop, name))
                 names.append(name)
-            time.sleep(4)
-            log = open(self.log, "rb").read().decode("utf-8", "replace")
-            if "No space left on device" not in log:
+            full = self.wait(lambda: b"No space left on device" in open(self.log, "rb").read(), 60)
+            if not full:
                 self.findings.append("the log does not report No space left on device")
             if not os.listdir(self.drop):
                 self.findings.append("everything fit: the disk was never full")
@@ -250,6 +253,7 @@ def main():
     ap.add_argument("--bin", default=os.path.join(os.path.dirname(__file__), "..", "..", ".build", "release"))
     ap.add_argument("--only", default=None, help="comma-separated scenario names")
     ap.add_argument("--seed", type=int, default=None)
+    ap.add_argument("--repeat", type=int, default=1, help="run the chosen scenarios this many times")
     args = ap.parse_args()
     args.bin = os.path.abspath(args.bin)
     if shutil.which("fiu-run") is None:
@@ -257,7 +261,7 @@ def main():
         return 2
     seed = args.seed if args.seed is not None else random.randrange(1 << 30)
     rng = random.Random(seed)
-    names = args.only.split(",") if args.only else list(SCENARIOS) + ["tmpfs-full"]
+    names = (args.only.split(",") if args.only else list(SCENARIOS) + ["tmpfs-full"]) * args.repeat
     passed = failed = 0
     for name in names:
         s = (TmpfsFull if name == "tmpfs-full" else Scenario)(name, args, rng)
