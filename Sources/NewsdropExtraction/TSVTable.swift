@@ -32,14 +32,13 @@ struct TSVTable: Sendable {
         var rows: [TSVRow] = []
         var lineNumber = 0
         let required = minimumFields ?? 2
+        // Native Substring work only: Foundation's trimming bridges every field through NSString,
+        // which made loading the 9,500-row gazetteer take most of a query's time.
         for raw in text.split(separator: "\n", omittingEmptySubsequences: false) {
             lineNumber += 1
-            var line = String(raw)
-            if line.hasSuffix("\r") { line.removeLast() }
-            if line.trimmingCharacters(in: .whitespaces).isEmpty || line.hasPrefix("#") { continue }
-            let fields = line.split(separator: "\t", omittingEmptySubsequences: false).map {
-                $0.trimmingCharacters(in: .whitespaces)
-            }
+            let line = raw.hasSuffix("\r") ? raw.dropLast() : raw
+            if trimmed(line).isEmpty || line.hasPrefix("#") { continue }
+            let fields = line.split(separator: "\t", omittingEmptySubsequences: false).map { String(trimmed($0)) }
             if header == nil {
                 let wanted = columns.map { $0.lowercased() }
                 let got = fields.map { $0.lowercased() }
@@ -74,6 +73,14 @@ struct TSVTable: Sendable {
 
     /// Splits a `|`-separated list, dropping empty items.
     static func list(_ s: String) -> [String] {
-        s.split(separator: "|").map { $0.trimmingCharacters(in: .whitespaces) }.filter { !$0.isEmpty }
+        s.split(separator: "|").map { String(trimmed($0)) }.filter { !$0.isEmpty }
+    }
+
+    /// `s` without leading and trailing whitespace (spaces, tabs, no-break spaces…).
+    static func trimmed(_ s: Substring) -> Substring {
+        var start = s.startIndex, end = s.endIndex
+        while start < end, s[start].isWhitespace { start = s.index(after: start) }
+        while end > start, s[s.index(before: end)].isWhitespace { end = s.index(before: end) }
+        return s[start..<end]
     }
 }
