@@ -24,6 +24,9 @@ struct IngestCommand: ParsableCommand {
     @Flag(name: .shortAndLong, help: "Print nothing but errors.")
     var quiet = false
 
+    @Flag(inversion: .prefixedNo, help: "Extract events (--no-extract: record the articles only, e.g. to measure intake alone).")
+    var extract = true
+
     @Option(help: ArgumentHelp(
         "Read the files' paths from this file, one a line ('-': standard input). Use it for thousands of files.",
         valueName: "list"))
@@ -62,7 +65,10 @@ struct IngestCommand: ParsableCommand {
             throw CommandFailure(message: error.description)
         }
         let pipeline = IngestPipeline(
-            writer: writer, extractor: try ExtractorLoading.load(directories: dictionariesDirs.map { $0.split(separator: ":").map(String.init) } ?? []),
+            writer: writer,
+            extractor: extract
+                ? try ExtractorLoading.load(directories: dictionariesDirs.map { $0.split(separator: ":").map(String.init) } ?? [])
+                : NoEventExtractor(),
             fileReader: DroppedFileReader(maxBytes: maxFileBytes))
         var counts = (articles: 0, duplicates: 0, rejected: 0, events: 0, vanished: 0)
         let json = common.resolvedFormat == .json

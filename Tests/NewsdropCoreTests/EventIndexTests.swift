@@ -1,5 +1,5 @@
 import Foundation
-import NewsdropCore
+@testable import NewsdropCore
 import NewsdropExtraction
 import Testing
 
@@ -92,6 +92,34 @@ import Glibc
 
     static func indexFiles(_ data: String) -> [String] {
         ((try? FileManager.default.contentsOfDirectory(atPath: data + "/index/events")) ?? []).filter { $0.hasSuffix(".evi") }.sorted()
+    }
+
+    /// The fast line reader the index builder uses reads what JSONDecoder reads, escapes,
+    /// surrogate pairs, nulls and numbers included.
+    @Test func theFastReaderAgreesWithTheDecoder() throws {
+        var events = (0..<40).map(Self.event)
+        events[3].actor = ActorMention(name: "Tab\there \"quoted\" back\\slash /", id: nil, text: "emoji 🚀 and ʿayn Qaʾani")
+        events[4].place = PlaceMention(name: "Ḥimṣ\u{0001}", country: nil, latitude: -0.000001, longitude: 1e-7, geonamesID: nil, text: "\u{7F}\n\r")
+        events[5].source = "line\u{2028}separator"
+        events[6].confidence = 0.333333
+        for (n, event) in events.enumerated() {
+            let record = EventRecord(seq: UInt64(100 + n), id: "abc-\(n)", article: "abc", event: event)
+            let line = JournalRecordCoding.line(.event(record)).dropLast()
+            let fields = try #require(try SegmentEventIndex.eventFields(line[...]))
+            guard case .event(let decoded) = try JournalRecordCoding.decode(line) else { Issue.record("not an event"); continue }
+            let e = decoded.event
+            #expect(fields.seq == decoded.seq)
+            #expect(fields.type == e.type)
+            #expect(fields.confidence == e.confidence)
+            #expect(fields.actor == e.actor)
+            #expect(fields.target == e.target)
+            #expect(fields.place == e.place)
+            #expect(fields.date == e.date?.value)
+            #expect(fields.source == e.source)
+        }
+        #expect(throws: (any Error).self) { try JSONScanner.parse(Array("{\"a\":\"\\ud800\"}".utf8)[...]) }
+        #expect(throws: (any Error).self) { try JSONScanner.parse(Array("{\"a\":1,}".utf8)[...]) }
+        #expect(throws: (any Error).self) { try JSONScanner.parse(Array("{\"a\":01.}".utf8)[...]) }
     }
 
     @Test func queriesThroughTheIndexMatchAFullDecodeAcrossSegmentsAndNewCommits() throws {

@@ -100,29 +100,104 @@ struct SegmentEventIndex: Sendable {
         lastEntry = entries.last ?? lastEntry
     }
 
+    /// What a row needs from an event line.
+    struct EventFields {
+        var seq: UInt64
+        var type: EventType
+        var confidence: Double
+        var actor: ActorMention?
+        var target: ActorMention?
+        var place: PlaceMention?
+        var date: String?
+        var source: String?
+    }
+
     private mutating func addEvents(of unit: JournalUnit) throws {
         let lines = unit.lines
-        guard case .article(let a) = try JournalRecordCoding.decode(lines[0]) else { return }
+        let (articleID, ingestedAt) = try Self.articleFields(lines[0])
         let article = Int32(articleCount)
-        for field in [a.id, a.ingestedAt] {
+        for field in [articleID, ingestedAt] {
             let utf8 = Array(field.utf8.prefix(255))
             articleBytes.append(UInt8(utf8.count))
             articleBytes.append(contentsOf: utf8)
         }
         articleCount += 1
         for line in lines.dropFirst() {
-            guard case .event(let record) = try JournalRecordCoding.decode(line) else { continue }
-            let e = record.event
+            guard let e = try Self.eventFields(line) else { continue }
             EventIndexRow(
-                seq: record.seq,
+                seq: e.seq,
                 offset: UInt64(unit.entry.offset) + UInt64(line.startIndex - unit.bytes.startIndex),
                 length: UInt32(line.count),
                 type: UInt8(EventType.allCases.firstIndex(of: e.type)!),
                 confidence: e.confidence,
                 actor: ref(e.actor), target: ref(e.target), place: ref(e.place),
-                date: ref(text: e.date?.value), source: ref(text: e.source), article: article
+                date: ref(text: e.date), source: ref(text: e.source), article: article
             ).append(to: &rowBytes)
         }
+    }
+
+    /// The id and ingest time of an article line: through ``JSONScanner``, or `JSONDecoder`
+    /// when the fast reader does not accept the line.
+    static func articleFields(_ line: ArraySlice<UInt8>) throws -> (String, String) {
+        if let v = try? JSONScanner.parse(line), v["kind"]?.string == "article",
+           let id = v["id"]?.string, let at = v["ingested_at"]?.string {
+            return (id, at)
+        }
+        guard case .article(let a) = try JournalRecordCoding.decode(line) else {
+            throw JournalError.damaged(file: "article line", offset: 0, detail: "an article unit does not start with an article line")
+        }
+        return (a.id, a.ingestedAt)
+    }
+
+    /// The fields of an event line (`nil` for a line of another kind), read as
+    /// ``articleFields(_:)`` reads.
+    static func eventFields(_ line: ArraySlice<UInt8>) throws -> EventFields? {
+        if let v = try? JSONScanner.parse(line), let fields = eventFields(v) { return fields }
+        guard case .event(let r) = try JournalRecordCoding.decode(line) else { return nil }
+        let e = r.event
+        return EventFields(
+            seq: r.seq, type: e.type, confidence: e.confidence, actor: e.actor, target: e.target, place: e.place,
+            date: e.date?.value, source: e.source)
+    }
+
+    private static func eventFields(_ v: JSONScanner.Value) -> EventFields? {
+        guard v["kind"]?.string == "event", let seqNumber = v["seq"]?.number, let seq = UInt64(exactly: seqNumber),
+              let type = v["type"]?.string.flatMap(EventType.init(rawValue:)),
+              let confidence = v["confidence"]?.number
+        else { return nil }
+        func optionalString(_ value: JSONScanner.Value?) -> String?? {
+            guard let value, !value.isNull else { return .some(nil) }
+            return value.string.map { .some($0) } ?? nil
+        }
+        func optionalNumber(_ value: JSONScanner.Value?) -> Double?? {
+            guard let value, !value.isNull else { return .some(nil) }
+            return value.number.map { .some($0) } ?? nil
+        }
+        func actor(_ value: JSONScanner.Value?) -> ActorMention?? {
+            guard let value, !value.isNull else { return .some(nil) }
+            guard let name = value["name"]?.string, let text = value["text"]?.string, let id = optionalString(value["id"]) else { return nil }
+            return .some(ActorMention(name: name, id: id, text: text))
+        }
+        guard let a = actor(v["actor"]), let t = actor(v["target"]) else { return nil }
+        var place: PlaceMention?
+        if let p = v["place"], !p.isNull {
+            guard let name = p["name"]?.string, let text = p["text"]?.string, let country = optionalString(p["country"]),
+                  let lat = optionalNumber(p["lat"]), let lon = optionalNumber(p["lon"]), let geonames = optionalNumber(p["geonames"])
+            else { return nil }
+            var geonamesID: Int?
+            if let g = geonames {
+                guard let exact = Int(exactly: g) else { return nil }
+                geonamesID = exact
+            }
+            place = PlaceMention(name: name, country: country, latitude: lat, longitude: lon, geonamesID: geonamesID, text: text)
+        }
+        var date: String?
+        if let d = v["date"], !d.isNull {
+            guard let value = optionalString(d["value"]) else { return nil }
+            date = value
+        }
+        guard let source = optionalString(v["source"]) else { return nil }
+        return EventFields(seq: seq, type: type, confidence: confidence, actor: a, target: t, place: place, date: date, source: source)
     }
 
     private mutating func ref(_ actor: ActorMention?) -> Int32 {
