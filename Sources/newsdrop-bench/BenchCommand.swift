@@ -8,7 +8,7 @@ struct BenchCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "newsdrop-bench",
         abstract: "Measure newsdrop against baselines on this machine (see docs/performance.md).",
-        subcommands: [IngestBench.self, OpenBench.self, QueryBench.self, ExtractBench.self])
+        subcommands: [IngestBench.self, OpenBench.self, QueryBench.self, ExtractBench.self, DaemonBench.self])
 }
 
 /// Synthetic articles: the seeds' paragraphs recombined, each with a unique line, so every file
