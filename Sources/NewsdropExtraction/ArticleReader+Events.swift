@@ -462,7 +462,9 @@ extension ArticleReader {
                         s.slots[t].end <= slot.start && s.slots[t].triggers.allSatisfy { dict.triggers[$0.index].type == .kill }
                             && s.slots[t].start - 1 >= lower && tokens[s.slots[t].start - 1].function != .be && !ArticleReader.victimWords.contains(fold(s.slots[t].start - 1))
                     }
-                    let backgroundPrep = !responsibility && !activeKillBefore && (gov.map { ArticleReader.backgroundPrepositions.contains(fold($0.1)) } ?? false)
+                    // (strikes and attacks only: "arrived for talks", "during the visit" are the subject's)
+                    let backgroundPrep = !responsibility && !activeKillBefore && [.airstrike, .attack, .kill].contains(entry.type)
+                        && (gov.map { ArticleReader.backgroundPrepositions.contains(fold($0.1)) } ?? false)
                     let referring = isAnaphoric(slot) && !s.isHeading
                     // the object of an accusation, a denial or a probe: "blamed Israel for the strike", "condemned the strikes"
                     let objectOfOther = !responsibility && triggerSlots.prefix(n).contains { t in
