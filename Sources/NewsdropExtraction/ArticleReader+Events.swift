@@ -604,12 +604,19 @@ extension ArticleReader {
             // toll
             var fatalities: Int? = nil
             if [.airstrike, .attack, .kill].contains(entry.type) {
-                for tj in allTriggerSlots where s.slots[tj].triggers.contains(where: { dict.triggers[$0.index].type == .kill }) {
+                // a killing word gives its toll to the strike or attack it follows (else the first one)
+                let violentSlots = triggerSlots.filter { t in s.slots[t].triggers.contains { [.airstrike, .attack].contains(dict.triggers[$0.index].type) } }
+                func owner(_ k: Int) -> Int? { violentSlots.last(where: { s.slots[$0].start < s.slots[k].start }) ?? violentSlots.first }
+                for tj in allTriggerSlots where s.slots[tj].triggers.contains(where: { dict.triggers[$0.index].type == .kill }) && (owner(tj) == nil || owner(tj) == ti) {
                     let ks = s.slots[tj]
                     if let v = FatalityReader.count(tokens, range, anchor: ks.start, anchorEnd: ks.end, tokenizer: tokenizer) { fatalities = v; break }
                 }
                 if fatalities == nil {
-                    for q in range where tokens[q].isWord && FatalityReader.deathWords.contains(fold(q)) {
+                    let mine = { (q: Int) -> Bool in
+                        let o = violentSlots.last(where: { s.slots[$0].start < q }) ?? violentSlots.first
+                        return o == nil || o == ti
+                    }
+                    for q in range where tokens[q].isWord && FatalityReader.deathWords.contains(fold(q)) && mine(q) {
                         if let v = FatalityReader.count(tokens, range, anchor: q, anchorEnd: q + 1, tokenizer: tokenizer) { fatalities = v; break }
                     }
                 }
