@@ -214,7 +214,8 @@ extension ArticleReader {
             }
         }
         if source == nil, let m = cands.first(where: { $0.isMedia && $0.preposition != .of }) , s.cues.contains(where: { $0.kind == .report || $0.kind == .according }) { source = m.actor.name }
-        var sentenceModality: Modality = source != nil ? .reported : .asserted
+        // "according to local sources": attributed, even when the source is not a known outlet
+        var sentenceModality: Modality = source != nil || s.cues.contains(where: { $0.kind == .according }) ? .reported : .asserted
         if s.cues.contains(where: { $0.kind == .hedge }) && sentenceModality == .asserted { sentenceModality = .reported }
         if s.cues.contains(where: { $0.kind == .claim }) { sentenceModality = .claimed }
         if s.cues.contains(where: { $0.kind == .deny }) { sentenceModality = .denied }
@@ -461,7 +462,9 @@ extension ArticleReader {
                         s.slots[t].end <= slot.start && s.slots[t].triggers.allSatisfy { dict.triggers[$0.index].type == .kill }
                             && s.slots[t].start - 1 >= lower && tokens[s.slots[t].start - 1].function != .be && !ArticleReader.victimWords.contains(fold(s.slots[t].start - 1))
                     }
-                    let backgroundPrep = !responsibility && !activeKillBefore && (gov.map { ArticleReader.backgroundPrepositions.contains(fold($0.1)) } ?? false)
+                    // (strikes and attacks only: "arrived for talks", "during the visit" are the subject's)
+                    let backgroundPrep = !responsibility && !activeKillBefore && [.airstrike, .attack, .kill].contains(entry.type)
+                        && (gov.map { ArticleReader.backgroundPrepositions.contains(fold($0.1)) } ?? false)
                     let referring = isAnaphoric(slot) && !s.isHeading
                     // the object of an accusation, a denial or a probe: "blamed Israel for the strike", "condemned the strikes"
                     let objectOfOther = !responsibility && triggerSlots.prefix(n).contains { t in
@@ -505,6 +508,15 @@ extension ArticleReader {
             // people travel, forces deploy: a person who arrives in/at a place is visiting it
             var type = entry.type
             var cameo = entry.cameo
+            // "Israeli missiles hit T4": an attack made by aircraft, drones or missiles is an airstrike
+            if type == .attack && verbal && !passive, let noun = ({ () -> Int? in
+                var q = slot.start - 1
+                while q >= cStart, tokens[q].isWord, [.be, .have, .adverb, .modal].contains(tokens[q].function) { q -= 1 }
+                return q >= cStart && tokens[q].isWord ? q : nil
+            })(), ArticleReader.airWeapons.contains(fold(noun)) {
+                type = .airstrike
+                cameo = EventType.airstrike.defaultCAMEO
+            }
             if type == .deploy, let i = actor?.index, dict.actors.entries[i].kind == .person, slot.end < range.upperBound,
                 [.locative, .to].contains(tokens[slot.end].function) || s.slots.contains(where: { $0.start == slot.end && !$0.places.isEmpty })
             {
@@ -551,7 +563,19 @@ extension ArticleReader {
                 return b?.0
             }
             let nominalAnaphor = !verbal && isAnaphoric(slot)
-            if let p = best(placeCandidates(slot.end, scopeEnd, strongOnly: false)) { place = p; strength = 3 }
+            // "The Imam Ali base was bombed": a place as the passive subject is where it happened
+            let passiveSubjectPlace: EventMention.Place? = {
+                guard verbal && passive else { return nil }
+                guard let sl = s.slots.first(where: { $0.start >= cStart && $0.end <= slot.start && slot.start - $0.end <= 6 && !$0.places.isEmpty && $0.actors.isEmpty && $0.adjectives.isEmpty && governingPreposition($0.start, lowerBound: lower) == nil }),
+                    (sl.end..<slot.start).allSatisfy({ q in
+                        [.be, .have, .adverb, .areaNoun, .locative].contains(tokens[q].function) || tokens[q].isPunct
+                            || s.slots.contains(where: { x in x.start <= q && q < x.end && !x.places.isEmpty })
+                    }),
+                    governingPreposition(sl.start, lowerBound: lower) == nil, let p = bestPlace(sl) else { return nil }
+                return EventMention.Place(index: p, text: text(sl.start, sl.end))
+            }()
+            if let p = passiveSubjectPlace { place = p; strength = 3 }
+            else if let p = best(placeCandidates(slot.end, scopeEnd, strongOnly: false)) { place = p; strength = 3 }
             else if nominalAnaphor { }
             else if n == 0, let p = best(placeCandidates(lower, slot.start, strongOnly: false)) { place = p; strength = 3 }
             else if verbal || governingPreposition(slot.start, lowerBound: lower) == nil, let first = out.first(where: { $0.place != nil && $0.placeStrength >= 2 }) { place = first.place; strength = 2 }
@@ -580,12 +604,19 @@ extension ArticleReader {
             // toll
             var fatalities: Int? = nil
             if [.airstrike, .attack, .kill].contains(entry.type) {
-                for tj in allTriggerSlots where s.slots[tj].triggers.contains(where: { dict.triggers[$0.index].type == .kill }) {
+                // a killing word gives its toll to the strike or attack it follows (else the first one)
+                let violentSlots = triggerSlots.filter { t in s.slots[t].triggers.contains { [.airstrike, .attack].contains(dict.triggers[$0.index].type) } }
+                func owner(_ k: Int) -> Int? { violentSlots.last(where: { s.slots[$0].start < s.slots[k].start }) ?? violentSlots.first }
+                for tj in allTriggerSlots where s.slots[tj].triggers.contains(where: { dict.triggers[$0.index].type == .kill }) && (owner(tj) == nil || owner(tj) == ti) {
                     let ks = s.slots[tj]
                     if let v = FatalityReader.count(tokens, range, anchor: ks.start, anchorEnd: ks.end, tokenizer: tokenizer) { fatalities = v; break }
                 }
                 if fatalities == nil {
-                    for q in range where tokens[q].isWord && FatalityReader.deathWords.contains(fold(q)) {
+                    let mine = { (q: Int) -> Bool in
+                        let o = violentSlots.last(where: { s.slots[$0].start < q }) ?? violentSlots.first
+                        return o == nil || o == ti
+                    }
+                    for q in range where tokens[q].isWord && FatalityReader.deathWords.contains(fold(q)) && mine(q) {
                         if let v = FatalityReader.count(tokens, range, anchor: q, anchorEnd: q + 1, tokenizer: tokenizer) { fatalities = v; break }
                     }
                 }
@@ -641,6 +672,7 @@ extension ArticleReader {
 
     static let onWord: [UInt8] = Array(NameFolding.fold("on").utf8)
     static let responsibilityWord: [UInt8] = Array(NameFolding.fold("responsibility").utf8)
+    static let airWeapons: Set<[UInt8]> = Set(["missile", "missiles", "drone", "drones", "warplane", "warplanes", "jet", "jets", "aircraft", "helicopter", "helicopters", "uav", "uavs", "bombers"].map { Array(NameFolding.fold($0).utf8) })
     static let subordinators: Set<[UInt8]> = Set(["after", "before", "since", "until", "as", "while", "when", "because", "once"].map { Array(NameFolding.fold($0).utf8) })
     static let periodBounds: Set<[UInt8]> = Set(["since", "until", "till"].map { Array(NameFolding.fold($0).utf8) })
     static let ledWords: Set<[UInt8]> = Set(["led", "headed", "spearheaded", "commanded"].map { Array(NameFolding.fold($0).utf8) })
