@@ -61,7 +61,37 @@ enum SentenceSplitter {
             i += 1
         }
         if start < end { out.append(trim(bytes, start..<end)) }
-        return out.filter { !$0.isEmpty }
+        return out.filter { !$0.isEmpty }.flatMap { bounded(bytes, $0) }
+    }
+
+    /// The longest sentence the reader gets, in bytes. Real sentences stay far below (a long
+    /// news sentence is 300–600 bytes); text with no sentence ends (a list, a hostile file)
+    /// is cut into pieces of at most this size, so the reader's work per sentence, which grows
+    /// faster than its length, stays bounded and extraction time stays linear in the input.
+    static let maximumSentenceBytes = 2_000
+
+    /// `r` cut at spaces into pieces of at most ``maximumSentenceBytes`` (at any byte that does
+    /// not continue a UTF-8 character when a piece has no space).
+    static func bounded(_ bytes: [UInt8], _ r: Range<Int>) -> [Range<Int>] {
+        guard r.count > maximumSentenceBytes else { return [r] }
+        var pieces: [Range<Int>] = []
+        var start = r.lowerBound
+        while r.upperBound - start > maximumSentenceBytes {
+            var cut = start + maximumSentenceBytes
+            var k = cut
+            while k > start + maximumSentenceBytes / 2 && bytes[k] != 0x20 { k -= 1 }
+            if bytes[k] == 0x20 {
+                cut = k
+            } else {
+                while cut > start + 1 && bytes[cut] & 0xC0 == 0x80 { cut -= 1 }
+            }
+            let piece = trim(bytes, start..<cut)
+            if !piece.isEmpty { pieces.append(piece) }
+            start = cut
+        }
+        let last = trim(bytes, start..<r.upperBound)
+        if !last.isEmpty { pieces.append(last) }
+        return pieces
     }
 
     /// Whether the word before the period at `dot` is an abbreviation or an initial.

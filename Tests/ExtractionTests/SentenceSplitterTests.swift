@@ -36,4 +36,19 @@ import Testing
         #expect(sentences("It hit approx. ten sites. Next.").count == 2)
         #expect(sentences("Reuters said 10 a.m. local time. Nothing else.").count == 2)
     }
+
+    @Test func textWithNoSentenceEndsIsCutIntoBoundedPiecesAtSpaces() {
+        let words = (0..<20_000).map { "word\($0)" }
+        let text = words.joined(separator: " ")
+        let pieces = sentences(text)
+        #expect(pieces.count > 1)
+        #expect(pieces.allSatisfy { $0.utf8.count <= SentenceSplitter.maximumSentenceBytes })
+        // Nothing lost, nothing cut inside a word.
+        #expect(pieces.joined(separator: " ") == text)
+        // No space at all: cut anyway, never inside a UTF-8 character.
+        let dense = String(repeating: "é", count: 3_000)
+        let parts = sentences(dense)
+        #expect(parts.allSatisfy { $0.utf8.count <= SentenceSplitter.maximumSentenceBytes })
+        #expect(parts.joined() == dense)
+    }
 }
