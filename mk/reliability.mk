@@ -1,7 +1,8 @@
 # Reliability: crash rounds, injected I/O faults, fuzzing, sanitizers (issue 7; docs/reliability.md).
 # Included by the top-level Makefile (-include mk/*.mk). Short forms suit CI; *-long for soak runs.
 
-RELIABILITY_BIN   ?= .build/release
+# The same release build `make deb` makes (Makefile: build, BIN), so CI builds it once.
+RELIABILITY_BIN   ?= $(BIN)
 CRASH_ROUNDS      ?= 30
 CRASH_ROUNDS_LONG ?= 1000
 FUZZ_SECONDS      ?= 60
@@ -10,9 +11,7 @@ PYTHON            ?= python3
 .PHONY: reliability-build crash-test crash-test-long fault-test fuzz fuzz-build sanitize sanitize-address sanitize-thread reliability-test
 
 # The release binaries the crash and fault runs start (built once).
-reliability-build:
-	swift build -c release --product newsdropd
-	swift build -c release --product newsdrop
+reliability-build: build
 
 # kill -9 rounds while files arrive, then the independent check (~30 s for 30 rounds).
 crash-test: reliability-build

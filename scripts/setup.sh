@@ -9,6 +9,9 @@ pkg-config --exists libsystemd 2>/dev/null || need+=(libsystemd-dev)
 command -v pkg-config >/dev/null || need+=(pkg-config)
 command -v python3 >/dev/null || need+=(python3)
 command -v jq >/dev/null || need+=(jq)
+command -v make >/dev/null || need+=(make)
+# fault injection for `make fault-test` (docs/reliability.md)
+command -v fiu-run >/dev/null || need+=(fiu-utils libfiu-dev)
 if [ ${#need[@]} -gt 0 ]; then
   echo "setup: installing ${need[*]}"
   $SUDO apt-get update -qq
