@@ -44,7 +44,7 @@ struct QueryBench: ParsableCommand {
             ("--actor Ghaani --type visit", ["--actor", "Ghaani", "--type", "visit"],
              #"select(.kind=="event" and .type=="visit" and (.actor.id=="esmail-qaani" or .target.id=="esmail-qaani"))"#),
             ("--since 2010-01-01 --until 2012-12-31", ["--since", "2010-01-01", "--until", "2012-12-31"],
-             #"select(.kind=="event" and .date.value != null and .date.value >= "2010-01-01" and .date.value <= "2012-12-31")"#),
+             #"select(.kind=="event" and .date.value != null and (.date.value | startswith("--") | not) and (.date.value as $v | ($v >= "2010-01-01" or ("2010-01-01" | startswith($v))) and ($v <= "2012-12-31" or ($v | startswith("2012-12-31")))))"#),
             ("--min-confidence 0.9", ["--min-confidence", "0.9"], #"select(.kind=="event" and .confidence >= 0.9)"#),
         ]
         for (label, arguments, jqFilter) in queries {
