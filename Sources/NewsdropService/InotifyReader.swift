@@ -227,13 +227,12 @@ final class InotifyReader: Sendable {
     }
 
     /// Entries that no close-after-write will follow: symlinks, FIFOs, sockets, devices (to be
-    /// rejected) and hard links to an existing file (complete already). A new regular file is
-    /// not: it is taken when its writer closes it.
+    /// rejected), folders (to be logged and left alone) and hard links to an existing file
+    /// (complete already). A new regular file is not: it is taken when its writer closes it.
     static func isCompleteOnCreation(_ path: String) -> Bool {
         var st = stat()
         guard lstat(path, &st) == 0 else { return false }
         switch st.st_mode & S_IFMT {
-        case S_IFDIR: return false
         case S_IFREG: return st.st_nlink > 1
         default: return true
         }
