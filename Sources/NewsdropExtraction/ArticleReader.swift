@@ -62,6 +62,13 @@ struct ArticleReader {
     }
 
     func output(_ m: EventMention) -> ExtractedEvent {
+        var m = m
+        // No one is their own target ("Israel struck Israel" comes from an actor read twice,
+        // through a subject and a nearby mention): keep the actor, drop the target.
+        if let a = m.actor, let t = m.target {
+            let same = a.index != nil ? a.index == t.index : NameFolding.fold(a.name) == NameFolding.fold(t.name)
+            if same { m.target = nil }
+        }
         let actor = m.actor.map { a in ActorMention(name: a.name, id: a.index.map { dict.actors.entries[$0].id }, text: a.text) }
         let target = m.target.map { a in ActorMention(name: a.name, id: a.index.map { dict.actors.entries[$0].id }, text: a.text) }
         let place = m.place.map { p -> PlaceMention in
