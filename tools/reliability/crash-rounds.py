@@ -21,6 +21,7 @@ Prints one summary line: `crash-rounds: N passed, M failed` plus figures; exit 1
 """
 import argparse
 import hashlib
+import json
 import os
 import random
 import shutil
@@ -75,6 +76,15 @@ class Round:
         log = open(self.log, "ab")
         return subprocess.Popen([os.path.join(self.args.bin, "newsdropd"), "--drop-dir", self.drop, "--data-dir", self.data],
                                 stdout=log, stderr=log, stdin=subprocess.DEVNULL, env=env)
+
+    def ready(self, pid):
+        """Whether the daemon with this pid wrote status.json with state ready."""
+        try:
+            with open(os.path.join(self.data, "status.json")) as f:
+                status = json.load(f)
+        except (OSError, ValueError):
+            return False
+        return status.get("pid") == pid and status.get("state") == "ready"
 
     def verify(self, when):
         r = subprocess.run([os.path.join(self.args.bin, "newsdrop"), "verify", "--data-dir", self.data],
@@ -192,9 +202,13 @@ class Round:
                 self.begin_straddle()
             self.verify(f"after kill {rnd}")
         self.end_straddle()
-        # The clean run that drains the folder.
+        # The clean run that drains the folder. It is stopped only once it reports ready: a
+        # SIGTERM in the first milliseconds of a process, before its handlers exist, kills it
+        # with the default action (systemd counts that as a clean stop; this check wants exit 0).
         p = self.start()
         deadline = time.monotonic() + 90
+        while time.monotonic() < deadline and not self.ready(p.pid):
+            time.sleep(0.05)
         while time.monotonic() < deadline and os.listdir(self.drop):
             time.sleep(0.1)
         left = os.listdir(self.drop)
