@@ -34,6 +34,20 @@ enum SyntheticArticles {
         return text + "Reference: synthetic-\(i)\n"
     }
 
+    /// Writes articles `range` as `<folder>/<prefix><i>.txt`; returns their paths and total bytes.
+    static func write(_ range: Range<Int>, paragraphs: [String], into folder: String, prefix: String) throws -> (paths: [String], bytes: Int) {
+        var paths: [String] = []
+        var bytes = 0
+        for i in range {
+            let text = article(i, paragraphs: paragraphs)
+            let path = folder + "/\(prefix)\(i).txt"
+            try text.write(toFile: path, atomically: false, encoding: .utf8)
+            paths.append(path)
+            bytes += text.utf8.count
+        }
+        return (paths, bytes)
+    }
+
     struct SplitMix {
         var state: UInt64
         init(seed: UInt64) { state = seed }
@@ -63,6 +77,16 @@ func timed(_ executable: String, _ arguments: [String], quietOutput: Bool = true
     return seconds
 }
 
+/// Wall time of `sha256sum` over `paths` (the baseline of the ingest benchmarks), in chunks
+/// that keep its argument list under the kernel's limit.
+func sha256sumSeconds(_ paths: [String]) throws -> Double {
+    var seconds = 0.0
+    for start in stride(from: 0, to: paths.count, by: 5_000) {
+        seconds += try timed("/usr/bin/sha256sum", Array(paths[start..<min(start + 5_000, paths.count)]))
+    }
+    return seconds
+}
+
 /// The folder this executable is in (the build products, where `newsdrop` is too).
 func productsDirectory() -> String {
     let exe = (try? FileManager.default.destinationOfSymbolicLink(atPath: "/proc/self/exe")) ?? CommandLine.arguments[0]
@@ -83,20 +107,9 @@ struct IngestBench: ParsableCommand {
         let files = root + "/articles"
         try FileManager.default.createDirectory(atPath: files, withIntermediateDirectories: true)
         defer { if work == nil { try? FileManager.default.removeItem(atPath: root) } }
-        var paths: [String] = []
-        var totalBytes = 0
-        for i in 0..<articles {
-            let text = SyntheticArticles.article(i, paragraphs: paragraphs)
-            let path = files + "/\(i).txt"
-            try text.write(toFile: path, atomically: false, encoding: .utf8)
-            paths.append(path)
-            totalBytes += text.utf8.count
-        }
+        let (paths, totalBytes) = try SyntheticArticles.write(0..<articles, paragraphs: paragraphs, into: files, prefix: "")
         let newsdrop = productsDirectory() + "/newsdrop"
-        // sha256sum takes arguments; chunks keep the list under the kernel's limit.
-        let chunks = stride(from: 0, to: paths.count, by: 20_000).map { Array(paths[$0..<min($0 + 20_000, paths.count)]) }
-        var shaSeconds = 0.0
-        for chunk in chunks { shaSeconds += try timed("/usr/bin/sha256sum", chunk) }
+        let shaSeconds = try sha256sumSeconds(paths)
         let list = root + "/list"
         try paths.joined(separator: "\n").write(toFile: list, atomically: false, encoding: .utf8)
         let intakeSeconds = try timed(newsdrop, ["ingest", "--quiet", "--no-extract", "--data-dir", root + "/intake", "--files-from", list])

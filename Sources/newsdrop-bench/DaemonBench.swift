@@ -82,18 +82,8 @@ struct DaemonBench: ParsableCommand {
 
         // 2. A burst: every file renamed in at once.
         guard burst > 0 else { return }
-        var paths: [String] = []
-        var bytes = 0
-        for i in 0..<burst {
-            let text = SyntheticArticles.article(i, paragraphs: paragraphs)
-            let path = staging + "/burst-\(i).txt"
-            try text.write(toFile: path, atomically: false, encoding: .utf8)
-            paths.append(path)
-            bytes += text.utf8.count
-        }
-        let chunks = stride(from: 0, to: paths.count, by: 5_000).map { Array(paths[$0..<min($0 + 5_000, paths.count)]) }
-        var shaSeconds = 0.0
-        for chunk in chunks { shaSeconds += try timed("/usr/bin/sha256sum", chunk) }
+        let (paths, bytes) = try SyntheticArticles.write(0..<burst, paragraphs: paragraphs, into: staging, prefix: "burst-")
+        let shaSeconds = try sha256sumSeconds(paths)
         let start = DispatchTime.now().uptimeNanoseconds
         for (i, path) in paths.enumerated() {
             guard rename(path, drop + "/burst-\(i).txt") == 0 else { throw ValidationError("rename failed: errno \(errno)") }

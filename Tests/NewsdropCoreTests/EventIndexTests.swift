@@ -46,6 +46,13 @@ import Glibc
         _ = try writer.append(units)
     }
 
+    /// A writer rolling segments at 16 KiB, so a few dozen articles span several segments.
+    static func smallSegmentWriter(_ data: String) throws -> JournalWriter {
+        var options = JournalWriter.Options()
+        options.segmentBytes = 16 << 10
+        return try JournalWriter(dataDirectory: data, options: options)
+    }
+
     static func filters() -> [(String, EventFilter)] {
         var byType = EventFilter(); byType.types = [.airstrike, .kill]
         var byActor = EventFilter(); byActor.actorMatches = { $0.id == "esmail-qaani" }
@@ -125,9 +132,7 @@ import Glibc
     @Test func queriesThroughTheIndexMatchAFullDecodeAcrossSegmentsAndNewCommits() throws {
         let dir = TemporaryDirectory()
         let data = dir.path + "/data"
-        var options = JournalWriter.Options()
-        options.segmentBytes = 16 << 10
-        let writer = try JournalWriter(dataDirectory: data, options: options)
+        let writer = try Self.smallSegmentWriter(data)
         for start in stride(from: 0, to: 120, by: 10) { try Self.append(writer, articles: start..<(start + 10)) }
         #expect(try JournalLayout(dataDirectory: data).segments().count > 2)
         try Self.expectSame(data, "first query (builds the indexes)")
@@ -183,9 +188,7 @@ import Glibc
     @Test func theWritersMaintainerKeepsTheIndexCurrent() throws {
         let dir = TemporaryDirectory()
         let data = dir.path + "/data"
-        var options = JournalWriter.Options()
-        options.segmentBytes = 16 << 10
-        let writer = try JournalWriter(dataDirectory: data, options: options)
+        let writer = try Self.smallSegmentWriter(data)
         let maintainer = EventIndexMaintainer(dataDirectory: data, saveInterval: 0)
         for start in stride(from: 0, to: 100, by: 10) {
             try Self.append(writer, articles: start..<(start + 10))
@@ -196,9 +199,12 @@ import Glibc
         let segments = try JournalLayout(dataDirectory: data).segments()
         #expect(segments.count > 2)
         #expect(Self.indexFiles(data).count == segments.count)
-        let modified = Self.indexFiles(data).map { try? FileManager.default.attributesOfItem(atPath: data + "/index/events/" + $0)[.modificationDate] as? Date }
+        func modificationDates() -> [Date?] {
+            Self.indexFiles(data).map { try? FileManager.default.attributesOfItem(atPath: data + "/index/events/" + $0)[.modificationDate] as? Date }
+        }
+        let modified = modificationDates()
         try Self.expectSame(data, "maintained")
-        let after = Self.indexFiles(data).map { try? FileManager.default.attributesOfItem(atPath: data + "/index/events/" + $0)[.modificationDate] as? Date }
+        let after = modificationDates()
         #expect(modified == after, "a query had to rewrite an index the writer should have kept current")
         try writer.close()
     }

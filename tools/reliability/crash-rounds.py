@@ -230,24 +230,8 @@ class Round:
         j = Journal(self.data)
         j.check_archive()
         j.check_dedup()
+        j.check_expected(self.expected, rejected_dir=self.rejected)
         self.findings.extend(j.problems)
-        disp = j.dispositions()
-        for name, (family, detail) in self.expected.items():
-            recs = disp.get(name, [])
-            if len(recs) != 1:
-                self.findings.append(f"{name!r}: {len(recs)} records {[r['kind'] for r in recs]}, expected exactly one")
-                continue
-            rec = recs[0]
-            if family == "text":
-                if rec["kind"] not in ("article", "duplicate") or rec.get("hash") != "sha256:" + detail:
-                    self.findings.append(f"{name!r}: {rec['kind']} {rec.get('hash')} {rec.get('reason')}, expected the article of sha256:{detail[:16]}…")
-            elif rec["kind"] != "rejected" or rec.get("reason") != detail:
-                self.findings.append(f"{name!r}: {rec['kind']} {rec.get('reason')}, expected rejected {detail}")
-            elif not any(e == name or e.startswith(name + ".") for e in os.listdir(self.rejected)):
-                self.findings.append(f"{name!r}: rejected but not in {self.rejected}")
-        for name in disp:
-            if name not in self.expected:
-                self.findings.append(f"{name!r}: a record for a file never dropped")
         self.records = len(j.records)
 
 

@@ -188,19 +188,8 @@ class Scenario:
         j = Journal(self.data)
         j.check_archive()
         j.check_dedup()
+        j.check_expected(self.expected)
         self.findings.extend(j.problems)
-        disp = j.dispositions()
-        for name, (family, detail) in self.expected.items():
-            recs = disp.get(name, [])
-            if len(recs) != 1:
-                self.findings.append(f"{name}: {len(recs)} records, expected one")
-            elif family == "text" and recs[0].get("hash") != "sha256:" + detail:
-                self.findings.append(f"{name}: {recs[0]['kind']} {recs[0].get('reason')}, expected its article")
-            elif family == "rejected" and recs[0].get("reason") != detail:
-                self.findings.append(f"{name}: {recs[0]['kind']} {recs[0].get('reason')}, expected rejected {detail}")
-        for name in disp:
-            if name not in self.expected:
-                self.findings.append(f"{name}: a record for a file never dropped")
 
 
 class TmpfsFull(Scenario):

@@ -192,6 +192,30 @@ class Journal:
                 out.setdefault(rec.get("file"), []).append(rec)
         return out
 
+    def check_expected(self, expected: dict, rejected_dir=None) -> None:
+        """Every dropped file exactly once, as expected, and no record for anything else.
+
+        expected: file name -> ("text", sha256 hex) or ("rejected", reason). With rejected_dir,
+        a rejected file must also have been moved there (under its name or name.N).
+        """
+        disp = self.dispositions()
+        for name, (family, detail) in expected.items():
+            recs = disp.get(name, [])
+            if len(recs) != 1:
+                self.problem(f"{name!r}: {len(recs)} records {[r['kind'] for r in recs]}, expected exactly one")
+                continue
+            rec = recs[0]
+            if family == "text":
+                if rec["kind"] not in ("article", "duplicate") or rec.get("hash") != "sha256:" + detail:
+                    self.problem(f"{name!r}: {rec['kind']} {rec.get('hash')} {rec.get('reason')}, expected the article of sha256:{detail[:16]}...")
+            elif rec["kind"] != "rejected" or rec.get("reason") != detail:
+                self.problem(f"{name!r}: {rec['kind']} {rec.get('reason')}, expected rejected {detail}")
+            elif rejected_dir is not None and not any(e == name or e.startswith(name + ".") for e in os.listdir(rejected_dir)):
+                self.problem(f"{name!r}: rejected but not in {rejected_dir}")
+        for name in disp:
+            if name not in expected:
+                self.problem(f"{name!r}: a record for a file never dropped")
+
     def check_dedup(self) -> None:
         """The first line with given bytes is the article; later ones are duplicates of it."""
         first: dict = {}

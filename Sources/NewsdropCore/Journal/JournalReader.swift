@@ -32,6 +32,17 @@ public struct JournalReader: Sendable {
         return SegmentState(firstSeq: firstSeq, entries: chain.entries)
     }
 
+    /// The committed entries of a segment after the first `count`, whose last is `last`: reads
+    /// only the new part of the `.idx` file.
+    public func entries(of firstSeq: UInt64, after count: Int, following last: UnitIndexEntry) throws(SystemError) -> [UnitIndexEntry] {
+        let dataPath = layout.segmentData(firstSeq: firstSeq)
+        var st = stat()
+        let dataSize: Int64 = stat(dataPath, &st) == 0 ? Int64(st.st_size) : 0
+        return try SegmentIndexFile.readChain(
+            path: layout.segmentIndex(firstSeq: firstSeq), firstSeq: firstSeq, dataSize: dataSize,
+            resume: (count, last)).entries
+    }
+
     /// The seq the next committed line will get (1 for an empty journal).
     public func nextSeq() throws(SystemError) -> UInt64 {
         guard let last = try layout.segments().last else { return 1 }

@@ -26,22 +26,36 @@ enum SegmentIndexFile {
 
     /// Reads and checks the chain: each entry starts where the previous ended, seqs continue,
     /// and no entry reaches past `dataSize` bytes of the segment.
-    static func readChain(path: String, firstSeq: UInt64, dataSize: Int64) throws(SystemError) -> Chain {
+    ///
+    /// With `resume` (how many entries are known and the last of them), reads and checks only
+    /// the entries after those: what a follower of the segment needs after each commit.
+    static func readChain(
+        path: String, firstSeq: UInt64, dataSize: Int64, resume: (count: Int, last: UnitIndexEntry)? = nil
+    ) throws(SystemError) -> Chain {
         let fd = try Syscalls.open(path, O_RDONLY)
         defer { Syscalls.close(fd) }
         let size = try Syscalls.fileSize(fd, path: path)
-        let raw = try Syscalls.pread(fd, count: Int(size), at: 0, path: path)
-        if raw.count < headerSize {
-            return Chain(entries: [], validLength: 0, breakDetail: raw.isEmpty ? nil : "short header")
-        }
-        if Array(raw[0..<8]) != magic {
-            return Chain(entries: [], validLength: 0, breakDetail: "bad header magic")
-        }
-        var chain = Chain(entries: [], validLength: Int64(headerSize), breakDetail: nil)
+        let start = resume.map { Int64(headerSize + $0.count * UnitIndexEntry.size) } ?? 0
+        let raw = try Syscalls.pread(fd, count: Int(max(0, size - start)), at: start, path: path)
+        var chain = Chain(entries: [], validLength: start, breakDetail: nil)
         var expectOffset: Int64 = 0
         var expectSeq = firstSeq
+        var first = 0
+        if let resume {
+            expectOffset = resume.last.end
+            expectSeq = resume.last.lastSeq + 1
+        } else {
+            if raw.count < headerSize {
+                return Chain(entries: [], validLength: 0, breakDetail: raw.isEmpty ? nil : "short header")
+            }
+            if Array(raw[0..<8]) != magic {
+                return Chain(entries: [], validLength: 0, breakDetail: "bad header magic")
+            }
+            chain.validLength = Int64(headerSize)
+            first = headerSize
+        }
         raw.withUnsafeBytes { buffer in
-            var at = headerSize
+            var at = first
             while at + UnitIndexEntry.size <= buffer.count {
                 guard let e = UnitIndexEntry.read(buffer, at: at) else {
                     chain.breakDetail = "unknown unit kind at index entry \(chain.entries.count)"
@@ -61,7 +75,7 @@ enum SegmentIndexFile {
                 expectOffset = e.end
                 expectSeq = e.lastSeq + 1
                 at += UnitIndexEntry.size
-                chain.validLength = Int64(at)
+                chain.validLength = start + Int64(at)
             }
         }
         return chain

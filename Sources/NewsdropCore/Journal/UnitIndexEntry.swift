@@ -51,3 +51,11 @@ public struct UnitIndexEntry: Sendable, Hashable {
             firstSeq: get(16, UInt64.self), lines: get(24, UInt32.self), kind: kind)
     }
 }
+
+extension UnitIndexEntry {
+    /// Whether two entries name the same committed unit (same place, same bytes by CRC, same
+    /// seq).
+    func isSameUnit(as other: UnitIndexEntry) -> Bool {
+        offset == other.offset && crc == other.crc && firstSeq == other.firstSeq
+    }
+}

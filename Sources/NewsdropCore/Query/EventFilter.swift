@@ -36,12 +36,6 @@ public struct EventFilter: Sendable {
         return (actor.map(m) ?? false) || (target.map(m) ?? false)
     }
 
-    /// The `--actor` test of one mention (`true` when there is no actor filter).
-    public func admitsActor(_ actor: ActorMention?) -> Bool? {
-        guard let m = actorMatches else { return nil }
-        return actor.map(m) ?? false
-    }
-
     public func admitsPlace(_ place: PlaceMention?) -> Bool {
         guard let m = placeMatches else { return true }
         guard let place else { return false }
@@ -67,9 +61,6 @@ public struct EventFilter: Sendable {
         guard let min = minimumConfidence else { return true }
         return confidence >= min
     }
-
-    /// Whether the filter has an actor or place test (those need the dictionaries).
-    public var hasNameTests: Bool { actorMatches != nil || placeMatches != nil }
 
     public func matches(_ record: EventRecord) -> Bool {
         let e = record.event

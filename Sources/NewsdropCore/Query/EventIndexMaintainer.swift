@@ -19,6 +19,8 @@ public final class EventIndexMaintainer {
     private var unsaved = false
     /// Sealed segments known to have an index, counted from the first.
     private var sealedChecked = 0
+    /// Every sealed segment has an index (then only the segment being written needs work).
+    private var allSealedIndexed = false
     private var lastSave = DispatchTime.now()
 
     public init(dataDirectory: String, saveInterval: Double = 2) {
@@ -31,6 +33,18 @@ public final class EventIndexMaintainer {
     @discardableResult
     public func update() -> (any Error)? {
         do {
+            // The common case: the segment being written got new units. Read only the new
+            // `.idx` entries (no directory listing, no rereading the whole chain).
+            if allSealedIndexed, let tail = current?.lastEntry, tail.length > 0 {
+                let new = try reader.entries(of: current!.segment, after: current!.coveredUnits, following: tail)
+                if !new.isEmpty {
+                    try current!.add(new[...], reader: reader)
+                    unsaved = true
+                    saveIfDue()
+                    return nil
+                }
+                // Nothing new here: the writer rolled over; look at the folder.
+            }
             let segments = try reader.layout.segments()
             guard let last = segments.last else { return nil }
             if let current, current.segment != last {
@@ -53,17 +67,22 @@ public final class EventIndexMaintainer {
                 }
                 sealedChecked += 1
             }
+            allSealedIndexed = sealedChecked >= segments.count - 1
             if current!.coveredUnits < state.entries.count {
                 try current!.add(state.entries[current!.coveredUnits...], reader: reader)
                 unsaved = true
             }
-            if unsaved && Double(DispatchTime.now().uptimeNanoseconds - lastSave.uptimeNanoseconds) / 1e9 >= saveInterval {
-                flush()
-            }
+            saveIfDue()
             return nil
         } catch {
             current = nil
             return error
+        }
+    }
+
+    private func saveIfDue() {
+        if unsaved && Double(DispatchTime.now().uptimeNanoseconds - lastSave.uptimeNanoseconds) / 1e9 >= saveInterval {
+            flush()
         }
     }
 

@@ -64,11 +64,11 @@ public struct EventIndexQuery: Sendable {
         let articleOK = testsArticles ? index.articles().map { a in
             filter.admitsArticle(a.id) && ingestedSince.map { a.ingestedAt >= $0 } ?? true
         } : []
-        let actorOK: [Bool]? = filter.actorMatches.map { m in index.actors.map(m) }
-        let placeOK: [Bool]? = filter.placeMatches.map { m in index.places.map(m) }
+        let actorOK: [Bool]? = filter.actorMatches.map { m in index.actors.values.map(m) }
+        let placeOK: [Bool]? = filter.placeMatches.map { m in index.places.values.map(m) }
         let dated = filter.since != nil || filter.until != nil
-        let dateOK = dated ? index.texts.map { filter.admitsDate($0) } : []
-        let sourceOK = filter.sources.isEmpty ? [] : index.texts.map { filter.admitsSource($0) }
+        let dateOK = dated ? index.texts.values.map { filter.admitsDate($0) } : []
+        let sourceOK = filter.sources.isEmpty ? [] : index.texts.values.map { filter.admitsSource($0) }
         func pass(_ r: EventIndexRow) -> Bool {
             guard r.seq >= fromSeq, typeOK[Int(r.type)], !testsArticles || articleOK[Int(r.article)] else { return false }
             if let actorOK, !((r.actor >= 0 && actorOK[Int(r.actor)]) || (r.target >= 0 && actorOK[Int(r.target)])) { return false }
@@ -90,36 +90,5 @@ public struct EventIndexQuery: Sendable {
             }
             return true
         }
-    }
-}
-
-/// A read-only mapping of a file's first `length` bytes. Committed bytes of a segment are never
-/// truncated (recovery cuts only what no `.idx` entry covers), so the mapping stays valid.
-final class MappedFile {
-    private let base: UnsafeMutableRawPointer?
-    private let length: Int
-
-    init(path: String, length: Int) throws(SystemError) {
-        self.length = length
-        guard length > 0 else {
-            base = nil
-            return
-        }
-        let fd = try Syscalls.open(path, O_RDONLY)
-        defer { Syscalls.close(fd) }
-        let p = mmap(nil, length, PROT_READ, MAP_PRIVATE, fd, 0)
-        if p == MAP_FAILED { throw SystemError("map", path: path, errno: errno) }
-        base = p
-        _ = madvise(p, length, MADV_SEQUENTIAL)
-    }
-
-    deinit {
-        if let base { munmap(base, length) }
-    }
-
-    /// A copy of `count` bytes at `offset` (which must lie within the mapped length).
-    func bytes(at offset: Int, count: Int) -> ArraySlice<UInt8> {
-        guard let base, offset + count <= length else { return [] }
-        return ArraySlice(UnsafeRawBufferPointer(start: base + offset, count: count))
     }
 }

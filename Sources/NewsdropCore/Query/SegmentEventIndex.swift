@@ -44,9 +44,10 @@ struct SegmentEventIndex: Sendable {
     /// How many of the segment's `.idx` entries the rows cover.
     var coveredUnits = 0
     var lastEntry: UnitIndexEntry?
-    var actors: [ActorMention] = []
-    var places: [PlaceMention] = []
-    var texts: [String] = []
+    var actors = InternTable<ActorMention>()
+    var places = InternTable<PlaceMention>()
+    /// Date values and sources.
+    var texts = InternTable<String>()
     /// The articles, packed: per article a byte with the id's length, the id, a byte with the
     /// ingest time's length, the time. Parsed only by queries that test them.
     var articleBytes: [UInt8] = []
@@ -54,10 +55,6 @@ struct SegmentEventIndex: Sendable {
     /// The rows, packed (``EventIndexRow/size`` bytes each), as stored.
     var rowBytes: [UInt8] = []
     var rowCount: Int { rowBytes.count / EventIndexRow.size }
-
-    private var actorRefs: [ActorMention: Int32] = [:]
-    private var placeRefs: [PlaceMention: Int32] = [:]
-    private var textRefs: [String: Int32] = [:]
 
     init(segment: UInt64) {
         self.segment = segment
@@ -130,8 +127,8 @@ struct SegmentEventIndex: Sendable {
                 length: UInt32(line.count),
                 type: UInt8(EventType.allCases.firstIndex(of: e.type)!),
                 confidence: e.confidence,
-                actor: ref(e.actor), target: ref(e.target), place: ref(e.place),
-                date: ref(text: e.date), source: ref(text: e.source), article: article
+                actor: actors.ref(e.actor), target: actors.ref(e.target), place: places.ref(e.place),
+                date: texts.ref(e.date), source: texts.ref(e.source), article: article
             ).append(to: &rowBytes)
         }
     }
@@ -200,33 +197,6 @@ struct SegmentEventIndex: Sendable {
         return EventFields(seq: seq, type: type, confidence: confidence, actor: a, target: t, place: place, date: date, source: source)
     }
 
-    private mutating func ref(_ actor: ActorMention?) -> Int32 {
-        guard let actor else { return -1 }
-        if let r = actorRefs[actor] { return r }
-        let r = Int32(actors.count)
-        actors.append(actor)
-        actorRefs[actor] = r
-        return r
-    }
-
-    private mutating func ref(_ place: PlaceMention?) -> Int32 {
-        guard let place else { return -1 }
-        if let r = placeRefs[place] { return r }
-        let r = Int32(places.count)
-        places.append(place)
-        placeRefs[place] = r
-        return r
-    }
-
-    private mutating func ref(text: String?) -> Int32 {
-        guard let text else { return -1 }
-        if let r = textRefs[text] { return r }
-        let r = Int32(texts.count)
-        texts.append(text)
-        textRefs[text] = r
-        return r
-    }
-
     /// The articles, unpacked.
     func articles() -> [Article] {
         var out: [Article] = []
@@ -270,16 +240,16 @@ struct SegmentEventIndex: Sendable {
                 offset: header.lastOffset, length: 0, crc: header.lastCRC, firstSeq: header.lastFirstSeq,
                 lines: 0, kind: .article)
         }
-        index.actors = header.actors
-        index.places = header.places
-        index.texts = header.texts
+        index.actors = InternTable(header.actors)
+        index.places = InternTable(header.places)
+        index.texts = InternTable(header.texts)
         index.articleCount = header.articleCount
         index.articleBytes = Array(bytes[(12 + headerLength)..<(12 + headerLength + header.articleBytes)])
-        for (i, a) in index.actors.enumerated() { index.actorRefs[a] = Int32(i) }
-        for (i, p) in index.places.enumerated() { index.placeRefs[p] = Int32(i) }
-        for (i, t) in index.texts.enumerated() { index.textRefs[t] = Int32(i) }
         index.rowBytes = Array(bytes[(12 + headerLength + header.articleBytes)...])
-        // Refs out of range mean the file is not ours to trust.
+        // Repeated table values or refs out of range mean the file is not ours to trust.
+        guard index.actors.count == header.actors.count, index.places.count == header.places.count,
+              index.texts.count == header.texts.count
+        else { return nil }
         let valid = index.rowBytes.withUnsafeBytes { raw in
             (0..<header.rowCount).allSatisfy { k in
                 let r = EventIndexRow.read(raw, at: k * EventIndexRow.size)
@@ -296,7 +266,7 @@ struct SegmentEventIndex: Sendable {
         let header = Header(
             segment: segment, coveredUnits: coveredUnits, lastOffset: lastEntry?.offset ?? 0,
             lastCRC: lastEntry?.crc ?? 0, lastFirstSeq: lastEntry?.firstSeq ?? 0, rowCount: rowCount,
-            actors: actors, places: places, texts: texts, articleCount: articleCount, articleBytes: articleBytes.count)
+            actors: actors.values, places: places.values, texts: texts.values, articleCount: articleCount, articleBytes: articleBytes.count)
         guard let json = try? JSONEncoder().encode(header) else { return }
         var out = Self.magic
         withUnsafeBytes(of: UInt32(json.count).littleEndian) { out.append(contentsOf: $0) }
@@ -311,10 +281,24 @@ struct SegmentEventIndex: Sendable {
     }
 }
 
-extension UnitIndexEntry {
-    /// Whether two entries name the same committed unit (same place, same bytes by CRC, same
-    /// seq).
-    func isSameUnit(as other: UnitIndexEntry) -> Bool {
-        offset == other.offset && crc == other.crc && firstSeq == other.firstSeq
+/// Distinct values in the order first seen, each with its position (its reference).
+struct InternTable<Value: Hashable & Sendable>: Sendable {
+    private(set) var values: [Value] = []
+    private var positions: [Value: Int32] = [:]
+
+    init(_ values: [Value] = []) {
+        for v in values { _ = ref(v) }
+    }
+
+    var count: Int { values.count }
+
+    /// The reference of `value`, added if new; -1 for `nil`.
+    mutating func ref(_ value: Value?) -> Int32 {
+        guard let value else { return -1 }
+        if let r = positions[value] { return r }
+        let r = Int32(values.count)
+        values.append(value)
+        positions[value] = r
+        return r
     }
 }
