@@ -6,18 +6,24 @@
 /// opens a comment section ("2 Comments", "One Response", "Leave a reply") or a commenter's
 /// name followed by a timestamp line ends the body: everything after it is furniture.
 struct ArticleBody: Sendable {
-    /// A kept line: its byte range and whether it is a heading (short, no closing punctuation).
+    /// A kept line: its byte range, its tokens (in the reader's token array) and whether it is
+    /// a heading (short, no closing punctuation).
     struct Block: Sendable {
         var start: Int
         var end: Int
+        var tokens: Range<Int>
         var isHeading: Bool
     }
     var blocks: [Block]
     /// Lines that look like bylines or date lines, for the publication date.
-    var bylines: [Range<Int>]
+    var bylines: [Block]
 
     /// Splits `bytes` into blocks using the furniture words of `lexicon`.
-    static func read(_ bytes: [UInt8], lexicon: Lexicon) -> ArticleBody {
+    ///
+    /// Each line is tokenized once, here: the tokens of the lines kept (blocks and bylines) are
+    /// appended to `tokens`, with their function words set, and their folds stay in
+    /// `tokenizer`; the sentences are later read from these tokens, not tokenized again.
+    static func read(_ bytes: [UInt8], lexicon: Lexicon, tokenizer: inout Tokenizer, tokens keptTokens: inout [Token]) -> ArticleBody {
         var lines: [Range<Int>] = []
         var s = 0
         for (i, b) in bytes.enumerated() where b == 0x0A {
@@ -26,9 +32,15 @@ struct ArticleBody: Sendable {
         }
         if s < bytes.count { lines.append(s..<bytes.count) }
         var blocks: [Block] = []
-        var bylines: [Range<Int>] = []
+        var bylines: [Block] = []
         var seen = Set<UInt64>()
-        var tokenizer = Tokenizer()
+        var tokens: [Token] = []
+        /// Keeps the line's tokens (their folds are already in `tokenizer`).
+        func keep(_ a: Int, _ e: Int, heading: Bool) -> Block {
+            let first = keptTokens.count
+            keptTokens.append(contentsOf: tokens)
+            return Block(start: a, end: e, tokens: first..<keptTokens.count, isHeading: heading)
+        }
         var lastShortName: Int? = nil  // index in blocks of a preceding very short line, if kept
         var previousWasShort = false
         // words of body text kept so far: a comment section follows a body, a byline precedes it
@@ -40,8 +52,11 @@ struct ArticleBody: Sendable {
             while a < e && isSpace(bytes[a]) { a += 1 }
             while e > a && isSpace(bytes[e - 1]) { e -= 1 }
             if a >= e { continue }
-            tokenizer.folds.removeAll(keepingCapacity: true)
-            var tokens: [Token] = []
+            // the folds of a line that is not kept are dropped again at the end of the iteration
+            let foldMark = tokenizer.folds.count
+            var kept = false
+            defer { if !kept { tokenizer.folds.removeSubrange(foldMark...) } }
+            tokens.removeAll(keepingCapacity: true)
             tokenizer.tokenize(bytes, a..<e, into: &tokens)
             let words = tokens.filter(\.isWord)
             let wordCount = words.count
@@ -69,7 +84,7 @@ struct ArticleBody: Sendable {
             }
             if startsWith(.comments) { break }
             previousWasShort = wordCount <= 4 && !endsSentence(bytes, e)
-            let key = normalizedKey(tokenizer.folds)
+            let key = normalizedKey(tokenizer.folds[foldMark...])
             if seen.contains(key) { continue }
             seen.insert(key)
             let sentenceLike = endsSentence(bytes, e)
@@ -87,19 +102,28 @@ struct ArticleBody: Sendable {
             }
             if let m = startMatch(.caption), labelled(m) || !sentenceLike || (m.end - m.start) >= 2 && wordCount <= 30 { continue }
             if endsWithCredit(tokens) { continue }
-            if let m = startMatch(.byline), wordCount <= 14, labelled(m) || !sentenceLike { bylines.append(a..<e); continue }
+            if let m = startMatch(.byline), wordCount <= 14, labelled(m) || !sentenceLike {
+                bylines.append(keep(a, e, heading: true))
+                kept = true
+                continue
+            }
             if wordCount <= 8 {
                 let buttonByte = UInt8(FurnitureEntry.Kind.allCases.firstIndex(of: .button)!)
                 if matches.contains(where: { $0.payload.kind == .furniture && $0.payload.detail == buttonByte }) { continue }
             }
-            if wordCount <= 10 && isDateLine(tokens) { bylines.append(a..<e); continue }
+            if wordCount <= 10 && isDateLine(tokens) {
+                bylines.append(keep(a, e, heading: true))
+                kept = true
+                continue
+            }
             if wordCount < 4 {
                 lastShortName = nil
                 continue
             }
             if lineIndex > 0 && words.allSatisfy({ $0.flags.contains(.number) }) { continue }
             let heading = !endsSentence(bytes, e) && wordCount <= 30
-            blocks.append(Block(start: a, end: e, isHeading: heading))
+            blocks.append(keep(a, e, heading: heading))
+            kept = true
             if !heading { bodyWords += wordCount }
             lastShortName = nil
         }
@@ -154,7 +178,7 @@ struct ArticleBody: Sendable {
     }
 
     /// A 64-bit FNV-1a hash of a line's folded words: lines repeated from earlier are read once.
-    static func normalizedKey(_ folds: [UInt8]) -> UInt64 {
+    static func normalizedKey(_ folds: ArraySlice<UInt8>) -> UInt64 {
         var h: UInt64 = 0xCBF2_9CE4_8422_2325
         for b in folds { h = (h ^ UInt64(b)) &* 0x0000_0100_0000_01B3 }
         return h

@@ -25,16 +25,19 @@ struct ArticleReader {
     // MARK: reading
 
     mutating func read() -> Extraction {
-        let body = ArticleBody.read(bytes, lexicon: lexicon)
+        let body = ArticleBody.read(bytes, lexicon: lexicon, tokenizer: &tokenizer, tokens: &tokens)
         findPublished(body)
         let dates = DateReader(published: published)
         for (b, block) in body.blocks.enumerated() {
+            var cursor = block.tokens.lowerBound
             for r in SentenceSplitter.split(bytes, block.start..<block.end) {
-                let first = tokens.count
-                tokenizer.tokenize(bytes, r, into: &tokens)
-                let range = first..<tokens.count
+                // the sentence's tokens: those of the block that start inside it
+                while cursor < block.tokens.upperBound && Int(tokens[cursor].start) < r.lowerBound { cursor += 1 }
+                let first = cursor
+                while cursor < block.tokens.upperBound && Int(tokens[cursor].start) < r.upperBound { cursor += 1 }
+                let range = first..<cursor
                 if range.isEmpty { continue }
-                let matches = lexicon.annotate(&tokens, range, tokenizer: tokenizer, bytes: bytes)
+                let matches = lexicon.phrases(tokens, range, tokenizer: tokenizer)
                 var s = slots(range, matches)
                 s.byteRange = r
                 s.isHeading = block.isHeading
@@ -91,15 +94,11 @@ struct ArticleReader {
     /// The publication date: a byline or date line with a full date, or a dateline's date.
     mutating func findPublished(_ body: ArticleBody) {
         let reader = DateReader(published: nil)
-        var lines = body.bylines
-        for block in body.blocks.prefix(3) { lines.append(block.start..<block.end) }
+        // bylines whole, then the opening words of the first blocks
+        let lines = body.bylines.map(\.tokens)
+            + body.blocks.prefix(3).map { $0.tokens.lowerBound..<min($0.tokens.upperBound, $0.tokens.lowerBound + 12) }
         for r in lines {
-            var t = Tokenizer()
-            var toks: [Token] = []
-            t.tokenize(bytes, r, into: &toks)
-            _ = lexicon.annotate(&toks, 0..<toks.count, tokenizer: t, bytes: bytes)
-            let limit = !body.bylines.contains(r) ? min(toks.count, 12) : toks.count
-            for h in reader.read(toks, 0..<limit, bytes: bytes, tokenizer: t) {
+            for h in reader.read(tokens, r, bytes: bytes, tokenizer: tokenizer) {
                 if let v = h.date.value, v.count == 10, !v.hasPrefix("--") { published = v; return }
             }
         }

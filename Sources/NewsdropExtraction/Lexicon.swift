@@ -113,7 +113,12 @@ struct Lexicon: Sendable {
     ///   word tokens (the body reader needs only a line's opening words; function words are
     ///   still set on every token).
     func annotate(_ tokens: inout [Token], _ range: Range<Int>, tokenizer: Tokenizer, bytes: [UInt8], startWords: Int = Int.max) -> [Match] {
-        var out: [Match] = []
+        markFunctionWords(&tokens, range, bytes: bytes)
+        return phrases(tokens, range, tokenizer: tokenizer, startWords: startWords)
+    }
+
+    /// Sets each word token's closed-class role (and the value of numbers, months, weekdays).
+    func markFunctionWords(_ tokens: inout [Token], _ range: Range<Int>, bytes: [UInt8]) {
         for i in range where tokens[i].isWord {
             var n: Int32 = 0
             var k = Int(tokens[i].start)
@@ -131,6 +136,13 @@ struct Lexicon: Sendable {
                 if tokens[i].function == .month || tokens[i].function == .weekday { tokens[i].value = f.index }
             }
         }
+    }
+
+    /// Every phrase that starts at a word token of `tokens[range]` and ends at a word boundary
+    /// (all lengths), with case rules applied, in order of their start token. Function words
+    /// must be marked already (see `markFunctionWords`).
+    func phrases(_ tokens: [Token], _ range: Range<Int>, tokenizer: Tokenizer, startWords: Int = Int.max) -> [Match] {
+        var out: [Match] = []
         var startsLeft = startWords
         for i in range {
             let t = tokens[i]

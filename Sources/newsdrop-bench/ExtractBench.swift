@@ -16,6 +16,8 @@ struct ExtractBench: ParsableCommand {
     @Option(help: "The shipped dictionaries' folder.") var dictionaries = "dictionaries"
     @Option(help: "How many articles to extract (the seeds, repeated).") var articles = 5_000
     @Option(help: "Timed rounds; the best round is reported.") var rounds = 3
+    @Option(help: "Instead of timing: write each article's events (one JSON line per article, sorted keys) to this file, to compare two builds' output.")
+    var dump: String? = nil
 
     func run() throws {
         let names = try FileManager.default.contentsOfDirectory(atPath: seeds).filter { $0.hasSuffix(".txt") }.sorted()
@@ -24,6 +26,19 @@ struct ExtractBench: ParsableCommand {
         let loadStart = DispatchTime.now().uptimeNanoseconds
         let extractor = try DictionaryEventExtractor(directories: [dictionaries])
         let loadSeconds = Double(DispatchTime.now().uptimeNanoseconds - loadStart) / 1e9
+        if let dump {
+            let encoder = JSONEncoder()
+            encoder.outputFormatting = [.sortedKeys]
+            var out = Data()
+            for (name, text) in zip(names, texts) {
+                let e = extractor.extract(ArticleText(id: name, text: text, fileName: name))
+                out.append(Data("\(name)\t".utf8))
+                out.append(try encoder.encode(e.events))
+                out.append(Data("\t\(e.published ?? "-")\n".utf8))
+            }
+            try out.write(to: URL(fileURLWithPath: dump))
+            return
+        }
         let batch = (0..<articles).map { i in
             ArticleText(id: "bench-\(i)", text: texts[i % texts.count], fileName: names[i % names.count])
         }
