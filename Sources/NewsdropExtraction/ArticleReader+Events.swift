@@ -176,7 +176,7 @@ extension ArticleReader {
 extension ArticleReader {
     /// The event mentions of sentence `k`, and — when the sentence only reports a toll ("six people
     /// were killed") — the toll to attach to the latest strike or attack.
-    mutating func events(in k: Int, order: inout Int, previous: [EventMention]) -> ([EventMention], (Int, Int)?) {
+    func events(in k: Int, order: inout Int, previous: [EventMention]) -> ([EventMention], (Int, Int)?) {
         let s = sentences[k]
         let range = s.tokenRange
         let lower = range.lowerBound

@@ -2,10 +2,21 @@
 /// is the concatenation of its folded words (so `Abu Kamal` and `Albukamal` share one key), and
 /// a match may only end at a word boundary. Edges live in one open-addressing hash table, so a
 /// lookup is a multiply and a probe or two; nothing allocates while matching.
+///
+/// Layout for the cache: an edge is one 64-bit word (parent node and byte in the high half,
+/// child in the low half), so a probe touches one cache line; and the first two levels, where
+/// every word of the text starts its walk, are dense tables (256 entries for the root, 256 per
+/// child of the root) that stay in L1/L2 instead of random probes into a table of megabytes.
 struct PhraseTrie: Sendable {
-    private var keys: [UInt64]
-    private var values: [Int32]
+    /// Open-addressing table of edges: `(parent << 40) | (byte << 32) | child` (parent under 2^24); `UInt64.max` is empty.
+    private var edges: [UInt64]
     private var mask: Int
+    /// The root's child per byte, or -1.
+    private var level1: [Int32]
+    /// Per byte b0 with a root child: the grandchild per second byte at `(row(b0) << 8) | b1`, or -1.
+    private var level2: [Int32]
+    /// Per byte: the row of `level2` for the root's child along it, or -1.
+    private var level2Row: [Int32]
     /// Per node: start of its payloads in `payloadFlat`, or -1.
     private var terminal: [Int32]
     /// Per node: how many payloads it has.
@@ -33,20 +44,33 @@ struct PhraseTrie: Sendable {
             terminal[Int(node)] = Int32(lists.count)
             lists.append(entries[key]!)
         }
+        // an edge key is the parent (24 bits) and the byte: far above any dictionary (~200,000 nodes)
+        precondition(terminal.count < 1 << 24, "phrase trie over 16M nodes")
         var capacity = 16
         while capacity < edges.count * 2 { capacity <<= 1 }
-        var ks = [UInt64](repeating: UInt64.max, count: capacity)
-        var vs = [Int32](repeating: -1, count: capacity)
+        var table = [UInt64](repeating: UInt64.max, count: capacity)
         let m = capacity - 1
         for (k, v) in edges {
             var slot = PhraseTrie.hash(k) & m
-            while ks[slot] != UInt64.max { slot = (slot + 1) & m }
-            ks[slot] = k
-            vs[slot] = v
+            while table[slot] != UInt64.max { slot = (slot + 1) & m }
+            table[slot] = (k << 32) | UInt64(UInt32(v))
         }
-        keys = ks
-        values = vs
+        self.edges = table
         mask = m
+        var l1 = [Int32](repeating: -1, count: 256)
+        var rows = [Int32](repeating: -1, count: 256)
+        var l2: [Int32] = []
+        for b0 in 0..<256 {
+            guard let c = edges[UInt64(b0)] else { continue }
+            l1[b0] = c
+            rows[b0] = Int32(l2.count >> 8)
+            for b1 in 0..<256 {
+                l2.append(edges[(UInt64(UInt32(c)) << 8) | UInt64(b1)] ?? -1)
+            }
+        }
+        level1 = l1
+        level2 = l2
+        level2Row = rows
         var flat: [PhrasePayload] = []
         var counts = [Int32](repeating: 0, count: terminal.count)
         var starts = [Int32](repeating: -1, count: terminal.count)
@@ -69,18 +93,32 @@ struct PhraseTrie: Sendable {
     @inline(__always) func step(_ node: Int32, _ byte: UInt8) -> Int32 {
         let k = (UInt64(UInt32(node)) << 8) | UInt64(byte)
         var slot = PhraseTrie.hash(k) & mask
-        while true {
-            let s = keys[slot]
-            if s == k { return values[slot] }
-            if s == UInt64.max { return -1 }
-            slot = (slot + 1) & mask
+        return edges.withUnsafeBufferPointer { table in
+            while true {
+                let s = table[slot]
+                if s >> 32 == k { return Int32(truncatingIfNeeded: s) }
+                if s == UInt64.max { return -1 }
+                slot = (slot + 1) & mask
+            }
         }
     }
 
     /// Walks `bytes` from `node`; -1 when the path leaves the trie.
     @inline(__always) func walk(_ node: Int32, _ bytes: ArraySlice<UInt8>) -> Int32 {
         var n = node
-        for b in bytes {
+        var rest = bytes[...]
+        // from the root, the first two bytes come from the dense tables
+        if n == 0, let b0 = rest.first {
+            n = level1[Int(b0)]
+            if n < 0 { return -1 }
+            rest = rest.dropFirst()
+            if let b1 = rest.first {
+                n = level2[Int(level2Row[Int(b0)]) << 8 | Int(b1)]
+                if n < 0 { return -1 }
+                rest = rest.dropFirst()
+            }
+        }
+        for b in rest {
             n = step(n, b)
             if n < 0 { return -1 }
         }
