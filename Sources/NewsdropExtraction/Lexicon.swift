@@ -1,7 +1,20 @@
 /// The compiled matcher: every dictionary phrase (actors, adjectives, titles, places, triggers,
-/// cues, furniture words) and the closed-class function words in one `PhraseTrie`.
-struct Lexicon: Sendable {
-    let trie: PhraseTrie
+/// cues, furniture words) in two `PhraseTrie`s by case rule, and the closed-class function words in a third.
+///
+/// A class, immutable after `init`: every article reader shares it by one reference (the
+/// reader is copied into its local closures; a struct would retain each of its tables).
+///
+/// The phrases live in two tries by case rule: proper names (capitalised or all-capitals
+/// phrases: the gazetteer and most of the actor dictionary, ~170,000 nodes) and the rest
+/// (triggers, cues, titles, furniture, lower-case aliases: a few thousand nodes). A name can
+/// only start at a capitalised, all-capitals or numeric word, so the large trie — whose every
+/// probe is a likely cache miss — is walked from one word in five or six, and the small one
+/// stays in cache.
+final class Lexicon: Sendable {
+    /// Phrases with a case rule (`.capitalized`, `.upper`).
+    let nameTrie: PhraseTrie
+    /// Phrases in any case.
+    let anyCaseTrie: PhraseTrie
     /// Function words by their raw lower-case spelling (folding would merge of/off, to/too).
     let functionTrie: PhraseTrie
     /// Folded words that `next:`/`prev:` trigger contexts refer to, for quick comparison.
@@ -71,7 +84,18 @@ struct Lexicon: Sendable {
             functions[k] = [PhrasePayload(kind: .function, caseRule: .any, detail: cls.rawValue, index: v)]
         }
         functionTrie = PhraseTrie(entries: functions)
-        trie = PhraseTrie(entries: entries)
+        // split by case rule; `rank` keeps the order of a phrase's payloads across the two tries
+        var names: [[UInt8]: [PhrasePayload]] = [:]
+        var anyCase: [[UInt8]: [PhrasePayload]] = [:]
+        for (k, list) in entries {
+            for (rank, payload) in list.enumerated() {
+                var p = payload
+                p.rank = UInt16(min(rank, Int(UInt16.max)))
+                if p.caseRule == .any { anyCase[k, default: []].append(p) } else { names[k, default: []].append(p) }
+            }
+        }
+        nameTrie = PhraseTrie(entries: names)
+        anyCaseTrie = PhraseTrie(entries: anyCase)
     }
 
     /// One phrase found in a token stream.
@@ -144,41 +168,56 @@ struct Lexicon: Sendable {
     func phrases(_ tokens: [Token], _ range: Range<Int>, tokenizer: Tokenizer, startWords: Int = Int.max) -> [Match] {
         var out: [Match] = []
         var startsLeft = startWords
+        let nameStart: Token.Flags = [.capitalized, .allUpper, .number]
         for i in range {
             let t = tokens[i]
             if !t.isWord || t.flags.contains(.particle) { continue }
             if startsLeft <= 0 { break }
             startsLeft -= 1
-            var node: Int32 = 0
-            var j = i
-            var allUpper = true
-            var consumed = 0
-            while j < range.upperBound {
-                let tj = tokens[j]
-                if tj.isPunct { break }
-                if tj.flags.contains(.particle) && j > i { j += 1; continue }
-                node = trie.walk(node, tokenizer.fold(tj))
-                if node < 0 { break }
-                consumed += 1
-                if !tj.flags.contains(.allUpper) { allUpper = false }
-                do {
-                    for pi in trie.payloadRange(at: node) {
-                        let p = trie.payload(pi)
-                        if p.kind == .function { continue }
-                        switch p.caseRule {
-                        case .any: break
-                        case .capitalized: if !t.flags.contains(.capitalized) && !t.flags.contains(.number) { continue }
-                        case .upper: if !allUpper { continue }
-                        }
-                        // a capitalised name on a single function word is not a name ("He", "On")
-                        if consumed == 1 && p.caseRule == .capitalized && t.function != .none && t.function != .month && t.function != .weekday { continue }
-                        out.append(Match(start: i, end: j + 1, payload: p, aligned: Int(p.words) == consumed))
-                    }
+            let first = out.count
+            phrases(from: i, in: anyCaseTrie, tokens, range, tokenizer, into: &out)
+            if !t.flags.isDisjoint(with: nameStart) {
+                let mid = out.count
+                phrases(from: i, in: nameTrie, tokens, range, tokenizer, into: &out)
+                // both tries matched here: restore the order of one walk (by end, then payload order)
+                if mid > first && out.count > mid {
+                    out[first...].sort { ($0.end, $0.payload.rank) < ($1.end, $1.payload.rank) }
                 }
-                if tj.flags.contains(.possessive) { break }
-                j += 1
             }
         }
         return out
+    }
+
+    /// Appends the phrases of `trie` that start at token `i`, shortest first.
+    @inline(__always)
+    private func phrases(from i: Int, in trie: PhraseTrie, _ tokens: [Token], _ range: Range<Int>, _ tokenizer: Tokenizer, into out: inout [Match]) {
+        let t = tokens[i]
+        var node: Int32 = 0
+        var j = i
+        var allUpper = true
+        var consumed = 0
+        while j < range.upperBound {
+            let tj = tokens[j]
+            if tj.isPunct { break }
+            if tj.flags.contains(.particle) && j > i { j += 1; continue }
+            node = trie.walk(node, tokenizer.fold(tj))
+            if node < 0 { break }
+            consumed += 1
+            if !tj.flags.contains(.allUpper) { allUpper = false }
+            for pi in trie.payloadRange(at: node) {
+                let p = trie.payload(pi)
+                if p.kind == .function { continue }
+                switch p.caseRule {
+                case .any: break
+                case .capitalized: if !t.flags.contains(.capitalized) && !t.flags.contains(.number) { continue }
+                case .upper: if !allUpper { continue }
+                }
+                // a capitalised name on a single function word is not a name ("He", "On")
+                if consumed == 1 && p.caseRule == .capitalized && t.function != .none && t.function != .month && t.function != .weekday { continue }
+                out.append(Match(start: i, end: j + 1, payload: p, aligned: Int(p.words) == consumed))
+            }
+            if tj.flags.contains(.possessive) { break }
+            j += 1
+        }
     }
 }

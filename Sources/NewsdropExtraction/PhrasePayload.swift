@@ -21,6 +21,8 @@ struct PhrasePayload: Sendable, Hashable {
     var index: Int32
     /// How many words the phrase has, to prefer matches that line up with the text's words.
     var words: UInt8 = 1
+    /// Position among the payloads of the same phrase (the lexicon keeps their order across its tries).
+    var rank: UInt16 = 0
 
     static func caseRule(of phrase: String) -> CaseRule {
         let letters = phrase.unicodeScalars.filter { $0.properties.isAlphabetic }
