@@ -12,7 +12,7 @@ extension ArticleReader {
         var slot: Int?
     }
 
-    static let targetWords: Set<[UInt8]> = Set(["targeting", "targeted", "target", "targets", "hitting", "striking"].map { Array(NameFolding.fold($0).utf8) })
+    static let targetWords = FoldedWordSet(["targeting", "targeted", "target", "targets", "hitting", "striking"])
     static let agentPreps: Set<FunctionWord> = [.by]
 
     func isPrepositionLike(_ f: FunctionWord) -> Bool {
@@ -54,7 +54,7 @@ extension ArticleReader {
                 if j - 1 >= lowerBound, [.areaNoun, .direction, .locative].contains(tokens[j - 1].function) { return (.locative, j) }
                 return (.of, j)
             case .none:
-                if ArticleReader.targetWords.contains(fold(j)) { return (.locative, j) }
+                if ArticleReader.targetWords.contains(word(j)) { return (.locative, j) }
                 if t.flags.contains(.capitalized) || t.flags.contains(.number) { return nil }
                 if steps >= 2 { return nil }
             default:
@@ -276,7 +276,7 @@ extension ArticleReader {
                     && tokens[c.start].function == .modal
             }) { continue }
             // "any attack on Iran would be answered", "no strike": not an event
-            if !chosen.form.isVerbal, slot.start - 1 >= lower, ArticleReader.nonReferring.contains(fold(slot.start - 1)) { continue }
+            if !chosen.form.isVerbal, slot.start - 1 >= lower, ArticleReader.nonReferring.contains(word(slot.start - 1)) { continue }
             if blocked.contains(slot.start) { continue }
             // look back over auxiliaries and adverbs
             var j = slot.start - 1
@@ -292,7 +292,7 @@ extension ArticleReader {
                 break
             }
             if negated && !s.cues.contains(where: { $0.kind == .deny }) { continue }
-            if verbal && chosen.form == .past && slot.start - 1 >= lower, ArticleReader.victimWords.contains(fold(slot.start - 1)) { passive = true }
+            if verbal && chosen.form == .past && slot.start - 1 >= lower, ArticleReader.victimWords.contains(word(slot.start - 1)) { passive = true }
             // "X was killed" with no killer named: X is a victim of an event told elsewhere, not a killing of its own
             let victimOnly = entry.type == .kill && verbal && passive && !hasAgentAfter(slot, s)
             var modality = sentenceModality
@@ -344,7 +344,7 @@ extension ArticleReader {
                 // "after Turkish-backed factions shelled the town": the subject of a subordinate clause
                 if verbal, let c = cands.last(where: { $0.end <= slot.start && $0.start >= cStart && usable($0) }), c.preposition == .preposition,
                     (c.end..<slot.start).allSatisfy({ [.adverb, .be, .have, .modal].contains(tokens[$0].function) }),
-                    let (_, at) = governingPreposition(c.start, lowerBound: lower), ArticleReader.subordinators.contains(fold(at))
+                    let (_, at) = governingPreposition(c.start, lowerBound: lower), ArticleReader.subordinators.contains(word(at))
                 {
                     return c.actor
                 }
@@ -375,10 +375,10 @@ extension ArticleReader {
                 if let c = nonPP.last(where: { prevVerb == nil || $0.end <= prevVerb!.end || $0.start < cStart || adjacent($0) }) { return c.actor }
                 if let c = left.last(where: { $0.preposition != FunctionWord.from }) ?? left.last {
                     // "insurgents led by HTS stormed": the leader acts
-                    if c.preposition == .by, c.start - 2 >= lower, ArticleReader.ledWords.contains(fold(c.start - 2)) { return c.actor }
+                    if c.preposition == .by, c.start - 2 >= lower, ArticleReader.ledWords.contains(word(c.start - 2)) { return c.actor }
                     if c.preposition != .by { return c.actor }
                 }
-                if let c = left.last(where: { $0.preposition == .by && $0.start - 2 >= lower && ArticleReader.ledWords.contains(fold($0.start - 2)) }) { return c.actor }
+                if let c = left.last(where: { $0.preposition == .by && $0.start - 2 >= lower && ArticleReader.ledWords.contains(word($0.start - 2)) }) { return c.actor }
                 return nil
             }
             func object() -> EventMention.Actor? {
@@ -460,11 +460,11 @@ extension ArticleReader {
                     // "its forces killed an ISIS leader in a helicopter raid": the killer's raid
                     let activeKillBefore = allTriggerSlots.contains { t in
                         s.slots[t].end <= slot.start && s.slots[t].triggers.allSatisfy { dict.triggers[$0.index].type == .kill }
-                            && s.slots[t].start - 1 >= lower && tokens[s.slots[t].start - 1].function != .be && !ArticleReader.victimWords.contains(fold(s.slots[t].start - 1))
+                            && s.slots[t].start - 1 >= lower && tokens[s.slots[t].start - 1].function != .be && !ArticleReader.victimWords.contains(word(s.slots[t].start - 1))
                     }
                     // (strikes and attacks only: "arrived for talks", "during the visit" are the subject's)
                     let backgroundPrep = !responsibility && !activeKillBefore && [.airstrike, .attack, .kill].contains(entry.type)
-                        && (gov.map { ArticleReader.backgroundPrepositions.contains(fold($0.1)) } ?? false)
+                        && (gov.map { ArticleReader.backgroundPrepositions.contains(word($0.1)) } ?? false)
                     let referring = isAnaphoric(slot) && !s.isHeading
                     // the object of an accusation, a denial or a probe: "blamed Israel for the strike", "condemned the strikes"
                     let objectOfOther = !responsibility && triggerSlots.prefix(n).contains { t in
@@ -513,7 +513,7 @@ extension ArticleReader {
                 var q = slot.start - 1
                 while q >= cStart, tokens[q].isWord, [.be, .have, .adverb, .modal].contains(tokens[q].function) { q -= 1 }
                 return q >= cStart && tokens[q].isWord ? q : nil
-            })(), ArticleReader.airWeapons.contains(fold(noun)) {
+            })(), ArticleReader.airWeapons.contains(word(noun)) {
                 type = .airstrike
                 cameo = EventType.airstrike.defaultCAMEO
             }
@@ -550,7 +550,7 @@ extension ArticleReader {
                     let prep = governingPreposition(sl.start, lowerBound: lower)
                     let directObject = verbal && !passive && sl.start >= slot.end && sl.start - slot.end <= 1
                     guard prep.map({ [.locative, .to, .from, .including].contains($0.0) }) ?? directObject else { continue }
-                    if strongOnly, let (_, at) = prep, !ArticleReader.strongLocatives.contains(fold(at)) { continue }
+                    if strongOnly, let (_, at) = prep, !ArticleReader.strongLocatives.contains(word(at)) { continue }
                     var score = dict.gazetteer.entries[p].kind.specificity * 10
                     if prep?.0 == .from { score -= 25 }
                     res.append((EventMention.Place(index: p, text: text(sl.start, sl.end)), score))
@@ -591,7 +591,7 @@ extension ArticleReader {
             // date: in the trigger's stretch, or before the first trigger, or the only one
             var date: EventDate? = nil
             // "since 2016", "until March": a bound of a period, not the event's date
-            let eventDates = s.dates.filter { d in !(d.start - 1 >= lower && ArticleReader.periodBounds.contains(fold(d.start - 1))) }
+            let eventDates = s.dates.filter { d in !(d.start - 1 >= lower && ArticleReader.periodBounds.contains(word(d.start - 1))) }
             let forward = eventDates.filter { $0.start >= slot.end && $0.end <= scopeEnd }
             let backward = n == 0 ? eventDates.filter { $0.end <= slot.start } : []
             // "the Jan. 28 attack": a date inside the noun phrase, right before a nominal trigger
@@ -616,7 +616,7 @@ extension ArticleReader {
                         let o = violentSlots.last(where: { s.slots[$0].start < q }) ?? violentSlots.first
                         return o == nil || o == ti
                     }
-                    for q in range where tokens[q].isWord && FatalityReader.deathWords.contains(fold(q)) && mine(q) {
+                    for q in range where tokens[q].isWord && FatalityReader.deathWords.contains(word(q)) && mine(q) {
                         if let v = FatalityReader.count(tokens, range, anchor: q, anchorEnd: q + 1, tokenizer: tokenizer) { fatalities = v; break }
                     }
                 }
@@ -655,7 +655,7 @@ extension ArticleReader {
             let t = tokens[q]
             if t.flags.contains(.possessive) || t.function == .the || t.function == .possessivePronoun { return true }
             if t.function == .determiner {
-                let w = Array(bytes[Int(t.start)..<Int(t.end)]).map { NameFolding.isUpper($0) ? $0 | 0x20 : $0 }
+                let w = Array(bytes[Int(t.start)..<Int(t.end)]).map { NameFolding.isUpper($0) ? $0 | 0x20 : $0 }[...]
                 if ArticleReader.demonstratives.contains(w) { return true }
                 if ArticleReader.indefinites.contains(w) { return false }
                 q -= 1; steps += 1; continue
@@ -672,14 +672,14 @@ extension ArticleReader {
 
     static let onWord: [UInt8] = Array(NameFolding.fold("on").utf8)
     static let responsibilityWord: [UInt8] = Array(NameFolding.fold("responsibility").utf8)
-    static let airWeapons: Set<[UInt8]> = Set(["missile", "missiles", "drone", "drones", "warplane", "warplanes", "jet", "jets", "aircraft", "helicopter", "helicopters", "uav", "uavs", "bombers"].map { Array(NameFolding.fold($0).utf8) })
-    static let subordinators: Set<[UInt8]> = Set(["after", "before", "since", "until", "as", "while", "when", "because", "once"].map { Array(NameFolding.fold($0).utf8) })
-    static let periodBounds: Set<[UInt8]> = Set(["since", "until", "till"].map { Array(NameFolding.fold($0).utf8) })
-    static let ledWords: Set<[UInt8]> = Set(["led", "headed", "spearheaded", "commanded"].map { Array(NameFolding.fold($0).utf8) })
+    static let airWeapons = FoldedWordSet(["missile", "missiles", "drone", "drones", "warplane", "warplanes", "jet", "jets", "aircraft", "helicopter", "helicopters", "uav", "uavs", "bombers"])
+    static let subordinators = FoldedWordSet(["after", "before", "since", "until", "as", "while", "when", "because", "once"])
+    static let periodBounds = FoldedWordSet(["since", "until", "till"])
+    static let ledWords = FoldedWordSet(["led", "headed", "spearheaded", "commanded"])
     /// Words before an event noun that say no particular event is meant.
-    static let nonReferring: Set<[UInt8]> = Set(["any", "no", "every", "future", "possible", "potential", "further", "new"].map { Array(NameFolding.fold($0).utf8) })
+    static let nonReferring = FoldedWordSet(["any", "no", "every", "future", "possible", "potential", "further", "new"])
     /// Words before a past participle that make it passive: "those killed", "people killed".
-    static let victimWords: Set<[UInt8]> = Set(["those", "people", "civilians", "others", "persons"].map { Array(NameFolding.fold($0).utf8) })
+    static let victimWords = FoldedWordSet(["those", "people", "civilians", "others", "persons"])
 
     /// The common noun right before a verb (over auxiliaries and adverbs) when it heads the subject:
     /// "a drone fired", "the warplanes struck"; `nil` when a name, pronoun or punctuation is there.
@@ -718,11 +718,11 @@ extension ArticleReader {
 
     /// Prepositions that put an event noun in the background of the clause ("in the attack on
     /// the building", "after the strike", "for the strike"): the clause subject did not do it.
-    static let backgroundPrepositions: Set<[UInt8]> = Set(["in", "for", "after", "since", "during", "following", "amid", "before", "over", "about"].map { Array(NameFolding.fold($0).utf8) })
+    static let backgroundPrepositions = FoldedWordSet(["in", "for", "after", "since", "during", "following", "amid", "before", "over", "about"])
 
-    static let demonstratives: Set<[UInt8]> = Set(["this", "these", "that", "those"].map { Array($0.utf8) })
-    static let indefinites: Set<[UInt8]> = Set(["a", "an", "some", "several", "many", "another", "other", "any", "each", "every", "both", "all", "such"].map { Array($0.utf8) })
-    static let strongLocatives: Set<[UInt8]> = Set(["in", "near", "at", "around", "inside", "outside", "across", "within", "throughout", "including"].map { Array(NameFolding.fold($0).utf8) })
+    static let demonstratives = FoldedWordSet(["this", "these", "that", "those"], fold: false)
+    static let indefinites = FoldedWordSet(["a", "an", "some", "several", "many", "another", "other", "any", "each", "every", "both", "all", "such"], fold: false)
+    static let strongLocatives = FoldedWordSet(["in", "near", "at", "around", "inside", "outside", "across", "within", "throughout", "including"])
 
     /// Moves the last person and group forward to this sentence's mentions.
     mutating func updateCoreference(_ k: Int) {

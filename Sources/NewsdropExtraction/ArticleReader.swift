@@ -267,4 +267,7 @@ struct ArticleReader {
     }
 
     func fold(_ k: Int) -> [UInt8] { Array(tokenizer.fold(tokens[k])) }
+
+    /// The folded bytes of token `k`, without a copy.
+    func word(_ k: Int) -> ArraySlice<UInt8> { tokenizer.fold(tokens[k]) }
 }

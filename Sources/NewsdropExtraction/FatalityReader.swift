@@ -8,7 +8,7 @@ enum FatalityReader {
             if t.flags.contains(.number) && !t.flags.contains(.ordinal) {
                 if t.value >= 1900 && t.value <= 2100 && t.end - t.start == 4 { return nil }
                 if k + 1 < range.upperBound, tokens[k + 1].isWord, tokens[k + 1].function == .month || tokens[k + 1].function == .relativeTime { return nil }
-                if k + 1 < range.upperBound, unitWords.contains(Array(tokenizer.fold(tokens[k + 1]))) { return nil }
+                if k + 1 < range.upperBound, unitWords.contains(tokenizer.fold(tokens[k + 1])) { return nil }
                 return Int(t.value)
             }
             if t.function == .number { return Int(t.value) }
@@ -41,7 +41,7 @@ enum FatalityReader {
         while k < range.upperBound && steps < 5 {
             let t = tokens[k]
             if t.isPunct && t.mark != 0x2D { break }
-            if t.isWord && alongWords.contains(Array(tokenizer.fold(t))) { alongWith = true }
+            if t.isWord && alongWords.contains(tokenizer.fold(t)) { alongWith = true }
             if let v = value(k), !excluded(k) { return alongWith ? v + 1 : v }
             k += 1
             steps += 1
@@ -50,10 +50,10 @@ enum FatalityReader {
     }
 
     /// "along with", "together with": the count that follows is in addition to the subject.
-    static let alongWords: Set<[UInt8]> = Set(["along", "together"].map { Array(NameFolding.fold($0).utf8) })
+    static let alongWords = FoldedWordSet(["along", "together"])
 
     /// Folded words that, after a killing word, also mark a toll ("dead", "died", "death toll").
-    static let deathWords: Set<[UInt8]> = Set(["dead", "died", "deaths", "fatalities", "toll", "lives", "killed", "killing", "kills", "kill", "neutralised", "neutralized", "bodies"].map { Array(NameFolding.fold($0).utf8) })
+    static let deathWords = FoldedWordSet(["dead", "died", "deaths", "fatalities", "toll", "lives", "killed", "killing", "kills", "kill", "neutralised", "neutralized", "bodies"])
 
-    static let unitWords: Set<[UInt8]> = Set(["km", "kms", "kilometers", "kilometres", "miles", "meters", "metres", "percent", "years", "year", "days", "hours", "months", "weeks", "billion", "million", "am", "pm"].map { Array(NameFolding.fold($0).utf8) })
+    static let unitWords = FoldedWordSet(["km", "kms", "kilometers", "kilometres", "miles", "meters", "metres", "percent", "years", "year", "days", "hours", "months", "weeks", "billion", "million", "am", "pm"])
 }
