@@ -77,7 +77,8 @@ public enum NameFolding: Sendable {
         var ascii = true
         for b in word where b >= 0x80 { ascii = false; break }
         if ascii {
-            for b in word where isAlnum(b) || b >= 0x80 { out.append(isUpper(b) ? b | 0x20 : b) }
+            // copied whole (one memcpy); lower-cased and stripped of non-alphanumerics in place below
+            out.append(contentsOf: word)
         } else {
             let s = String(decoding: word, as: UTF8.self)
                 .folding(options: [.diacriticInsensitive, .caseInsensitive], locale: nil)
@@ -99,6 +100,15 @@ public enum NameFolding: Sendable {
             let p = buf.baseAddress! + base
             var from = 0
             var len = n
+            if ascii {
+                var m = 0
+                for i in 0..<n {
+                    let b = p[i]
+                    if isAlnum(b) { p[m] = isUpper(b) ? b | 0x20 : b; m += 1 }
+                }
+                len = m
+                if len == 0 { return 0 }
+            }
             // glued article: Albukamal → bukamal
             if len >= 7 && p[0] == 0x61 && p[1] == 0x6C && p[2] >= 0x61 { from = 2 }
             // Abu / Abou / Albu / Bou / Abo as a word → bu
