@@ -725,7 +725,7 @@ extension ArticleReader {
     static let strongLocatives = FoldedWordSet(["in", "near", "at", "around", "inside", "outside", "across", "within", "throughout", "including"])
 
     /// Moves the last person and group forward to this sentence's mentions.
-    mutating func updateCoreference(_ k: Int) {
+    func updateCoreference(_ k: Int) {
         let s = sentences[k]
         let dateHint = s.dates.first?.date.value.flatMap { $0.hasPrefix("--") ? nil : $0 }
         // the sentence's first person and group outside prepositional phrases: its subjects

@@ -1,5 +1,9 @@
 /// Reads one article: body, sentences, mentions, then events. One instance per `extract` call.
-struct ArticleReader {
+///
+/// A class, not a struct: the reading methods' many local closures capture one reference
+/// (the optimiser copied a struct of a dozen arrays into each of them, 20 copies in
+/// `events(in:)` alone, a retain and release per array each time).
+final class ArticleReader {
     let lexicon: Lexicon
     let bytes: [UInt8]
     var dict: Dictionaries { lexicon.dictionaries }
@@ -24,7 +28,7 @@ struct ArticleReader {
 
     // MARK: reading
 
-    mutating func read() -> Extraction {
+    func read() -> Extraction {
         let body = ArticleBody.read(bytes, lexicon: lexicon, tokenizer: &tokenizer, tokens: &tokens)
         findPublished(body)
         let dates = DateReader(published: published)
@@ -92,7 +96,7 @@ struct ArticleReader {
     }
 
     /// The publication date: a byline or date line with a full date, or a dateline's date.
-    mutating func findPublished(_ body: ArticleBody) {
+    func findPublished(_ body: ArticleBody) {
         let reader = DateReader(published: nil)
         // bylines whole, then the opening words of the first blocks
         let lines = body.bylines.map(\.tokens)
@@ -105,7 +109,7 @@ struct ArticleReader {
     }
 
     /// A first sentence opening with capitalised place words and a dash: "BEIRUT, LEBANON (…) –".
-    mutating func markDateline(_ range: Range<Int>) {
+    func markDateline(_ range: Range<Int>) {
         guard let dash = tokens[range].firstIndex(where: { $0.isPunct && $0.mark == 0x2D }), dash - range.lowerBound <= 12 else { return }
         let head = tokens[range.lowerBound..<dash]
         let words = head.filter(\.isWord)
@@ -226,7 +230,7 @@ struct ArticleReader {
         return caps * 4 >= words.count * 3
     }
 
-    mutating func weighCountries() {
+    func weighCountries() {
         for s in sentences {
             for slot in s.slots {
                 for p in slot.places where dict.gazetteer.entries[p].kind == .country {

@@ -20,13 +20,13 @@ public struct DictionaryEventExtractor: EventExtracting {
 
     /// Reads the events of one article, in the order of the sentences they were read from.
     public func extract(_ article: ArticleText) -> Extraction {
-        var reader = ArticleReader(lexicon: lexicon, text: article.text)
+        let reader = ArticleReader(lexicon: lexicon, text: article.text)
         return reader.read()
     }
 
     /// The mentions before merging, one line each, for debugging the patterns.
     func mentions(_ text: String) -> [String] {
-        var reader = ArticleReader(lexicon: lexicon, text: text)
+        let reader = ArticleReader(lexicon: lexicon, text: text)
         _ = reader.read()
         return reader.lastMentions.map { m in
             "\(m.type.rawValue)\(m.anaphoric ? "*" : "") actor=\(m.actor?.text ?? "-") target=\(m.target?.text ?? "-") place=\(m.place.map { "\(dictionaries.gazetteer.entries[$0.index].name)[\($0.text)]/\(m.placeStrength)" } ?? "-") date=\(m.date?.value ?? "-") dead=\(m.fatalities.map(String.init) ?? "-") | \(m.sentence.prefix(90))"
