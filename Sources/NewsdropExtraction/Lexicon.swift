@@ -147,6 +147,12 @@ final class Lexicon: Sendable {
             var n: Int32 = 0
             var k = Int(tokens[i].start)
             let e = Int(tokens[i].end)
+            // the first two letters from the trie's dense tables
+            if k + 1 < e && NameFolding.isAlnum(bytes[k]) && NameFolding.isAlnum(bytes[k + 1]) {
+                let b0 = bytes[k], b1 = bytes[k + 1]
+                n = functionTrie.rootPath(NameFolding.isUpper(b0) ? b0 | 0x20 : b0, NameFolding.isUpper(b1) ? b1 | 0x20 : b1)
+                k += 2
+            }
             while k < e && n >= 0 {
                 let b = bytes[k]
                 if !NameFolding.isAlnum(b) { break }
