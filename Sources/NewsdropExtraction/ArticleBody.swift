@@ -58,10 +58,13 @@ struct ArticleBody: Sendable {
             defer { if !kept { tokenizer.folds.removeSubrange(foldMark...) } }
             tokens.removeAll(keepingCapacity: true)
             tokenizer.tokenize(bytes, a..<e, into: &tokens)
-            let words = tokens.filter(\.isWord)
-            let wordCount = words.count
+            var wordCount = 0, numberCount = 0
+            for t in tokens where t.isWord {
+                wordCount += 1
+                if t.flags.contains(.number) { numberCount += 1 }
+            }
             // comment section: a timestamp line right after a short (name) line
-            if isTimestamp(tokens) && previousWasShort && bodyWords >= 60 {
+            if previousWasShort && bodyWords >= 60 && isTimestamp(tokens) {
                 if let k = lastShortName, k == blocks.count - 1 { blocks.removeLast() }
                 break
             }
@@ -120,7 +123,7 @@ struct ArticleBody: Sendable {
                 lastShortName = nil
                 continue
             }
-            if lineIndex > 0 && words.allSatisfy({ $0.flags.contains(.number) }) { continue }
+            if lineIndex > 0 && numberCount == wordCount { continue }
             let heading = !endsSentence(bytes, e) && wordCount <= 30
             blocks.append(keep(a, e, heading: heading))
             kept = true
@@ -163,9 +166,13 @@ struct ArticleBody: Sendable {
 
     /// "2020-03-11 09:42", "March 12, 2020 at 9:42 am": digits, dashes, colons, month names.
     static func isTimestamp(_ tokens: [Token]) -> Bool {
-        let words = tokens.filter(\.isWord)
-        guard !words.isEmpty, words.count <= 8 else { return false }
-        let numbers = words.filter { $0.flags.contains(.number) }.count
+        var words = 0, numbers = 0
+        for t in tokens where t.isWord {
+            words += 1
+            if t.flags.contains(.number) { numbers += 1 }
+            if words > 8 { return false }
+        }
+        guard words > 0 else { return false }
         return numbers >= 3 && tokens.contains(where: { $0.isPunct && $0.mark == 0x3A })
     }
 

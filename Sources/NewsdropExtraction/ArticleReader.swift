@@ -121,8 +121,16 @@ final class ArticleReader {
 
     func slots(_ range: Range<Int>, _ matches: [Lexicon.Match]) -> SentenceSlots {
         // matches come in order of their start token (see `Lexicon.annotate`)
-        let content = matches.filter { [.actor, .adjective, .title, .place, .trigger].contains($0.payload.kind) }
-        let cueMatches = matches.filter { $0.payload.kind == .cue }
+        var content: [Lexicon.Match] = []
+        var cueMatches: [Lexicon.Match] = []
+        content.reserveCapacity(matches.count)
+        for m in matches {
+            switch m.payload.kind {
+            case .actor, .adjective, .title, .place, .trigger: content.append(m)
+            case .cue: cueMatches.append(m)
+            case .furniture, .function: break
+            }
+        }
         /// The matches of `list` that start at token `i`, found from the cursor `c` onwards.
         func group(_ list: [Lexicon.Match], _ c: inout Int, at i: Int) -> ArraySlice<Lexicon.Match> {
             while c < list.count && list[c].start < i { c += 1 }
@@ -136,7 +144,14 @@ final class ArticleReader {
         var cursor = 0
         while i < range.upperBound {
             let ms = group(content, &cursor, at: i)
-            guard !ms.isEmpty, let end = (ms.filter(\.aligned).map(\.end).max() ?? ms.map(\.end).max()) else { i += 1; continue }
+            if ms.isEmpty { i += 1; continue }
+            // the longest aligned match, else the longest
+            var alignedEnd = -1, anyEnd = -1
+            for m in ms {
+                anyEnd = max(anyEnd, m.end)
+                if m.aligned { alignedEnd = max(alignedEnd, m.end) }
+            }
+            let end = alignedEnd >= 0 ? alignedEnd : anyEnd
             var s = SentenceSlots.Slot(start: i, end: end)
             for m in ms where m.end == end {
                 let idx = Int(m.payload.index)
@@ -160,7 +175,9 @@ final class ArticleReader {
         cursor = 0
         while i < range.upperBound {
             let ms = group(cueMatches, &cursor, at: i)
-            guard !ms.isEmpty, let end = ms.map(\.end).max() else { i += 1; continue }
+            if ms.isEmpty { i += 1; continue }
+            var end = ms[ms.startIndex].end
+            for m in ms { end = max(end, m.end) }
             for m in ms where m.end == end {
                 let kind = CueEntry.Kind.allCases[Int(m.payload.detail)]
                 cues.append(SentenceSlots.Cue(start: i, end: end, kind: kind))
@@ -224,10 +241,13 @@ final class ArticleReader {
 
     /// A headline in title case ("Iran Trims Military Presence in Syria"): its capitals say nothing.
     func isTitleCase(_ range: Range<Int>) -> Bool {
-        let words = tokens[range].filter { $0.isWord && !$0.flags.contains(.number) }
-        guard words.count >= 3 else { return false }
-        let caps = words.filter { $0.flags.contains(.capitalized) }.count
-        return caps * 4 >= words.count * 3
+        var words = 0, caps = 0
+        for t in tokens[range] where t.isWord && !t.flags.contains(.number) {
+            words += 1
+            if t.flags.contains(.capitalized) { caps += 1 }
+        }
+        guard words >= 3 else { return false }
+        return caps * 4 >= words * 3
     }
 
     func weighCountries() {
