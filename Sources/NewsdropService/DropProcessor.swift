@@ -173,11 +173,25 @@ final class DropProcessor {
             logError("\(error); it stays in the drop folder and is read again in \(wait)\(advice)")
         }
         let deferredNames = Set(pipeline.deferred.map(\.source.name))
+        // Removing the committed files is the largest serial step after a commit (the file
+        // system frees each inode's blocks inside unlink): done on all cores first, then the
+        // per-file bookkeeping below uses the results.
+        let removable: [String] = zip(sources, outcomes).compactMap { source, outcome in
+            switch outcome {
+            case .committed(let unit), .alreadyCommitted(let unit):
+                return unit.disposition == .rejected ? nil : source.path
+            case .vanished: return nil
+            }
+        }
+        let unlinkErrors = removable.parallelMap { path -> Int32 in unlink(path) == 0 ? 0 : errno }
+        var unlinkError: [String: Int32] = [:]
+        unlinkError.reserveCapacity(removable.count)
+        for (path, error) in zip(removable, unlinkErrors) { unlinkError[path] = error }
         for (source, outcome) in zip(sources, outcomes) {
             if !deferredNames.contains(source.name) { readBackoff[source.name] = nil }
             switch outcome {
-            case .committed(let unit): dispose(source, unit, recovered: false)
-            case .alreadyCommitted(let unit): dispose(source, unit, recovered: true)
+            case .committed(let unit): dispose(source, unit, recovered: false, unlinkError: unlinkError[source.path])
+            case .alreadyCommitted(let unit): dispose(source, unit, recovered: true, unlinkError: unlinkError[source.path])
             case .vanished where deferredNames.contains(source.name): break
             case .vanished: logger.warning("\(source.path) vanished before it could be read; nothing recorded")
             }
@@ -185,7 +199,9 @@ final class DropProcessor {
     }
 
     /// Removes an ingested or duplicate file; moves a rejected one to the rejected folder.
-    private func dispose(_ source: IngestSource, _ unit: CommittedUnit, recovered: Bool) {
+    /// - Parameter unlinkError: for an ingested or duplicate file already unlinked by the
+    ///   caller, the `errno` of that `unlink` (0 when it succeeded); `nil` to unlink here.
+    private func dispose(_ source: IngestSource, _ unit: CommittedUnit, recovered: Bool, unlinkError: Int32? = nil) {
         let fields: Logger.Metadata = [
             "file": "\(source.name)", "seq": "\(unit.seq)", "article_id": "\(unit.articleID ?? "")",
             "events": "\(unit.events)",
@@ -193,8 +209,9 @@ final class DropProcessor {
         let note = recovered ? " (committed before a restart; finishing its removal)" : ""
         switch unit.disposition {
         case .article, .duplicate:
-            if unlink(source.path) != 0 && errno != ENOENT {
-                logError("committed \(source.name) (seq \(unit.seq)) but cannot remove it from the drop folder: \(String(cString: strerror(errno))); it is recognised by its identity and removed on the next try (in 5 s) or restart")
+            let error = unlinkError ?? (unlink(source.path) == 0 ? 0 : errno)
+            if error != 0 && error != ENOENT {
+                logError("committed \(source.name) (seq \(unit.seq)) but cannot remove it from the drop folder: \(String(cString: strerror(error))); it is recognised by its identity and removed on the next try (in 5 s) or restart")
                 delayed.append((source.name, .now + .seconds(5)))
             }
             if unit.disposition == .article {
@@ -297,6 +314,8 @@ final class DropProcessor {
         logger.info("stopping", metadata: [JournalMessageID.metadataKey: JournalMessageID.stopping.metadataValue])
         status.state = .stopping
         publishStatus()
+        // the event index of the last commits is written before exit, not left to queries
+        pipeline.finishEventIndex()
         do {
             try writer.close()
         } catch {

@@ -34,8 +34,9 @@ public final class IngestPipeline {
     public let writer: JournalWriter
     public var extractor: any EventExtracting
     public var fileReader: DroppedFileReader
-    /// Keeps the event indexes current after each commit (`nil`: leave them to queries).
-    public let eventIndex: EventIndexMaintainer?
+    /// Keeps the event indexes current after each commit, in the background (`nil`: leave
+    /// them to queries).
+    private let eventIndex: BackgroundEventIndexUpdater?
 
     public init(
         writer: JournalWriter, extractor: any EventExtracting, fileReader: DroppedFileReader = DroppedFileReader(),
@@ -44,7 +45,15 @@ public final class IngestPipeline {
         self.writer = writer
         self.extractor = extractor
         self.fileReader = fileReader
-        eventIndex = maintainsEventIndex ? EventIndexMaintainer(dataDirectory: writer.layout.dataDirectory) : nil
+        eventIndex = maintainsEventIndex ? BackgroundEventIndexUpdater(dataDirectory: writer.layout.dataDirectory) : nil
+    }
+
+    deinit { eventIndex?.finish() }
+
+    /// Brings the event index up to the last commit and writes it out (also done when the
+    /// pipeline is released). Call before exiting without releasing it.
+    public func finishEventIndex() {
+        eventIndex?.finish()
     }
 
     /// The sources of the last ``ingest(_:recogniseCommittedDrops:)`` call that were not read
@@ -120,8 +129,9 @@ public final class IngestPipeline {
         }
         let committed = try writer.append(units)
         for (n, unit) in committed.enumerated() { outcomes[unitSource[n]] = .committed(unit) }
-        // A cache: a failure here leaves queries to read the new units themselves.
-        eventIndex?.update()
+        // A cache, kept in the background: a failure or a lag leaves queries to read the new
+        // units themselves.
+        eventIndex?.committed()
         return outcomes.map { $0 ?? .vanished }
     }
 
