@@ -26,6 +26,8 @@ final class DropProcessor {
     /// Per file that could not be read for a transient reason (EIO, EMFILE, …): the wait before
     /// its next try (doubles up to 60 s).
     private var readBackoff: [String: Duration] = [:]
+    /// The batch being read and extracted in the background while the previous one commits.
+    private var inFlight: (names: Set<String>, work: BackgroundWork<IngestPipeline.PreparedBatch>)?
     private var logger: Logger { daemon.logger }
 
     init(daemon: DropFolderDaemon) throws {
@@ -54,7 +56,8 @@ final class DropProcessor {
             if let watchdog { wake = min(wake, lastPing + watchdog.pingInterval) }
             if let first = delayed.map(\.due).min() { wake = min(wake, first) }
             if backoff > .zero { wake = now + backoff }
-            let deadline = Date(timeIntervalSinceNow: Self.seconds(max(.zero, wake - now)))
+            // With a batch in flight, only collect what is queued: that batch commits below.
+            let deadline = inFlight != nil ? Date() : Date(timeIntervalSinceNow: Self.seconds(max(.zero, wake - now)))
             // While backing off, wait out the deadline even if names arrive (requests still wake).
             var (names, requests) = daemon.queue.take(
                 limit: daemon.batchSize, waitingUntil: deadline, ignoringNames: backoff > .zero)
@@ -64,9 +67,15 @@ final class DropProcessor {
             pingWatchdog()
             if requests.stop {
                 daemon.queue.requeue(names)
+                // finish the batch in flight: its files are read and extracted already
+                if let failure = completeInFlight() { return .failure(failure) }
                 return .success(())
             }
-            if requests.reload { reload() }
+            if requests.reload {
+                // the batch in flight was extracted with the old dictionaries: commit it first
+                if let failure = completeInFlight() { return .failure(failure) }
+                reload()
+            }
             if requests.folderRemoved { recreateDropFolder() }
             if requests.rescan {
                 logger.notice("rescanning the drop folder: the inotify queue overflowed, events came faster than they were taken, or a name was not UTF-8; if this shows often, raise fs.inotify.max_queued_events (now \(Self.kernelLimit("/proc/sys/fs/inotify/max_queued_events")))")
@@ -75,25 +84,51 @@ final class DropProcessor {
                 if let watcher = daemon.daemonWatcher.withLock({ $0 }) { daemon.scan(watcher) }
             }
             releaseDueDelayed()
+            // Two stages: start reading and extracting this batch in the background, then commit
+            // the batch in flight while it runs, so extraction overlaps the syncs and removals.
+            var next: (names: Set<String>, work: BackgroundWork<IngestPipeline.PreparedBatch>)?
             if !names.isEmpty {
-                do {
-                    try process(names)
-                } catch let error as JournalError {
-                    if case .damaged = error {
-                        logError("stopping: \(error)")
-                        return .failure(.init(description: error.description))
-                    }
-                    backoff = backoff == .zero ? .milliseconds(250) : min(backoff * 2, .seconds(30))
-                    retryNote = "cannot commit: \(error); retrying in \(backoff)"
-                    logError("cannot commit \(names.count) files: \(error); they stay in the drop folder and are retried in \(backoff)")
-                    daemon.queue.requeue(names)
-                } catch {
-                    logError("unexpected failure: \(error)")
-                    daemon.queue.requeue(names)
+                let sources = self.sources(for: names, excluding: inFlight?.names ?? [])
+                if !sources.isEmpty {
+                    let reader = pipeline.fileReader, extractor = pipeline.extractor
+                    next = (Set(sources.map(\.name)), BackgroundWork { IngestPipeline.prepare(sources, reader: reader, extractor: extractor) })
                 }
             }
+            if let failure = completeInFlight() { return .failure(failure) }
+            if backoff > .zero, let abandoned = next {
+                // the commit failed: the next batch waits out the backoff in the queue too
+                _ = abandoned.work.wait()
+                daemon.queue.requeue(abandoned.names.map { ($0, true) })
+                next = nil
+            }
+            inFlight = next
             publishStatus()
         }
+    }
+
+    /// Commits the batch in flight, if any, and gives its files their dispositions. A failed
+    /// commit puts its files back in the queue and sets the backoff; a damaged journal is
+    /// returned (the daemon stops).
+    private func completeInFlight() -> DropFolderDaemon.StartError? {
+        guard let flight = inFlight else { return nil }
+        inFlight = nil
+        let batch = flight.work.wait()
+        do {
+            try commit(batch)
+        } catch let error as JournalError {
+            if case .damaged = error {
+                logError("stopping: \(error)")
+                return .init(description: error.description)
+            }
+            backoff = backoff == .zero ? .milliseconds(250) : min(backoff * 2, .seconds(30))
+            retryNote = "cannot commit: \(error); retrying in \(backoff)"
+            logError("cannot commit \(batch.sources.count) files: \(error); they stay in the drop folder and are retried in \(backoff)")
+            daemon.queue.requeue(batch.sources.map { ($0.name, true) })
+        } catch {
+            logError("unexpected failure: \(error)")
+            daemon.queue.requeue(batch.sources.map { ($0.name, true) })
+        }
+        return nil
     }
 
     /// A number from /proc/sys, or "unknown".
@@ -127,12 +162,14 @@ final class DropProcessor {
         for d in due { daemon.queue.enqueue(d.name, scanned: true) }
     }
 
-    /// Ingests one batch and gives each file its disposition.
-    private func process(_ names: [(String, Bool)]) throws {
+    /// The files to ingest among `names`: temporary names, folders, files still being written
+    /// and names of the batch in flight are left out (the last come back with a rescan if they
+    /// are still there after that batch).
+    private func sources(for names: [(String, Bool)], excluding inFlight: Set<String>) -> [IngestSource] {
         let drop = configuration.dropDirectory
         var sources: [IngestSource] = []
         for (name, scanned) in names {
-            if DropFolderWatcher.isTemporaryName(name) { continue }
+            if DropFolderWatcher.isTemporaryName(name) || inFlight.contains(name) { continue }
             let path = drop + "/" + name
             guard let snapshot = try? FileSnapshot.take(path: path) else { continue }
             if snapshot.kind == .directory {
@@ -155,8 +192,13 @@ final class DropProcessor {
             }
             sources.append(IngestSource(path: path, name: name))
         }
-        guard !sources.isEmpty else { return }
-        let outcomes = try pipeline.ingest(sources, recogniseCommittedDrops: true)
+        return sources
+    }
+
+    /// Commits a prepared batch and gives each file its disposition.
+    private func commit(_ batch: IngestPipeline.PreparedBatch) throws {
+        let sources = batch.sources
+        let outcomes = try pipeline.commit(batch, recogniseCommittedDrops: true)
         if backoff > .zero { logger.notice("committing works again; the retried files are in the journal") }
         backoff = .zero
         retryNote = nil

@@ -72,14 +72,24 @@ struct IngestCommand: ParsableCommand {
             fileReader: DroppedFileReader(maxBytes: maxFileBytes))
         var counts = (articles: 0, duplicates: 0, rejected: 0, events: 0, vanished: 0)
         let json = common.resolvedFormat == .json
-        var start = 0
-        while start < files.count {
-            let batch = Array(files[start..<min(start + batchSize, files.count)])
-            start += batch.count
+        // Two stages: batch k+1 is read and extracted in the background while batch k commits.
+        let batches = stride(from: 0, to: files.count, by: batchSize).map { Array(files[$0..<min($0 + batchSize, files.count)]) }
+        let reader = pipeline.fileReader, extractor = pipeline.extractor
+        func prepare(_ k: Int) -> BackgroundWork<IngestPipeline.PreparedBatch>? {
+            guard k < batches.count else { return nil }
+            let sources = batches[k].map { IngestSource(path: $0) }
+            return BackgroundWork { IngestPipeline.prepare(sources, reader: reader, extractor: extractor) }
+        }
+        var next = prepare(0)
+        for (k, batch) in batches.enumerated() {
+            guard let current = next else { break }
+            let prepared = current.wait()
+            next = prepare(k + 1)
             let outcomes: [IngestOutcome]
             do {
-                outcomes = try pipeline.ingest(batch.map { IngestSource(path: $0) })
+                outcomes = try pipeline.commit(prepared, recogniseCommittedDrops: false)
             } catch {
+                _ = next?.wait()
                 throw CommandFailure(message: error.description)
             }
             for (path, outcome) in zip(batch, outcomes) {

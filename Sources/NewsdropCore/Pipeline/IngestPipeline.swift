@@ -62,53 +62,108 @@ public final class IngestPipeline {
     /// tried again later.
     public private(set) var deferred: [(source: IngestSource, error: SystemError)] = []
 
-    private enum Prepared: Sendable {
+    /// A batch read and extracted by ``prepare(_:reader:extractor:isCommitted:)``, to be
+    /// committed by ``commit(_:recogniseCommittedDrops:)``.
+    public struct PreparedBatch: Sendable {
+        /// The files, in order.
+        public let sources: [IngestSource]
+        fileprivate let prepared: [Prepared]
+        /// Extractions by position in `sources` (first occurrences of new texts only).
+        fileprivate let extractions: [Int: Extraction]
+    }
+
+    fileprivate enum Prepared: Sendable {
         case vanished
         case deferred(SystemError)
         case rejected(PendingRejection)
         case text(hash: ContentHash, content: [UInt8], text: String, title: String, drop: DropIdentity)
+
+        /// The file was found and read (or judged) at preparation.
+        var wasRead: Bool {
+            switch self {
+            case .vanished, .deferred: false
+            case .rejected, .text: true
+            }
+        }
     }
 
     /// Ingests `sources` as one batch. With `recogniseCommittedDrops`, a file whose identity
     /// matches a recently committed drop is reported as ``IngestOutcome/alreadyCommitted(_:)``
     /// instead of being read again (the daemon's exactly-once removal after a crash).
     public func ingest(_ sources: [IngestSource], recogniseCommittedDrops: Bool = false) throws(JournalError) -> [IngestOutcome] {
-        deferred = []
-        var outcomes = [IngestOutcome?](repeating: nil, count: sources.count)
-        var todo: [Int] = []
+        var todo: [IngestSource] = []
+        var recognised: [Int: CommittedUnit] = [:]
         for (i, source) in sources.enumerated() {
             if recogniseCommittedDrops, let identity = DroppedFileReader.currentIdentity(of: source.path),
                 let unit = writer.committedUnit(for: identity)
             {
-                outcomes[i] = .alreadyCommitted(unit)
+                recognised[i] = unit
             } else {
-                todo.append(i)
+                todo.append(source)
             }
         }
-        let reader = fileReader
-        let prepared: [Prepared] = todo.map { sources[$0] }.parallelMap { source in
-            Self.prepare(source, reader: reader)
-        }
+        // duplicates of committed articles are found before extraction: their text is not extracted
+        let writer = self.writer
+        let batch = Self.prepare(todo, reader: fileReader, extractor: extractor) { writer.articleSeq(for: $0) != nil }
+        var outcomes = try commit(batch, recogniseCommittedDrops: false)[...]
+        return sources.indices.map { i in recognised[i].map { .alreadyCommitted($0) } ?? outcomes.popFirst() ?? .vanished }
+    }
+
+    /// Reads, hashes, decodes and extracts a batch on all cores, touching no journal state: the
+    /// daemon prepares the next batch with this while the previous one commits.
+    ///
+    /// - Parameters:
+    ///   - isCommitted: whether an article with this hash is known to be committed already (its
+    ///     text is then not extracted); `nil` to extract every first occurrence in the batch.
+    public static func prepare(
+        _ sources: [IngestSource], reader: DroppedFileReader, extractor: any EventExtracting,
+        isCommitted: ((ContentHash) -> Bool)? = nil
+    ) -> PreparedBatch {
+        let prepared: [Prepared] = sources.parallelMap { source in Self.prepare(source, reader: reader) }
         // Find duplicates before extracting.
         var seen = Set<ContentHash>()
         var toExtract: [Int] = []
         for (k, p) in prepared.enumerated() {
             if case .text(let hash, _, _, _, _) = p {
-                if writer.articleSeq(for: hash) == nil && seen.insert(hash).inserted { toExtract.append(k) }
+                if !(isCommitted?(hash) ?? false) && seen.insert(hash).inserted { toExtract.append(k) }
             }
         }
-        let extractor = self.extractor
         let extracted: [Extraction] = toExtract.map { k -> ArticleText in
             guard case .text(let hash, _, let text, _, _) = prepared[k] else { fatalError("unreachable") }
-            return ArticleText(id: hash.articleID, text: text, fileName: sources[todo[k]].name)
+            return ArticleText(id: hash.articleID, text: text, fileName: sources[k].name)
         }.parallelMap { extractor.extract($0) }
-        var extractionOf: [Int: Extraction] = [:]
-        for (n, k) in toExtract.enumerated() { extractionOf[k] = extracted[n] }
+        var extractions: [Int: Extraction] = [:]
+        for (n, k) in toExtract.enumerated() { extractions[k] = extracted[n] }
+        return PreparedBatch(sources: sources, prepared: prepared, extractions: extractions)
+    }
 
+    /// Commits a prepared batch as one group commit; returns one outcome per source, in order.
+    /// With `recogniseCommittedDrops`, a file whose identity matches a recently committed drop
+    /// is ``IngestOutcome/alreadyCommitted(_:)`` and not written again (the daemon's
+    /// exactly-once removal after a crash, and a file that was still in the drop folder when
+    /// its next batch was prepared). Duplicates are decided here, by the writer, whatever
+    /// `prepare` extracted.
+    public func commit(_ batch: PreparedBatch, recogniseCommittedDrops: Bool) throws(JournalError) -> [IngestOutcome] {
+        deferred = []
+        let sources = batch.sources
+        var outcomes = [IngestOutcome?](repeating: nil, count: sources.count)
         var units: [PendingUnit] = []
         var unitSource: [Int] = []
-        for (k, p) in prepared.enumerated() {
-            let i = todo[k]
+        for (i, p) in batch.prepared.enumerated() {
+            if recogniseCommittedDrops {
+                let identity = DroppedFileReader.currentIdentity(of: sources[i].path)
+                if let identity, let unit = writer.committedUnit(for: identity) {
+                    outcomes[i] = .alreadyCommitted(unit)
+                    continue
+                }
+                // Gone since it was read (its dropper deleted it): nothing to record. This also
+                // keeps a batch prepared while the previous one committed from recording again a
+                // file that batch committed and removed.
+                if identity == nil, p.wasRead {
+                    outcomes[i] = .vanished
+                    continue
+                }
+            }
             switch p {
             case .vanished:
                 outcomes[i] = .vanished
@@ -120,7 +175,7 @@ public final class IngestPipeline {
                 units.append(.rejected(r))
                 unitSource.append(i)
             case .text(let hash, let content, _, let title, let drop):
-                let extraction = extractionOf[k]
+                let extraction = batch.extractions[i]
                 units.append(.article(PendingArticle(
                     hash: hash, file: sources[i].name, title: title, content: content,
                     published: extraction?.published, events: extraction?.events ?? [], drop: drop)))
@@ -135,7 +190,7 @@ public final class IngestPipeline {
         return outcomes.map { $0 ?? .vanished }
     }
 
-    private static func prepare(_ source: IngestSource, reader: DroppedFileReader) -> Prepared {
+    fileprivate static func prepare(_ source: IngestSource, reader: DroppedFileReader) -> Prepared {
         let result: DroppedFileReadResult
         do {
             result = try reader.read(source.path)
