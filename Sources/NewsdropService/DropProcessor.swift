@@ -68,12 +68,12 @@ final class DropProcessor {
             if requests.stop {
                 daemon.queue.requeue(names)
                 // finish the batch in flight: its files are read and extracted already
-                if let failure = completeInFlight() { return .failure(failure) }
+                if case .damaged(let failure) = completeInFlight() { return .failure(failure) }
                 return .success(())
             }
             if requests.reload {
                 // the batch in flight was extracted with the old dictionaries: commit it first
-                if let failure = completeInFlight() { return .failure(failure) }
+                if case .damaged(let failure) = completeInFlight() { return .failure(failure) }
                 reload()
             }
             if requests.folderRemoved { recreateDropFolder() }
@@ -94,8 +94,9 @@ final class DropProcessor {
                     next = (Set(sources.map(\.name)), BackgroundWork { IngestPipeline.prepare(sources, reader: reader, extractor: extractor) })
                 }
             }
-            if let failure = completeInFlight() { return .failure(failure) }
-            if backoff > .zero, let abandoned = next {
+            let committed = completeInFlight()
+            if case .damaged(let failure) = committed { return .failure(failure) }
+            if case .failed = committed, let abandoned = next {
                 // the commit failed: the next batch waits out the backoff in the queue too
                 _ = abandoned.work.wait()
                 daemon.queue.requeue(abandoned.names.map { ($0, true) })
@@ -106,19 +107,28 @@ final class DropProcessor {
         }
     }
 
+    /// How committing the batch in flight went.
+    private enum CommitResult {
+        case nothingInFlight, committed
+        /// The commit failed; its files are back in the queue and the backoff is set.
+        case failed
+        /// The journal is damaged: the daemon stops.
+        case damaged(DropFolderDaemon.StartError)
+    }
+
     /// Commits the batch in flight, if any, and gives its files their dispositions. A failed
-    /// commit puts its files back in the queue and sets the backoff; a damaged journal is
-    /// returned (the daemon stops).
-    private func completeInFlight() -> DropFolderDaemon.StartError? {
-        guard let flight = inFlight else { return nil }
+    /// commit puts its files back in the queue and sets the backoff.
+    private func completeInFlight() -> CommitResult {
+        guard let flight = inFlight else { return .nothingInFlight }
         inFlight = nil
         let batch = flight.work.wait()
         do {
             try commit(batch)
+            return .committed
         } catch let error as JournalError {
             if case .damaged = error {
                 logError("stopping: \(error)")
-                return .init(description: error.description)
+                return .damaged(.init(description: error.description))
             }
             backoff = backoff == .zero ? .milliseconds(250) : min(backoff * 2, .seconds(30))
             retryNote = "cannot commit: \(error); retrying in \(backoff)"
@@ -128,7 +138,7 @@ final class DropProcessor {
             logError("unexpected failure: \(error)")
             daemon.queue.requeue(batch.sources.map { ($0.name, true) })
         }
-        return nil
+        return .failed
     }
 
     /// A number from /proc/sys, or "unknown".
