@@ -71,17 +71,22 @@ public enum NameFolding: Sendable {
 
     /// Appends the folded form of one word (UTF-8 bytes, no separators) to `out`.
     static func foldToken(_ word: ArraySlice<UInt8>, into out: inout [UInt8]) {
-        // lower-case into `out`, then rewrite in place: every step below only shortens the word,
-        // so nothing allocates on the hot path (ASCII words)
         let base = out.count
+        out.append(contentsOf: word)
+        foldTail(&out, from: base)
+    }
+
+    /// Folds in place the word that `out` holds from `base` to its end (UTF-8 bytes, no
+    /// separators): the tokenizer writes a word straight into its fold buffer and folds it there.
+    static func foldTail(_ out: inout [UInt8], from base: Int) {
+        // every step below only shortens the word, so nothing allocates on the hot path (ASCII
+        // words: lower-cased and stripped of non-alphanumerics in place)
         var ascii = true
-        for b in word where b >= 0x80 { ascii = false; break }
-        if ascii {
-            // copied whole (one memcpy); lower-cased and stripped of non-alphanumerics in place below
-            out.append(contentsOf: word)
-        } else {
-            let s = String(decoding: word, as: UTF8.self)
+        for i in base..<out.count where out[i] >= 0x80 { ascii = false; break }
+        if !ascii {
+            let s = String(decoding: out[base...], as: UTF8.self)
                 .folding(options: [.diacriticInsensitive, .caseInsensitive], locale: nil)
+            out.removeSubrange(base...)
             for u in s.unicodeScalars {
                 if u.value == 0x131 { out.append(0x69); continue }  // dotless i
                 if u.value == 0xDF { out.append(0x73); out.append(0x73); continue }

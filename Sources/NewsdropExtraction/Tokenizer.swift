@@ -10,8 +10,6 @@ struct Tokenizer: Sendable {
     mutating func tokenize(_ bytes: [UInt8], _ range: Range<Int>, into out: inout [Token]) {
         var i = range.lowerBound
         let end = range.upperBound
-        var word: [UInt8] = []
-        word.reserveCapacity(32)
         while i < end {
             let b = bytes[i]
             if b == 0x20 || b == 0x09 || b == 0x0A || b == 0x0D { i += 1; continue }
@@ -47,7 +45,8 @@ struct Tokenizer: Sendable {
             }
             // a word
             let wstart = i
-            word.removeAll(keepingCapacity: true)
+            // the word's bytes go straight into the fold buffer and are folded there at the end
+            let fs = folds.count
             var flags: Token.Flags = []
             var isNumber = true
             var number: Int64 = 0
@@ -62,34 +61,34 @@ struct Tokenizer: Sendable {
                         if c >= 0x30 && c <= 0x39 {
                             if isNumber && !sawLetter { number = min(number * 10 + Int64(c - 0x30), 1_000_000_000) }
                         } else {
-                            if word.isEmpty { firstUpper = NameFolding.isUpper(c) }
+                            if folds.count == fs { firstUpper = NameFolding.isUpper(c) }
                             if !NameFolding.isUpper(c) { allUpper = false }
                             sawLetter = true
-                            if !word.isEmpty && isNumber { flags.insert(.ordinal) }
-                            if word.isEmpty { isNumber = false }
+                            if folds.count > fs && isNumber { flags.insert(.ordinal) }
+                            if folds.count == fs { isNumber = false }
                         }
-                        word.append(c)
+                        folds.append(c)
                         j += 1
                         continue
                     }
                     // digit grouping and decimals: 1,000 / 2.5
-                    if (c == 0x2C || c == 0x2E) && isNumber && !sawLetter && !word.isEmpty && j + 1 < end
+                    if (c == 0x2C || c == 0x2E) && isNumber && !sawLetter && folds.count > fs && j + 1 < end
                         && bytes[j + 1] >= 0x30 && bytes[j + 1] <= 0x39
                     {
-                        if c == 0x2E { isNumber = true; j += 1; while j < end && bytes[j] >= 0x30 && bytes[j] <= 0x39 { word.append(bytes[j]); j += 1 }; break scan }
+                        if c == 0x2E { isNumber = true; j += 1; while j < end && bytes[j] >= 0x30 && bytes[j] <= 0x39 { folds.append(bytes[j]); j += 1 }; break scan }
                         j += 1
                         continue
                     }
                     // initials: U.S. / U.N. / P.M.
-                    if c == 0x2E && word.count == 1 && sawLetter && j + 2 < end && Tokenizer.isAlnum(bytes[j + 1]) && !(bytes[j + 1] >= 0x30 && bytes[j + 1] <= 0x39) && (j + 2 >= end || bytes[j + 2] == 0x2E) {
+                    if c == 0x2E && (folds.count - fs) == 1 && sawLetter && j + 2 < end && Tokenizer.isAlnum(bytes[j + 1]) && !(bytes[j + 1] >= 0x30 && bytes[j + 1] <= 0x39) && (j + 2 >= end || bytes[j + 2] == 0x2E) {
                         // consume letter-dot pairs
                         var k = j
                         while k + 1 < end && bytes[k] == 0x2E && Tokenizer.isAlnum(bytes[k + 1]) && (k + 2 >= end || bytes[k + 2] == 0x2E || !Tokenizer.isAlnum(bytes[k + 2])) {
-                            word.append(bytes[k + 1])
+                            folds.append(bytes[k + 1])
                             if !NameFolding.isUpper(bytes[k + 1]) { allUpper = false }
                             k += 2
                         }
-                        if k < end && bytes[k] == 0x2E && word.count > 1 { k += 1 }
+                        if k < end && bytes[k] == 0x2E && (folds.count - fs) > 1 { k += 1 }
                         j = k
                         break scan
                     }
@@ -121,21 +120,20 @@ struct Tokenizer: Sendable {
                     break scan
                 }
                 if !NameFolding.isWordScalar(bytes, j, e) { break scan }
-                if word.isEmpty { firstUpper = (String(decoding: bytes[j..<e], as: UTF8.self).first?.isUppercase ?? false) }
+                if folds.count == fs { firstUpper = (String(decoding: bytes[j..<e], as: UTF8.self).first?.isUppercase ?? false) }
                 sawLetter = true
                 isNumber = false
-                word.append(contentsOf: bytes[j..<e])
+                folds.append(contentsOf: bytes[j..<e])
                 j = e
             }
             if j == wstart { j += 1; i = j; continue }
             if firstUpper { flags.insert(.capitalized) }
-            if allUpper && sawLetter && word.count >= 2 { flags.insert(.allUpper) }
-            if isNumber && !word.isEmpty { flags.insert(.number) }
-            if NameFolding.isParticle(word[...]) && flags.contains(.hyphenAfter) { flags.insert(.particle) }
-            if word.count == 2 && (word[0] | 0x20) == 0x61 && (word[1] | 0x20) == 0x6C { flags.insert(.particle) }  // Al / al
-            if word.count == 2 && (word[0] | 0x20) == 0x65 && (word[1] | 0x20) == 0x6C { flags.insert(.particle) }  // El / el
-            let fs = folds.count
-            NameFolding.foldToken(word[...], into: &folds)
+            if allUpper && sawLetter && (folds.count - fs) >= 2 { flags.insert(.allUpper) }
+            if isNumber && folds.count > fs { flags.insert(.number) }
+            if NameFolding.isParticle(folds[fs...]) && flags.contains(.hyphenAfter) { flags.insert(.particle) }
+            if (folds.count - fs) == 2 && (folds[fs] | 0x20) == 0x61 && (folds[fs + 1] | 0x20) == 0x6C { flags.insert(.particle) }  // Al / al
+            if (folds.count - fs) == 2 && (folds[fs] | 0x20) == 0x65 && (folds[fs + 1] | 0x20) == 0x6C { flags.insert(.particle) }  // El / el
+            NameFolding.foldTail(&folds, from: fs)
             out.append(Token(start: Int32(wstart), end: Int32(j), foldStart: Int32(fs), foldEnd: Int32(folds.count), flags: flags, mark: 0, value: flags.contains(.number) ? Int32(truncatingIfNeeded: number) : 0, function: .none))
             i = j
         }
