@@ -178,6 +178,7 @@ final class DropProcessor {
     private func sources(for names: [(String, Bool)], excluding inFlight: Set<String>) -> [IngestSource] {
         let drop = configuration.dropDirectory
         var sources: [IngestSource] = []
+        var openForWriting: [UInt64: Set<OpenWriterProbe.FileID>] = [:]
         for (name, scanned) in names {
             if DropFolderWatcher.isTemporaryName(name) || inFlight.contains(name) { continue }
             let path = drop + "/" + name
@@ -192,7 +193,12 @@ final class DropProcessor {
                 var check = settledCheck
                 let age = SettledFileCheck.wallClockNanoseconds() - snapshot.modificationTimeNanoseconds
                 if age > 60_000_000_000 { check.openWriterProbe = nil }
-                switch check.verdict(for: snapshot, path: path, now: SettledFileCheck.wallClockNanoseconds()) {
+                // One pass over /proc for the whole batch, not one per file (a rescan after an
+                // overflow brings thousands).
+                if let probe = check.openWriterProbe, openForWriting[snapshot.device] == nil {
+                    openForWriting[snapshot.device] = (try? probe.filesOpenForWriting(onDevice: snapshot.device)) ?? []
+                }
+                switch check.verdict(for: snapshot, path: path, now: SettledFileCheck.wallClockNanoseconds(), openForWriting: openForWriting[snapshot.device]) {
                 case .unsettled(let retryAfter):
                     delayed.append((name, .now + retryAfter))
                     continue

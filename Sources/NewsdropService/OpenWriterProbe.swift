@@ -59,6 +59,39 @@ public struct OpenWriterProbe: Sendable {
         return found
     }
 
+    /// A file, by device and inode.
+    public struct FileID: Sendable, Hashable {
+        public var device: UInt64
+        public var inode: UInt64
+
+        public init(device: UInt64, inode: UInt64) {
+            self.device = device
+            self.inode = inode
+        }
+    }
+
+    /// Every file on `device` that another process holds open for writing, from one pass over
+    /// `/proc`. A batch of files found by a scan costs one pass this way, not one per file
+    /// (each pass reads every descriptor of every process on the machine).
+    ///
+    /// - Throws: ``SystemCallError`` when `/proc` cannot be listed.
+    public func filesOpenForWriting(onDevice device: UInt64) throws(SystemCallError) -> Set<FileID> {
+        guard let processes = opendir(procRoot) else {
+            throw SystemCallError(
+                operation: "cannot look for writers of dropped files in", function: "opendir", path: procRoot,
+                errno: errno, advice: "mount /proc, or rely on the settle time alone")
+        }
+        defer { closedir(processes) }
+        var found = Set<FileID>()
+        while let entry = readdir(processes) {
+            guard let pid = Int32(Self.name(of: entry)), !excludedPIDs.contains(pid) else { continue }
+            forEachWriter(in: pid, device: dev_t(device), wanting: { _ in true }) { inode, _ in
+                found.insert(FileID(device: device, inode: UInt64(inode)))
+            }
+        }
+        return found
+    }
+
     /// Whether any other process holds `path` open for writing.
     ///
     /// - Parameter path: The file.
@@ -68,11 +101,20 @@ public struct OpenWriterProbe: Sendable {
     }
 
     private func writers(in pid: Int32, device: dev_t, inode: ino_t) -> [Writer] {
+        var found: [Writer] = []
+        forEachWriter(in: pid, device: device, wanting: { $0 == inode }) { _, descriptor in
+            found.append(Writer(pid: pid, fileDescriptor: descriptor))
+        }
+        return found
+    }
+
+    /// Calls `body` with the inode and descriptor of each file on `device` that `pid` holds
+    /// open for writing, among the inodes `wanting` accepts (checked before reading `fdinfo`).
+    private func forEachWriter(in pid: Int32, device: dev_t, wanting: (ino_t) -> Bool, _ body: (ino_t, Int32) -> Void) {
         let descriptorFolder = "\(procRoot)/\(pid)/fd"
         // Processes we may not inspect, or that exited meanwhile, are skipped.
-        guard let descriptors = opendir(descriptorFolder) else { return [] }
+        guard let descriptors = opendir(descriptorFolder) else { return }
         defer { closedir(descriptors) }
-        var found: [Writer] = []
         var link = [CChar](repeating: 0, count: 4096)
         while let entry = readdir(descriptors) {
             let name = Self.name(of: entry)
@@ -83,12 +125,11 @@ public struct OpenWriterProbe: Sendable {
             // "socket:[…]", "pipe:[…]", "anon_inode:…" are not files; real paths start with '/'.
             guard link[0] == CChar(UInt8(ascii: "/")) else { continue }
             var status = stat()
-            guard stat(linkPath, &status) == 0, status.st_dev == device, status.st_ino == inode else { continue }
+            guard stat(linkPath, &status) == 0, status.st_dev == device, wanting(status.st_ino) else { continue }
             if Self.isOpenForWriting(fdinfo: "\(procRoot)/\(pid)/fdinfo/\(name)") {
-                found.append(Writer(pid: pid, fileDescriptor: descriptor))
+                body(status.st_ino, descriptor)
             }
         }
-        return found
     }
 
     /// Whether an `fdinfo` file's `flags:` line (octal) has `O_WRONLY` or `O_RDWR`.

@@ -81,15 +81,24 @@ public struct SettledFileCheck: Sendable {
     ///   - path: The file, for the open-writer probe.
     ///   - now: The current wall-clock time in nanoseconds since the Unix epoch.
     /// - Returns: The verdict.
-    public func verdict(for snapshot: FileSnapshot, path: String, now: Int64) -> Verdict {
+    ///   - openForWriting: the files held open for writing, from one
+    ///     ``OpenWriterProbe/filesOpenForWriting(onDevice:)`` pass for a whole batch; `nil` to
+    ///     run the probe for this file alone.
+    public func verdict(for snapshot: FileSnapshot, path: String, now: Int64, openForWriting: Set<OpenWriterProbe.FileID>? = nil) -> Verdict {
         guard snapshot.kind == .regular else { return .notRegular(snapshot.kind) }
         let settle = Self.nanoseconds(settleTime)
         let age = now - snapshot.modificationTimeNanoseconds
         if age < settle {
             return .unsettled(retryAfter: .nanoseconds(settle - max(age, 0)))
         }
-        if let openWriterProbe, let writers = try? openWriterProbe.writers(of: path), !writers.isEmpty {
-            return .unsettled(retryAfter: heldOpenRetry)
+        if let openWriterProbe {
+            let held: Bool
+            if let openForWriting {
+                held = openForWriting.contains(.init(device: snapshot.device, inode: snapshot.inode))
+            } else {
+                held = (try? openWriterProbe.writers(of: path))?.isEmpty == false
+            }
+            if held { return .unsettled(retryAfter: heldOpenRetry) }
         }
         return .settled(snapshot)
     }
