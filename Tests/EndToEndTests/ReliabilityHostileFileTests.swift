@@ -39,7 +39,7 @@ import Glibc
         let start = Date()
         #expect(rename(staged, daemon.drop + "/sparse.txt") == 0)
         #expect(eventually(within: 30) { dispositions(daemon.data)["sparse.txt"] != nil }, "\(daemon.log)")
-        #expect(Date().timeIntervalSince(start) < 30)
+        #expect(Date().timeIntervalSince(start) < 30 * testTimeScale)
         let record = dispositions(daemon.data)["sparse.txt"]?.first
         #expect(record?["kind"] as? String == "rejected")
         #expect(record?["reason"] as? String == "too-large")
