@@ -6,8 +6,8 @@ import Glibc
 
 /// The inotify descriptor, a wake-up socket pair, and the thread that reads them.
 ///
-/// Sendable without `@unchecked`: the only mutable state is in a ``PthreadMutex`` (which
-/// ThreadSanitizer sees, unlike `Synchronization.Mutex` on Linux). The descriptors are
+/// Sendable without an `@unchecked` of its own: the only mutable state is in a ``PthreadMutex``
+/// (which ThreadSanitizer sees, unlike `Synchronization.Mutex` on Linux). The descriptors are
 /// closed by the reading thread as it ends, under the same lock that ``addWatch()`` and
 /// ``stop()`` take before using them, so no one uses a closed (or reused) descriptor.
 final class InotifyReader: Sendable {

@@ -9,10 +9,10 @@ import Glibc
 /// `FUTEX_LOCK_PI`/`FUTEX_UNLOCK_PI` system calls made inside the (uninstrumented) standard
 /// library. ThreadSanitizer does not intercept `futex`, so after a contended hand-over it sees
 /// no happens-before edge and reports every access to the guarded value as a data race.
-/// `tools/reliability/tsan-mutex/` shows this in 40 lines (a `Mutex` counter: a report; this
-/// type: none; both counts exact). `pthread_mutex_lock`/`unlock` are intercepted by
-/// ThreadSanitizer, so with this type a report under `sanitize.sh thread` is a real one.
-/// glibc's mutex is a futex too, with the same uncontended cost (one atomic exchange).
+/// `tools/reliability/tsan-mutex.sh` shows this with a short program (a `Mutex` counter: a
+/// report in every run; this type: none; both counts exact). `pthread_mutex_lock`/`unlock` are
+/// intercepted by ThreadSanitizer, so with this type a report under `sanitize.sh thread` is a
+/// real one. glibc's mutex is a futex too: uncontended, one compare-and-swap and a call.
 ///
 /// A class, so the `pthread_mutex_t` never moves (POSIX forbids copying a mutex); the lock
 /// lives in its own allocation for the same reason.
