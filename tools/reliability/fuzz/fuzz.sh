@@ -56,7 +56,8 @@ minimize() {
     local target=$1
     shift
     local seeds="$here/corpus/$target" fresh="$out/minimized-$target"
-    "build_$target"  # coverage of the current sources, not of an older build
+    # Coverage of the current sources, not of an older build.
+    "build_$target" > "$out/build-$target.log" 2>&1 || { echo "build failed: $out/build-$target.log" >&2; return 1; }
     rm -rf "$fresh" && mkdir -p "$fresh"
     NEWSDROP_FUZZ_DICTIONARIES="$repo/dictionaries" "$out/fuzz-$target" \
         -merge=1 -timeout=10 -rss_limit_mb=2048 -max_len=8192 \
