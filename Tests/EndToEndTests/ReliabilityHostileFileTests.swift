@@ -191,7 +191,8 @@ import Glibc
         #expect(eventually(within: 30) { dispositions(dir.path + "/data")["secret.txt"] != nil })
         let record = dispositions(dir.path + "/data")["secret.txt"]?.first
         #expect(record?["reason"] as? String == "unreadable")
-        #expect((record?["message"] as? String ?? "").contains("Permission denied"))
+        let message = record?["message"] as? String ?? ""
+        #expect(message.contains("Permission denied"))
         kill(process.processIdentifier, SIGTERM)
         process.waitUntilExit()
         #expect(process.terminationStatus == 0)
