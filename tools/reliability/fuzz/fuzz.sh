@@ -55,7 +55,10 @@ run() {
 minimize() {
     local target=$1
     shift
-    local seeds="$here/corpus/$target" fresh="$out/minimized-$target"
+    local seeds="$here/corpus/$target" fresh="$out/minimized-$target" dir
+    for dir in "$@"; do
+        [ -d "$dir" ] || { echo "no folder $dir to merge in (fuzz first: $0 run $target SECONDS)" >&2; return 1; }
+    done
     # Coverage of the current sources, not of an older build.
     "build_$target" > "$out/build-$target.log" 2>&1 || { echo "build failed: $out/build-$target.log" >&2; return 1; }
     rm -rf "$fresh" && mkdir -p "$fresh"
