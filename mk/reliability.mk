@@ -8,7 +8,7 @@ CRASH_ROUNDS_LONG ?= 1000
 FUZZ_SECONDS      ?= 60
 PYTHON            ?= python3
 
-.PHONY: reliability-build crash-test crash-test-long fault-test fuzz fuzz-build sanitize sanitize-address sanitize-thread reliability-test
+.PHONY: reliability-build crash-test crash-test-long fault-test fuzz fuzz-build fuzz-minimize sanitize sanitize-address sanitize-thread reliability-test
 
 # The release binaries the crash and fault runs start (built once).
 reliability-build: build
@@ -30,6 +30,12 @@ fuzz-build:
 
 fuzz:
 	tools/reliability/fuzz/fuzz.sh all $(FUZZ_SECONDS)
+
+# Replaces each seed corpus by its libFuzzer -merge=1 minimum (same coverage, fewest files);
+# FUZZ_MERGE_FOUND=1 also merges in what `make fuzz` found (.build-fuzz/corpus-<target>).
+fuzz-minimize:
+	tools/reliability/fuzz/fuzz.sh minimize extractor $(if $(FUZZ_MERGE_FOUND),.build-fuzz/corpus-extractor)
+	tools/reliability/fuzz/fuzz.sh minimize journal $(if $(FUZZ_MERGE_FOUND),.build-fuzz/corpus-journal)
 
 # The test suite under ASan and TSan (own scratch paths .build-address, .build-thread).
 sanitize-address:

@@ -1,4 +1,3 @@
-import Synchronization
 import Foundation
 public import Logging
 import NewsdropCore
@@ -152,6 +151,6 @@ public final class DropFolderDaemon: Sendable {
 
 /// Holds the watcher once it exists, for the work thread.
 final class WatcherSlot: Sendable {
-    private let slot = Mutex<DropFolderWatcher?>(nil)
+    private let slot = PthreadMutex<DropFolderWatcher?>(nil)
     func withLock<R>(_ body: (inout DropFolderWatcher?) -> R) -> R { slot.withLock { body(&$0) } }
 }

@@ -1,5 +1,3 @@
-import Synchronization
-
 /// The bounded buffer between the inotify reader thread and the consumer of
 /// ``DropFolderWatcher/events``, which never loses information.
 ///
@@ -58,7 +56,8 @@ final class DropFolderEventBuffer: Sendable {
 
     /// The most candidates held at once.
     let capacity: Int
-    private let state = Mutex(State())
+    /// A `PthreadMutex`, not `Synchronization.Mutex`, so ThreadSanitizer sees the locking.
+    private let state = PthreadMutex(State())
 
     /// Creates an empty buffer.
     ///

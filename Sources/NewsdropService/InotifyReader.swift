@@ -1,13 +1,13 @@
 import Dispatch
 import Foundation
-import Synchronization
 #if canImport(Glibc)
 import Glibc
 #endif
 
 /// The inotify descriptor, a wake-up socket pair, and the thread that reads them.
 ///
-/// Sendable without `@unchecked`: the only mutable state is in a `Mutex`. The descriptors are
+/// Sendable without an `@unchecked` of its own: the only mutable state is in a ``PthreadMutex``
+/// (which ThreadSanitizer sees, unlike `Synchronization.Mutex` on Linux). The descriptors are
 /// closed by the reading thread as it ends, under the same lock that ``addWatch()`` and
 /// ``stop()`` take before using them, so no one uses a closed (or reused) descriptor.
 final class InotifyReader: Sendable {
@@ -27,7 +27,7 @@ final class InotifyReader: Sendable {
     /// The end ``stop()`` writes a byte to.
     private let wakeWriteFD: Int32
     private let buffer: DropFolderEventBuffer
-    private let state = Mutex(State())
+    private let state = PthreadMutex(State())
     private let exited = DispatchSemaphore(value: 0)
 
     init(folder: String, mask: UInt32, buffer: DropFolderEventBuffer) throws(SystemCallError) {

@@ -64,9 +64,9 @@ func run(_ executable: String, _ arguments: [String], environment: [String: Stri
         stderr: (try? String(contentsOfFile: err, encoding: .utf8)) ?? "")
 }
 
-/// Polls `condition` every 20 ms until it holds or `seconds` pass.
+/// Polls `condition` every 20 ms until it holds or `seconds` (times ``testTimeScale``) pass.
 func eventually(within seconds: Double, _ condition: () throws -> Bool) rethrows -> Bool {
-    let deadline = Date(timeIntervalSinceNow: seconds)
+    let deadline = Date(timeIntervalSinceNow: seconds * testTimeScale)
     while Date() < deadline {
         if try condition() { return true }
         usleep(20_000)

@@ -13,6 +13,10 @@ func startShell(_ script: String, _ arguments: String...) throws -> Process {
     return process
 }
 
+/// How long a child that holds a file open sleeps (60 s times ``testTimeScale``): longer than
+/// any test waits for it, since ``finish(_:)`` kills it first.
+let holderSeconds = Int(60 * testTimeScale)
+
 /// Kills a child (`SIGKILL`: the test runner's children may not react to `SIGTERM`) and
 /// waits for it.
 func finish(_ process: Process) {

@@ -1,10 +1,9 @@
-import Synchronization
 @testable import NewsdropService
 
 /// Consumes a watcher's events in the background and keeps them for inspection.
 final class EventCollector: Sendable {
     private final class Storage: Sendable {
-        let state = Mutex<(events: [DropFolderEvent], finished: Bool)>(([], false))
+        let state = PthreadMutex<(events: [DropFolderEvent], finished: Bool)>(([], false))
     }
 
     private let storage = Storage()

@@ -38,8 +38,10 @@ final class NotifySocket {
 
     deinit { close(descriptor) }
 
-    /// The next datagram's text, or `nil` if none arrives within `timeout`.
+    /// The next datagram's text, or `nil` if none arrives within `timeout` (times
+    /// ``testTimeScale``).
     func receive(timeout: Duration = .seconds(2)) -> String? {
+        let timeout = timeout * testTimeScale
         var descriptors = [pollfd(fd: descriptor, events: Int16(POLLIN), revents: 0)]
         let milliseconds = Int32(timeout.components.seconds * 1000 + timeout.components.attoseconds / 1_000_000_000_000_000)
         guard poll(&descriptors, 1, milliseconds) == 1 else { return nil }

@@ -48,7 +48,7 @@ struct SettledFileCheckTests {
     @Test func aFileHeldOpenForWritingWaitsUntilItsWriterCloses() async throws {
         try await withTemporaryFolder { folder in
             let path = folder + "/growing.txt"
-            let writer = try startShell("exec 3>\"$1\"; exec sleep 60", path)
+            let writer = try startShell("exec 3>\"$1\"; exec sleep \(holderSeconds)", path)
             defer { finish(writer) }
             let probe = OpenWriterProbe()
             #expect(await eventually(timeout: .seconds(30)) { (try? probe.writers(of: path).map(\.pid)) == [writer.processIdentifier] })
@@ -70,7 +70,7 @@ extension SettledFileCheckTests {
     @Test func withoutAReadableProcTheSettleTimeAloneDecides() async throws {
         try await withTemporaryFolder { folder in
             let path = folder + "/held.txt"
-            let writer = try startShell("exec 3>\"$1\"; exec sleep 60", path)
+            let writer = try startShell("exec 3>\"$1\"; exec sleep \(holderSeconds)", path)
             defer { finish(writer) }
             #expect(await eventually(timeout: .seconds(30)) { (try? OpenWriterProbe().isOpenForWriting(path)) == true })
             let blind = SettledFileCheck(settleTime: .zero, openWriterProbe: OpenWriterProbe(procRoot: folder + "/no-proc"))
@@ -89,7 +89,7 @@ struct OpenWriterProbeTests {
         try await withTemporaryFolder { folder in
             let path = folder + "/read.txt"
             try writeFile(path)
-            let reader = try startShell("exec 3<\"$1\"; exec sleep 60", path)
+            let reader = try startShell("exec 3<\"$1\"; exec sleep \(holderSeconds)", path)
             defer { finish(reader) }
             // Wait until the reader holds the file, seen through its fd links.
             #expect(await eventually(timeout: .seconds(30)) {
@@ -105,7 +105,7 @@ struct OpenWriterProbeTests {
             let path = folder + "/one.txt"
             let other = folder + "/two.txt"
             try writeFile(other)
-            let writer = try startShell("exec 3>>\"$1\"; exec sleep 60", path)
+            let writer = try startShell("exec 3>>\"$1\"; exec sleep \(holderSeconds)", path)
             defer { finish(writer) }
             let probe = OpenWriterProbe()
             #expect(await eventually(timeout: .seconds(30)) { (try? probe.isOpenForWriting(path)) == true })

@@ -42,11 +42,12 @@ func setModificationTime(_ path: String, secondsAgo: Double) throws {
         [.modificationDate: Date(timeIntervalSinceNow: -secondsAgo)], ofItemAtPath: path)
 }
 
-/// Polls `condition` every few milliseconds until it holds or `timeout` passes.
+/// Polls `condition` every few milliseconds until it holds or `timeout` (times
+/// ``testTimeScale``) passes.
 ///
 /// - Returns: Whether the condition held before the deadline.
 func eventually(timeout: Duration = .seconds(5), _ condition: () throws -> Bool) async rethrows -> Bool {
-    let deadline = ContinuousClock.now + timeout
+    let deadline = ContinuousClock.now + timeout * testTimeScale
     while true {
         if try condition() { return true }
         if ContinuousClock.now >= deadline { return false }
