@@ -175,11 +175,19 @@ final class DropProcessor {
     /// The files to ingest among `names`: temporary names, folders, files still being written
     /// and names of the batch in flight are left out (the last come back with a rescan if they
     /// are still there after that batch).
+    ///
+    /// A batch also stops at ``batchByteBudget`` (the names after it go back to the queue), so
+    /// a flood of multi-megabyte files cannot make one batch outlast the watchdog.
     private func sources(for names: [(String, Bool)], excluding inFlight: Set<String>) -> [IngestSource] {
         let drop = configuration.dropDirectory
         var sources: [IngestSource] = []
         var openForWriting: [UInt64: Set<OpenWriterProbe.FileID>] = [:]
-        for (name, scanned) in names {
+        var bytes: Int64 = 0
+        for (k, (name, scanned)) in names.enumerated() {
+            if bytes >= Self.batchByteBudget {
+                daemon.queue.requeue(Array(names[k...]))
+                break
+            }
             if DropFolderWatcher.isTemporaryName(name) || inFlight.contains(name) { continue }
             let path = drop + "/" + name
             guard let snapshot = try? FileSnapshot.take(path: path) else { continue }
@@ -207,9 +215,15 @@ final class DropProcessor {
                 }
             }
             sources.append(IngestSource(path: path, name: name))
+            bytes += snapshot.size
         }
         return sources
     }
+
+    /// The bytes a batch takes before the rest waits for the next one: 8 MiB. Articles are a few
+    /// KB (256 of them are ~1.5 MB); text crafted to be slow extracts at ~0.6 MB/s a core, so a
+    /// batch stays well inside `WatchdogSec=30s` (the daemon pings between batches).
+    static let batchByteBudget: Int64 = 8 << 20
 
     /// Commits a prepared batch and gives each file its disposition.
     private func commit(_ batch: IngestPipeline.PreparedBatch) throws {
