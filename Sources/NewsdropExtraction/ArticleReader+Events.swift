@@ -291,6 +291,7 @@ extension ArticleReader {
                 if t.function == .to { infinitive = true; break }
                 break
             }
+            if verbal && passive && !negated && ArticleReader.subjectIsNegated(from: j, lower: lower, tokens: tokens, word: word) { negated = true }
             if negated && !s.cues.contains(where: { $0.kind == .deny }) { continue }
             if verbal && chosen.form == .past && slot.start - 1 >= lower, ArticleReader.victimWords.contains(word(slot.start - 1)) { passive = true }
             // "X was killed" with no killer named: X is a victim of an event told elsewhere, not a killing of its own
@@ -456,7 +457,12 @@ extension ArticleReader {
                     // a noun that refers back or sits in a prepositional phrase or an object is not done by the subject
                     let gov = governingPreposition(slot.start, lowerBound: lower)
                     // "claimed responsibility for the attack": the claimer did it
-                    let responsibility = gov.map { $0.1 - 1 >= lower && fold($0.1 - 1) == ArticleReader.responsibilityWord } ?? false
+                    // "claimed the attack", "claimed a drone attack": the claimer did it
+                    let claimedDirectly = s.cues.contains { c in
+                        c.kind == .claim && c.end <= slot.start && slot.start - c.end <= 3
+                            && (c.end..<slot.start).allSatisfy { [.the, .determiner].contains(tokens[$0].function) || (tokens[$0].isWord && tokens[$0].function == .none && !tokens[$0].flags.contains(.capitalized)) }
+                    }
+                    let responsibility = claimedDirectly || (gov.map { $0.1 - 1 >= lower && fold($0.1 - 1) == ArticleReader.responsibilityWord } ?? false)
                     // "its forces killed an ISIS leader in a helicopter raid": the killer's raid
                     let activeKillBefore = allTriggerSlots.contains { t in
                         s.slots[t].end <= slot.start && s.slots[t].triggers.allSatisfy { dict.triggers[$0.index].type == .kill }
@@ -599,7 +605,10 @@ extension ArticleReader {
                 d.end <= slot.start && (d.end..<slot.start).allSatisfy { tokens[$0].isWord && tokens[$0].function == .none && !tokens[$0].flags.contains(.capitalized) }
                     && d.start - 1 >= lower && [.the, .determiner, .possessivePronoun].contains(tokens[d.start - 1].function)
             })
-            if let d = inPhrase ?? forward.first ?? backward.last ?? (triggerSlots.count == 1 ? eventDates.first : nil) { date = d.date }
+            if let d = inPhrase ?? forward.first ?? backward.last ?? (triggerSlots.count == 1 ? eventDates.first : nil) {
+                // "is expected to visit Damascus on Sunday": the coming Sunday, not the last one
+                date = modality == .expected ? (d.ahead ?? d.date) : d.date
+            }
 
             // toll
             var fatalities: Int? = nil
@@ -640,6 +649,24 @@ extension ArticleReader {
         _ = consumedKills
         return (out, tollOnly)
     }
+
+    /// Whether the subject of a passive verb whose auxiliaries end before token `j` is a "no …"
+    /// phrase ("no US personnel or facilities had been hit"): nothing happened.
+    static func subjectIsNegated(from j: Int, lower: Int, tokens: [Token], word: (Int) -> ArraySlice<UInt8>) -> Bool {
+        var q = j
+        var steps = 0
+        while q >= lower && steps < 6 {
+            let t = tokens[q]
+            if !t.isWord { return false }
+            if ArticleReader.noWord.contains(word(q)) { return true }
+            if [.be, .have, .modal, .relative, .that, .to].contains(t.function) { return false }
+            q -= 1
+            steps += 1
+        }
+        return false
+    }
+    static let casualtyWords = ["dead", "killed", "wounded", "injured", "casualties"].map { NameFolding.fold($0) }
+    static let noWord = FoldedWordSet(["no", "none"])
 
     /// Whether a nominal trigger refers back: "the visit", "this attack", "Qaani's recent visit",
     /// "the Iran-Syria joint military exercise" — a definite, demonstrative or possessive
@@ -711,6 +738,8 @@ extension ArticleReader {
             }
             return false
         }
+        // "the strikes left 17 dead", "leaves 9 dead": a toll, not a withdrawal
+        if entry.type == .withdraw && present(ArticleReader.casualtyWords, slot.end..<min(range.upperBound, slot.end + 6)) { return false }
         if !entry.next.isEmpty && !present(entry.next, slot.end..<min(range.upperBound, slot.end + 6)) { return false }
         if !entry.previous.isEmpty && !present(entry.previous, max(range.lowerBound, slot.start - 3)..<slot.start) { return false }
         return true

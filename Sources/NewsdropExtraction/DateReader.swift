@@ -8,6 +8,9 @@ struct DateReader: Sendable {
         var start: Int
         var end: Int
         var date: EventDate
+        /// For a weekday placed backwards from the publication date ("on Sunday"), the same weekday
+        /// of the coming week: what an expected event ("is expected to visit … on Sunday") means.
+        var ahead: EventDate? = nil
     }
 
     /// The publication date (`YYYY-MM-DD` or shorter), when known.
@@ -154,7 +157,12 @@ struct DateReader: Sendable {
                     if back == 0 { back = 0 }
                     value = DateReader.iso(DateReader.daysFromCivil(y, mo, d) - back)
                 }
-                hits.append(Hit(start: start, end: end, date: EventDate(value: value, precision: .day, text: text(start, end))))
+                var ahead: EventDate? = nil
+                if let p = published, let (y, mo, d) = DateReader.ymd(p) {
+                    let back = (DateReader.weekday(y, mo, d) - Int(tokens[i].value) + 7) % 7
+                    if back > 0 { ahead = EventDate(value: DateReader.iso(DateReader.daysFromCivil(y, mo, d) - back + 7), precision: .day, text: text(start, end)) }
+                }
+                hits.append(Hit(start: start, end: end, date: EventDate(value: value, precision: .day, text: text(start, end)), ahead: ahead))
                 i = end
                 continue
             }
