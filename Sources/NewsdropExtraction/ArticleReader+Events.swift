@@ -99,6 +99,13 @@ extension ArticleReader {
                 let si = slotAt[j - lower]
                 let sl = s.slots[si]
                 if sl.isActorLike, var a = actorOf(sl, dateHint: dateHint) {
+                    // "Iran's Foreign Ministry", "the regime's Air Force": an unknown body of a state named
+                    // right before it with a possessive is that state
+                    if a.index == nil, sl.actors.isEmpty, sl.titles.isEmpty, si > 0, let prev = out.last, prev.end == sl.start,
+                        tokens[prev.end - 1].flags.contains(.possessive), let pi = prev.actor.index, dict.actors.entries[pi].kind == .state
+                    {
+                        a = EventMention.Actor(index: pi, name: prev.actor.name, text: text(prev.start, sl.end))
+                    }
                     // a title next to a name is that name: "Quds Force commander Esmail Qaani"
                     if !sl.titles.isEmpty && sl.actors.isEmpty {
                         var n = si + 1
@@ -259,11 +266,21 @@ extension ArticleReader {
             else if !afterToOrModal, let past = verbs.first(where: { $0.form == .past }) { chosen = past }
             else { chosen = verbs.first ?? readings[0] }
             if chosen.form == .gerund && nounContext, let p = prevTok, p.function == .the || p.function == .determiner { chosen.form = .noun }
-            let entry = dict.triggers[chosen.index]
+            var entry = dict.triggers[chosen.index]
             let verbal = chosen.form.isVerbal
+            // "troops killed at least 12 gunmen": a count of unnamed people killed in fighting is an
+            // attack with a toll (ACLED), not a killing of its own
+            if entry.id == "kill" && verbal && !hasViolent && chosen.form != .gerund,
+                slot.end < range.upperBound, !(slot.start - 1 >= lower && tokens[slot.start - 1].function == .be),
+                ArticleReader.countFollows(slot.end, range, tokens: tokens)
+            {
+                entry.type = .attack
+                entry.cameo = EventType.attack.defaultCAMEO
+            }
             if [EventType.kill].contains(entry.type) && hasViolent { consumedKills.insert(ti); continue }
             // "manoeuvres, including firing short-range missiles": a test firing is part of the exercise
-            if [.airstrike, .attack].contains(entry.type), governingPreposition(slot.start, lowerBound: lower)?.0 == .including,
+            if [.airstrike, .attack].contains(entry.type),
+                governingPreposition(slot.start, lowerBound: lower)?.0 == .including || (slot.start - 1 >= lower && ArticleReader.includeWords.contains(word(slot.start - 1))),
                 triggerSlots.prefix(n).contains(where: { s.slots[$0].triggers.contains { dict.triggers[$0.index].type == .exercise } })
             { continue }
             if generic { continue }
@@ -348,6 +365,18 @@ extension ArticleReader {
                     let (_, at) = governingPreposition(c.start, lowerBound: lower), ArticleReader.subordinators.contains(word(at))
                 {
                     return c.actor
+                }
+                // "The Islamic Resistance in Iraq, an umbrella … that includes Nujaba, claimed the attack":
+                // the subject stands before the apposition
+                do {
+                    var q = slot.start - 1
+                    while q >= cStart, tokens[q].isWord, [.adverb, .be, .have, .modal].contains(tokens[q].function) { q -= 1 }
+                    if q > cStart, tokens[q].isPunct, tokens[q].mark == 0x2C,
+                        let f = (cStart..<q).first(where: { tokens[$0].isPunct && tokens[$0].mark == 0x2C }), f < q,
+                        let c = cands.last(where: { $0.end <= f && $0.start >= cStart && usable($0) }), c.end == f, c.preposition == nil
+                    {
+                        return c.actor
+                    }
                 }
                 let prevVerb = verbActors.last
                 let left = cands.filter { $0.end <= slot.start && $0.start >= cStart && usable($0) }
@@ -470,7 +499,9 @@ extension ArticleReader {
                     }
                     // (strikes and attacks only: "arrived for talks", "during the visit" are the subject's)
                     let backgroundPrep = !responsibility && !activeKillBefore && [.airstrike, .attack, .kill].contains(entry.type)
-                        && (gov.map { ArticleReader.backgroundPrepositions.contains(word($0.1)) } ?? false)
+                        && (gov.map { ArticleReader.backgroundPrepositions.contains(word($0.1))
+                            // "in response to the bombardment", "in retaliation for the strike"
+                            || ($0.1 - 1 >= lower && ArticleReader.responseWords.contains(word($0.1 - 1))) } ?? false)
                     let referring = isAnaphoric(slot) && !s.isHeading
                     // the object of an accusation, a denial or a probe: "blamed Israel for the strike", "condemned the strikes"
                     let objectOfOther = !responsibility && triggerSlots.prefix(n).contains { t in
@@ -665,6 +696,22 @@ extension ArticleReader {
         }
         return false
     }
+    /// Whether a count starts the object right after a killing verb: "killed at least 12 gunmen",
+    /// "killed five Palestinian gunmen" (not "killed Ali Khaddour", not "killed a commander").
+    static func countFollows(_ k: Int, _ range: Range<Int>, tokens: [Token]) -> Bool {
+        var q = k
+        var steps = 0
+        while q < range.upperBound && steps < 3 {
+            let t = tokens[q]
+            if t.flags.contains(.number) && !t.flags.contains(.ordinal) { return true }
+            if t.function == .number { return t.value != 1 }
+            if t.function == .adverb || t.isWord && (t.function == .none && !t.flags.contains(.capitalized)) && steps < 2 { q += 1; steps += 1; continue }
+            return false
+        }
+        return false
+    }
+    static let includeWords = FoldedWordSet(["included", "includes", "include", "involved", "involves", "featured", "features"])
+    static let responseWords = FoldedWordSet(["response", "retaliation", "reply", "revenge", "reaction", "answer"])
     static let casualtyWords = ["dead", "killed", "wounded", "injured", "casualties"].map { NameFolding.fold($0) }
     static let noWord = FoldedWordSet(["no", "none"])
 

@@ -44,9 +44,13 @@ struct EventMerger: Sendable {
     /// place, a containing place, then any; ties go to the earliest.
     func bestMatch(_ events: [EventMention?], _ m: EventMention, anaphoric: Bool) -> Int? {
         var best: (Int, Int)? = nil
+        // "The strike killed four": an anaphor refers to the nearest compatible event told before it
+        let nearest = anaphoric ? events.indices.filter { i in
+            events[i].map { $0.order < m.order && compatible($0, m, anaphoric: true) } ?? false
+        }.max { events[$0]!.order < events[$1]!.order } : nil
         for (i, e) in events.enumerated() {
             guard let e, compatible(e, m, anaphoric: anaphoric) else { continue }
-            var score = 0
+            var score = i == nearest ? 3 : 0
             if e.sentenceIndex == m.sentenceIndex { score += 8 }
             if let a = e.place, let b = m.place {
                 if a.index == b.index { score += 4 } else {
@@ -107,6 +111,12 @@ struct EventMerger: Sendable {
         // two meetings with different people: distinct events
         if e.type == .meet && m.type == .meet, let a = e.target, let b = m.target, !actorsCompatible(a, b) { return false }
         if e.sentenceIndex == m.sentenceIndex && e.actor != nil && m.actor != nil { return true }
+        // "a strike hit a motorcycle in Majdal Selm" (nobody named, a place) is not the placeless
+        // event of a named actor told in another sentence
+        if !anaphoric && e.sentenceIndex != m.sentenceIndex && (e.actor == nil) != (m.actor == nil) {
+            let anonymous = e.actor == nil ? e : m, named = e.actor == nil ? m : e
+            if anonymous.place != nil && anonymous.placeStrength >= 2 && named.place == nil { return false }
+        }
         let loose = anaphoric || EventMerger.family(e.type) == 1 || e.type == .withdraw
         if m.placeStrength <= 1 || e.placeStrength <= 1 {
             // an inherited place joins the event it came from, or any event without a place
