@@ -96,6 +96,7 @@ EXTRA_ALIASES = {
     170654: ["Damascus", "Dimashq", "Sham", "Al-Sham", "Ash Sham", "Ash-Sham"],
     173334: ["Quneitra", "Kuneitra", "Al-Quneitra", "Qunaytirah"],
     170905: ["Daraa", "Deraa", "Dara'a", "Dar'a"],
+    170691: ["Theban", "Thiban"],
     172955: ["Raqqa", "Raqqah", "Al-Raqqa", "Ar-Raqqa", "Rakka"],
     173811: ["Hasakah", "Hasaka", "Al-Hasaka", "Hassakeh", "Al-Hassakeh"],
     173377: ["Qamishli", "Qamishlo", "Kamishli", "Al-Qamishli"],

@@ -98,6 +98,12 @@ extension ArticleReader {
             if slotAt[j - lower] >= 0 {
                 let si = slotAt[j - lower]
                 let sl = s.slots[si]
+                if sl.unknown && sl.actors.isEmpty && sl.titles.isEmpty && sl.start - 1 >= s.tokenRange.lowerBound
+                    && ArticleReader.nameIntroducers.contains(word(sl.start - 1))
+                {
+                    j = max(j + 1, sl.end)
+                    continue
+                }
                 if sl.isActorLike, var a = actorOf(sl, dateHint: dateHint) {
                     // "Iran's Foreign Ministry", "the regime's Air Force": an unknown body of a state named
                     // right before it with a possessive is that state
@@ -278,6 +284,18 @@ extension ArticleReader {
                 entry.cameo = EventType.attack.defaultCAMEO
             }
             if [EventType.kill].contains(entry.type) && hasViolent { consumedKills.insert(ti); continue }
+            if entry.type == .kill {
+                // "Syria's war has killed half a million": a war, not a killer
+                var q = slot.start - 1
+                while q >= lower, tokens[q].isWord, [.be, .have, .adverb, .modal].contains(tokens[q].function) { q -= 1 }
+                if verbal, q >= lower, ArticleReader.conflictNouns.contains(word(q)) { continue }
+                // "plagued by assassinations": a bare plural, no particular killing
+                if !verbal, slot.end - slot.start == 1, let last = bytes[Int(tokens[slot.start].end) - 1] as UInt8?, last == 0x73,
+                    slot.start - 1 >= lower, tokens[slot.start - 1].function != .the, tokens[slot.start - 1].function != .determiner,
+                    tokens[slot.start - 1].function != .possessivePronoun, !tokens[slot.start - 1].flags.contains(.number),
+                    !s.slots.contains(where: { $0.end == slot.start && ($0.isActorLike || !$0.adjectives.isEmpty) })
+                { continue }
+            }
             // "manoeuvres, including firing short-range missiles": a test firing is part of the exercise
             if [.airstrike, .attack].contains(entry.type),
                 governingPreposition(slot.start, lowerBound: lower)?.0 == .including || (slot.start - 1 >= lower && ArticleReader.includeWords.contains(word(slot.start - 1))),
@@ -317,7 +335,9 @@ extension ArticleReader {
             if verbal {
                 let byAfter = slot.end < range.upperBound && tokens[slot.end].function == .by
                 if chosen.form == .past && byAfter { passive = true }
-                if infinitive || (chosen.form == .base && modal != nil) {
+                if infinitive, j - 1 >= lower, (max(lower, j - 4)..<j).contains(where: { ArticleReader.causeVerbs.contains(word($0)) }) {
+                    // "prompting the group to fire 60 rockets", "forcing them to withdraw": it happened
+                } else if infinitive || (chosen.form == .base && modal != nil) {
                     let expectBefore = s.cues.contains { $0.kind == .expect && $0.end <= slot.start && slot.start - $0.end <= 3 }
                     if expectBefore { modality = .expected } else { continue }
                 } else if chosen.form == .base && !s.isHeading {
@@ -370,7 +390,8 @@ extension ArticleReader {
                 // the subject stands before the apposition
                 do {
                     var q = slot.start - 1
-                    while q >= cStart, tokens[q].isWord, [.adverb, .be, .have, .modal].contains(tokens[q].function) { q -= 1 }
+                    while q >= cStart, tokens[q].isWord, [.adverb, .be, .have, .modal, .the, .determiner].contains(tokens[q].function)
+                        || s.cues.contains(where: { $0.kind == .claim && $0.start <= q && q < $0.end }) { q -= 1 }
                     if q > cStart, tokens[q].isPunct, tokens[q].mark == 0x2C,
                         let f = (cStart..<q).first(where: { tokens[$0].isPunct && tokens[$0].mark == 0x2C }), f < q,
                         let c = cands.last(where: { $0.end <= f && $0.start >= cStart && usable($0) }), c.end == f, c.preposition == nil
@@ -508,6 +529,7 @@ extension ArticleReader {
                         s.slots[t].end <= slot.start && slot.start - s.slots[t].end <= 4
                             && s.slots[t].triggers.contains { [.accuse, .investigate].contains(dict.triggers[$0.index].type) }
                     } || s.cues.contains { $0.kind == .deny && $0.end <= slot.start && slot.start - $0.end <= 2 }
+                        || (slot.start - 2 >= lower && ArticleReader.witnessVerbs.contains(word(slot.start - 2)) && [.determiner, .the].contains(tokens[slot.start - 1].function))
                         || (s.cues.contains { $0.kind == .report && $0.end <= slot.start && slot.start - $0.end <= 2 }
                             && slot.end < range.upperBound && (tokens[slot.end].function == .be || tokens[slot.end].function == .have || tokens[slot.end].function == .modal || s.slots.contains { $0.start == slot.end && !$0.triggers.isEmpty }))
                         || (referring && !viaPronoun && !responsibility && [.airstrike, .attack, .kill].contains(entry.type))
@@ -553,6 +575,11 @@ extension ArticleReader {
             })(), ArticleReader.airWeapons.contains(word(noun)) {
                 type = .airstrike
                 cameo = EventType.airstrike.defaultCAMEO
+            }
+            // "a roadside bomb struck an army vehicle": a bomb, not an aircraft
+            if type == .airstrike && verbal && !passive, let noun = bareNounSubject(slot.start, lower: cStart), ArticleReader.groundWeapons.contains(word(noun)) {
+                type = .attack
+                cameo = EventType.attack.defaultCAMEO
             }
             if type == .deploy, let i = actor?.index, dict.actors.entries[i].kind == .person, slot.end < range.upperBound,
                 [.locative, .to].contains(tokens[slot.end].function) || s.slots.contains(where: { $0.start == slot.end && !$0.places.isEmpty })
@@ -611,7 +638,24 @@ extension ArticleReader {
                     governingPreposition(sl.start, lowerBound: lower) == nil, let p = bestPlace(sl) else { return nil }
                 return EventMention.Place(index: p, text: text(sl.start, sl.end))
             }()
-            if let p = passiveSubjectPlace { place = p; strength = 3 }
+            // "coming from Beirut, where he met Nasrallah": the place the relative "where" stands for
+            let wherePlace: EventMention.Place? = {
+                var q = slot.start - 1
+                var steps = 0
+                while q - 2 >= lower && steps < 4 {
+                    if ArticleReader.whereWord.contains(word(q)) {
+                        guard tokens[q - 1].isPunct && tokens[q - 1].mark == 0x2C,
+                            let sl = s.slots.last(where: { $0.end == q - 1 && !$0.places.isEmpty && $0.actors.isEmpty }), let p = bestPlace(sl) else { return nil }
+                        return EventMention.Place(index: p, text: text(sl.start, sl.end))
+                    }
+                    if tokens[q].isPunct { return nil }
+                    q -= 1
+                    steps += 1
+                }
+                return nil
+            }()
+            if let p = wherePlace, best(placeCandidates(slot.end, scopeEnd, strongOnly: false)) == nil { place = p; strength = 3 }
+            else if let p = passiveSubjectPlace { place = p; strength = 3 }
             else if let p = best(placeCandidates(slot.end, scopeEnd, strongOnly: false)) { place = p; strength = 3 }
             else if nominalAnaphor { }
             else if n == 0, let p = best(placeCandidates(lower, slot.start, strongOnly: false)) { place = p; strength = 3 }
@@ -701,15 +745,21 @@ extension ArticleReader {
     static func countFollows(_ k: Int, _ range: Range<Int>, tokens: [Token]) -> Bool {
         var q = k
         var steps = 0
-        while q < range.upperBound && steps < 3 {
+        while q < range.upperBound && steps < 4 {
             let t = tokens[q]
             if t.flags.contains(.number) && !t.flags.contains(.ordinal) { return true }
             if t.function == .number { return t.value != 1 }
-            if t.function == .adverb || t.isWord && (t.function == .none && !t.flags.contains(.capitalized)) && steps < 2 { q += 1; steps += 1; continue }
+            if t.isWord && !t.flags.contains(.capitalized) && ![.the, .determiner, .possessivePronoun].contains(t.function) { q += 1; steps += 1; continue }
             return false
         }
         return false
     }
+    static let witnessVerbs = FoldedWordSet(["confirmed", "confirms", "reported", "reports", "recorded", "documented", "condemned", "denounced", "described"])
+    static let conflictNouns = FoldedWordSet(["war", "conflict", "violence", "crisis", "hostilities", "fighting", "uprising", "insurgency", "epidemic", "earthquake"])
+    static let causeVerbs = FoldedWordSet(["prompting", "prompted", "forcing", "forced", "leading", "causing", "caused", "compelling", "compelled"])
+    static let groundWeapons = FoldedWordSet(["bomb", "bombs", "mine", "mines", "landmine", "ied", "ieds", "explosion", "blast", "explosive", "explosives", "grenade", "shell", "shells", "mortar", "mortars"])
+    static let nameIntroducers = FoldedWordSet(["codenamed", "code-named", "dubbed", "named", "called", "titled", "nicknamed"])
+    static let whereWord = FoldedWordSet(["where"])
     static let includeWords = FoldedWordSet(["included", "includes", "include", "involved", "involves", "featured", "features"])
     static let responseWords = FoldedWordSet(["response", "retaliation", "reply", "revenge", "reaction", "answer"])
     static let casualtyWords = ["dead", "killed", "wounded", "injured", "casualties"].map { NameFolding.fold($0) }
@@ -761,7 +811,7 @@ extension ArticleReader {
         var q = verb - 1
         while q >= lower, tokens[q].isWord, [.be, .have, .adverb, .modal].contains(tokens[q].function) { q -= 1 }
         guard q >= lower, tokens[q].isWord, !tokens[q].flags.contains(.capitalized), !tokens[q].flags.contains(.number) else { return nil }
-        return tokens[q].function == .forceNoun ? q : nil
+        return tokens[q].function == .forceNoun || ArticleReader.groundWeapons.contains(word(q)) ? q : nil
     }
 
     /// Whether a "by X" or an agent cue ("attributed to", "carried out by") follows the trigger.

@@ -128,7 +128,8 @@ struct EventMerger: Sendable {
 
     func combine(_ e: EventMention, _ m: EventMention) -> EventMention {
         var r = e
-        if r.type == .attack && m.type == .airstrike { r.type = .airstrike; r.cameo = m.cameo }
+        // a strike named in passing ("in response to the bombardment") does not retype the clause's attack
+        if r.type == .attack && m.type == .airstrike && !m.anaphoric { r.type = .airstrike; r.cameo = m.cameo }
         if r.type == .kill && EventMerger.family(m.type) == 1 { r.type = m.type; r.cameo = m.cameo }
         if r.actor == nil { r.actor = m.actor } else if let a = r.actor, a.index == nil, let b = m.actor, b.index != nil { r.actor = b }
         if r.target == nil { r.target = m.target }
