@@ -258,7 +258,10 @@ extension ArticleReader {
                 if [.the, .determiner, .possessivePronoun, .number, .of, .locative, .preposition, .including, .by, .from].contains(p.function) { return true }
                 if p.flags.contains(.number) { return true }
                 if let ps = s.slots.last(where: { $0.end == slot.start }), !ps.adjectives.isEmpty && ps.actors.isEmpty { return true }
-                if p.isWord && p.function == .none && !p.flags.contains(.capitalized) && !s.slots.contains(where: { $0.end == slot.start }) { return true }
+                // "launched strikes": after a lower-case word that names no one and no place (a verb
+                // of its own, even one that is a trigger without its context words)
+                if p.isWord && p.function == .none && !p.flags.contains(.capitalized)
+                    && !s.slots.contains(where: { $0.end == slot.start && ($0.isActorLike || !$0.places.isEmpty || !$0.adjectives.isEmpty) }) { return true }
                 return false
             }()
             // readings whose context words (next:/prev:) are present; a phrase may carry several
