@@ -98,8 +98,8 @@ extension ArticleReader {
             if slotAt[j - lower] >= 0 {
                 let si = slotAt[j - lower]
                 let sl = s.slots[si]
-                if sl.unknown && sl.actors.isEmpty && sl.titles.isEmpty && sl.start - 1 >= s.tokenRange.lowerBound
-                    && ArticleReader.nameIntroducers.contains(word(sl.start - 1))
+                if sl.unknown && sl.actors.isEmpty && sl.titles.isEmpty, let q = (max(s.tokenRange.lowerBound, sl.start - 6)..<sl.start).last(where: { ArticleReader.nameIntroducers.contains(word($0)) }),
+                    !(q + 1..<sl.start).contains(where: { tokens[$0].isPunct && tokens[$0].mark != 0x22 && tokens[$0].mark != 0x27 })
                 {
                     j = max(j + 1, sl.end)
                     continue
@@ -319,6 +319,7 @@ extension ArticleReader {
             // look back over auxiliaries and adverbs
             var j = slot.start - 1
             var negated = false, passive = false, infinitive = false, modal: [UInt8]? = nil
+            var causee: EventMention.Actor? = nil
             var steps = 0
             while j >= lower && steps < 4 {
                 let t = tokens[j]
@@ -338,8 +339,10 @@ extension ArticleReader {
             if verbal {
                 let byAfter = slot.end < range.upperBound && tokens[slot.end].function == .by
                 if chosen.form == .past && byAfter { passive = true }
-                if infinitive, j - 1 >= lower, (max(lower, j - 4)..<j).contains(where: { ArticleReader.causeVerbs.contains(word($0)) }) {
-                    // "prompting the group to fire 60 rockets", "forcing them to withdraw": it happened
+                if infinitive, j - 1 >= lower, let cv = (max(lower, j - 4)..<j).last(where: { ArticleReader.causeVerbs.contains(word($0)) }) {
+                    // "prompting the group to fire 60 rockets", "forcing them to withdraw": it happened, and
+                    // the one prompted does it
+                    causee = cands.last(where: { $0.start > cv && $0.end <= j && $0.preposition == nil })?.actor
                 } else if infinitive || (chosen.form == .base && modal != nil) {
                     let expectBefore = s.cues.contains { $0.kind == .expect && $0.end <= slot.start && slot.start - $0.end <= 3 }
                     if expectBefore { modality = .expected } else { continue }
@@ -417,9 +420,16 @@ extension ArticleReader {
                 // "Iran and Syria are investigating": the first conjunct
                 nonPP = nonPP.map { c in
                     var c = c
-                    while c.start - 2 >= lower, tokens[c.start - 1].function == .conjunction,
-                        let d = cands.last(where: { $0.end == c.start - 1 })
-                    { c = d }
+                    while true {
+                        // "Iraqi Security Forces (ISF) and the Hashd al-Shaabi": over "the" and a parenthesis
+                        var k = c.start - 1
+                        while k >= lower, tokens[k].function == .the { k -= 1 }
+                        guard k - 1 >= lower, tokens[k].function == .conjunction else { break }
+                        var m = k - 1
+                        while m >= lower, s.inParens.contains(m) || (tokens[m].isPunct && (tokens[m].mark == 0x28 || tokens[m].mark == 0x29)) { m -= 1 }
+                        guard m >= lower, let d = cands.last(where: { $0.end == m + 1 && !s.inParens.contains($0.start) }) else { break }
+                        c = d
+                    }
                     return c
                 }
                 if let pv = prevVerb, pv.end > cStart {
@@ -464,8 +474,12 @@ extension ArticleReader {
             func premodifier() -> (EventMention.Actor?, Bool) {
                 var q = slot.start - 1
                 var skipped = 0
+                var afterDeterminer = false
                 while q >= lower && skipped <= 2 {
                     let t = tokens[q]
+                    // "The Pentagon confirmed an attack": a determiner starts the phrase; a verb before it is no modifier
+                    if afterDeterminer && !cands.contains(where: { $0.end == q + 1 }) { break }
+                    if t.function == .determiner { afterDeterminer = true }
                     if var c = cands.last(where: { $0.end == q + 1 }), usable(c) || c.isPronoun {
                         // "Iran-Syria joint exercise": the first of a hyphenated pair
                         while c.start - 1 >= lower, tokens[c.start - 1].flags.contains(.hyphenAfter), let d = cands.last(where: { $0.end == c.start }) { c = d }
@@ -492,7 +506,7 @@ extension ArticleReader {
             switch entry.roles {
             case .agent:
                 if verbal && !passive {
-                    actor = subject()
+                    actor = causee ?? subject()
                     target = object()
                 } else if verbal && passive {
                     actor = agentAfter()
@@ -759,7 +773,7 @@ extension ArticleReader {
     }
     static let witnessVerbs = FoldedWordSet(["confirmed", "confirms", "reported", "reports", "recorded", "documented", "condemned", "denounced", "described"])
     static let conflictNouns = FoldedWordSet(["war", "conflict", "violence", "crisis", "hostilities", "fighting", "uprising", "insurgency", "epidemic", "earthquake"])
-    static let causeVerbs = FoldedWordSet(["prompting", "prompted", "forcing", "forced", "leading", "causing", "caused", "compelling", "compelled"])
+    static let causeVerbs = FoldedWordSet(["prompting", "prompted", "forcing", "forced", "leading", "causing", "caused", "compelling", "compelled", "committee", "commission", "panel", "ordered", "instructed", "tasked"])
     static let groundWeapons = FoldedWordSet(["bomb", "bombs", "mine", "mines", "landmine", "ied", "ieds", "explosion", "blast", "explosive", "explosives", "grenade", "shell", "shells", "mortar", "mortars"])
     static let nameIntroducers = FoldedWordSet(["codenamed", "code-named", "dubbed", "named", "called", "titled", "nicknamed"])
     static let whereWord = FoldedWordSet(["where"])
@@ -804,7 +818,7 @@ extension ArticleReader {
     static let periodBounds = FoldedWordSet(["since", "until", "till"])
     static let ledWords = FoldedWordSet(["led", "headed", "spearheaded", "commanded"])
     /// Words before an event noun that say no particular event is meant.
-    static let nonReferring = FoldedWordSet(["any", "no", "every", "future", "possible", "potential", "further", "new"])
+    static let nonReferring = FoldedWordSet(["any", "no", "every", "future", "possible", "potential", "further", "new", "simulated", "mock", "hypothetical", "imaginary", "imagined"])
     /// Words before a past participle that make it passive: "those killed", "people killed".
     static let victimWords = FoldedWordSet(["those", "people", "civilians", "others", "persons"])
 
