@@ -300,8 +300,10 @@ extension ArticleReader {
                 { continue }
             }
             // "manoeuvres, including firing short-range missiles": a test firing is part of the exercise
+            // "the exercise … included firing anti-ship missiles": a part of what the subject names
+            if [.airstrike, .attack].contains(entry.type), chosen.form == .gerund, slot.start - 1 >= lower, ArticleReader.includeWords.contains(word(slot.start - 1)) { continue }
             if [.airstrike, .attack].contains(entry.type),
-                governingPreposition(slot.start, lowerBound: lower)?.0 == .including || (slot.start - 1 >= lower && ArticleReader.includeWords.contains(word(slot.start - 1))),
+                governingPreposition(slot.start, lowerBound: lower)?.0 == .including,
                 triggerSlots.prefix(n).contains(where: { s.slots[$0].triggers.contains { dict.triggers[$0.index].type == .exercise } })
             { continue }
             if generic { continue }
@@ -792,6 +794,12 @@ extension ArticleReader {
         var plain = 0
         let sentence = sentences.first(where: { $0.tokenRange.contains(slot.start) })
         let triggerTokens = Set(sentence?.slots.filter { !$0.triggers.isEmpty }.flatMap { $0.start..<$0.end } ?? [])
+        // "Talks dealt with Gaza": a bare plural meeting noun opening the sentence is the meeting just told
+        if slot.start == lower, slot.triggers.contains(where: { $0.form == .plural || $0.form == .noun }),
+            slot.triggers.allSatisfy({ [.meet, .visit].contains(dict.triggers[$0.index].type) })
+        {
+            return true
+        }
         while q >= lower && steps < 6 {
             let t = tokens[q]
             if t.flags.contains(.possessive) || t.function == .the || t.function == .possessivePronoun { return true }
