@@ -174,7 +174,11 @@ extension ArticleReader {
             if t.isPunct && t.mark == 0x22 {
                 seenQuotes += 1
                 // the opening quote of the quotation we are in
-                if (quotesBefore - seenQuotes) % 2 == 0 && quotesBefore % 2 == 1 { return j + 1 }
+                if (quotesBefore - seenQuotes) % 2 == 0 && quotesBefore % 2 == 1 {
+                    // scare quotes around a word or two ("had "neutralised" 58") open no quotation
+                    let closesSoon = (pos..<min(s.tokenRange.upperBound, pos + 3)).contains { tokens[$0].isPunct && tokens[$0].mark == 0x22 }
+                    if !(closesSoon && pos - j <= 3) { return j + 1 }
+                }
             }
             if t.function == .that && j - 1 >= lower {
                 let p = tokens[j - 1]
@@ -198,6 +202,7 @@ extension ArticleReader {
         let allTriggerSlots = s.slots.indices.filter { i in
             !s.slots[i].triggers.isEmpty && !s.inParens.contains(s.slots[i].start)
                 && s.slots[i].triggers.contains { contextMatches(dict.triggers[$0.index], s.slots[i], range) }
+                && !isPluralNounOfVerb(s.slots[i], lower: range.lowerBound)
         }
         if allTriggerSlots.isEmpty { return ([], nil) }
         // a killing word next to a strike or an attack gives its toll, not an event of its own: it
@@ -335,6 +340,8 @@ extension ArticleReader {
             if verbal && passive && !negated && ArticleReader.subjectIsNegated(from: j, lower: lower, tokens: tokens, word: word) { negated = true }
             if negated && !s.cues.contains(where: { $0.kind == .deny }) { continue }
             if verbal && chosen.form == .past && slot.start - 1 >= lower, ArticleReader.victimWords.contains(word(slot.start - 1)) { passive = true }
+            // "2,500 US troops are deployed in Iraq": a present passive tells a state, not an event
+            if verbal && passive && !s.isHeading && entry.type == .deploy, slot.start - 1 >= lower, ArticleReader.presentBe.contains(word(slot.start - 1)) { continue }
             // "X was killed" with no killer named: X is a victim of an event told elsewhere, not a killing of its own
             let victimOnly = entry.type == .kill && verbal && passive && !hasAgentAfter(slot, s)
             var modality = sentenceModality
@@ -367,6 +374,8 @@ extension ArticleReader {
 
             func subject() -> EventMention.Actor? {
                 if verbal, let noun = nominalSubjects.last(where: { $0.family == EventMerger.family(entry.type) && $0.end <= slot.start && $0.start >= cStart }),
+                    // "… came a day after a Houthi drone hit": a subordinate clause has a subject of its own
+                    !(noun.end..<slot.start).contains(where: { ArticleReader.subordinators.contains(word($0)) }), bareNounSubject(slot.start, lower: noun.end) == nil,
                     !cands.contains(where: { $0.start >= noun.end && $0.end <= slot.start && $0.preposition == nil && usable($0) && !attributionTokens.contains($0.start) && $0.end == slot.start })
                 {
                     return noun.actor
@@ -418,7 +427,9 @@ extension ArticleReader {
                     }
                     return true
                 }
-                var nonPP = left.filter { $0.preposition == nil && !(tokens[$0.end - 1].flags.contains(.possessive) && !adjacent($0)) }
+                // "Bashar Assad's forces, backed by Russia, have stepped up shelling": the owner of the forces
+                var nonPP = left.filter { $0.preposition == nil && !(tokens[$0.end - 1].flags.contains(.possessive) && !adjacent($0)
+                    && !($0.end < slot.start && tokens[$0.end].function == .forceNoun)) }
                 // "Iran and Syria are investigating": the first conjunct
                 nonPP = nonPP.map { c in
                     var c = c
@@ -505,6 +516,7 @@ extension ArticleReader {
 
             var actor: EventMention.Actor? = nil
             var target: EventMention.Actor? = nil
+            var inBackground = false
             switch entry.roles {
             case .agent:
                 if verbal && !passive {
@@ -556,6 +568,7 @@ extension ArticleReader {
                     let killerBefore: EventMention.Actor? = activeKillBefore ? allTriggerSlots.last(where: { t in
                         s.slots[t].end <= slot.start && s.slots[t].triggers.allSatisfy { dict.triggers[$0.index].type == .kill }
                     }).flatMap { t in cands.last(where: { $0.end <= s.slots[t].start && $0.preposition == nil && usable($0) })?.actor } : nil
+                    inBackground = backgroundPrep
                     if let pre { actor = pre } else if let k = killerBefore { actor = k } else if let of1, ![.airstrike, .attack, .kill].contains(entry.type) { actor = of1; target = of2 } else if let a = agentAfter() { actor = a } else if objectOfOther || (backgroundPrep && (referring || gov != nil)) { actor = nil } else if viaPronoun { actor = subject() } else { actor = subject() }
                     if target == nil { target = object() }
                 }
@@ -589,7 +602,16 @@ extension ArticleReader {
             // "Israeli missiles hit T4": an attack made by aircraft, drones or missiles is an airstrike
             if type == .attack && verbal && !passive, let noun = ({ () -> Int? in
                 var q = slot.start - 1
-                while q >= cStart, tokens[q].isWord, [.be, .have, .adverb, .modal].contains(tokens[q].function) { q -= 1 }
+                // over auxiliaries, adverbs and a date ("Russian and Syrian warplanes on Friday pounded")
+                while q >= cStart, tokens[q].isWord {
+                    if [.be, .have, .adverb, .modal].contains(tokens[q].function) { q -= 1; continue }
+                    if let d = s.dates.first(where: { $0.start <= q && q < $0.end }) {
+                        q = d.start - 1
+                        if q >= cStart, [.locative, .preposition].contains(tokens[q].function) { q -= 1 }
+                        continue
+                    }
+                    break
+                }
                 return q >= cStart && tokens[q].isWord ? q : nil
             })(), ArticleReader.airWeapons.contains(word(noun)) {
                 type = .airstrike
@@ -627,8 +649,12 @@ extension ArticleReader {
                     if s.cues.contains(where: { $0.kind == .agent && $0.end - $0.start >= 2 && $0.end <= sl.start && sl.start - $0.end <= 1 }) { continue }
                     // "Syria's Idlib province": a possessive place names the country of the next, unless a
                     // direction or area noun follows ("Beirut's southern suburbs")
-                    if tokens[sl.end - 1].flags.contains(.possessive), !(sl.end < range.upperBound && [.direction, .areaNoun].contains(tokens[sl.end].function)) { continue }
+                    if tokens[sl.end - 1].flags.contains(.possessive), !(sl.end < range.upperBound && [.direction, .areaNoun].contains(tokens[sl.end].function)),
+                        !(s.slots.first(where: { $0.start == sl.end && !$0.places.isEmpty }).map { $0.end < range.upperBound && ArticleReader.streetWords.contains(word($0.end)) } ?? false)
+                    { continue }
                     if sl.end < range.upperBound, tokens[sl.end].function == .forceNoun { continue }
+                    // "Palestine Street", "Baghdad Road": a street, not the place
+                    if sl.end < range.upperBound, ArticleReader.streetWords.contains(word(sl.end)) { continue }
                     guard let p = bestPlace(sl) else { continue }
                     let prep = governingPreposition(sl.start, lowerBound: lower)
                     let directObject = verbal && !passive && sl.start >= slot.end && sl.start - slot.end <= 1
@@ -679,7 +705,8 @@ extension ArticleReader {
             else if nominalAnaphor { }
             else if n == 0, let p = best(placeCandidates(lower, slot.start, strongOnly: false)) { place = p; strength = 3 }
             else if verbal || governingPreposition(slot.start, lowerBound: lower) == nil, let first = out.first(where: { $0.place != nil && $0.placeStrength >= 2 }) { place = first.place; strength = 2 }
-            else if let p = best(placeCandidates(lower, range.upperBound, strongOnly: true)) { place = p; strength = 2 }
+            // (not past the next trigger: "… since a drone attack on a military academy in Homs" is that attack's place)
+            else if let p = best(placeCandidates(lower, scopeEnd, strongOnly: true)) { place = p; strength = 2 }
             else if !s.isHeading, let prev = previous.last(where: { sentences[$0.sentenceIndex].block == s.block && $0.place != nil }) { place = prev.place; strength = 1 }
             else if !s.isHeading, [.meet, .visit, .support].contains(entry.type), let a = actor?.index,
                 let prev = (previous + out).last(where: { [.visit, .meet].contains($0.type) && $0.actor?.index == a && $0.place != nil && $0.modality != .expected })
@@ -738,7 +765,8 @@ extension ArticleReader {
                 type: type, cameo: cameo,
                 actor: actor, target: target, place: place, placeStrength: strength, date: date,
                 fatalities: fatalities, source: source, modality: modality, sentence: sentenceText,
-                sentenceOffset: s.byteRange.lowerBound, anaphoric: anaphoric, order: order, sentenceIndex: k, fromHeading: s.isHeading))
+                sentenceOffset: s.byteRange.lowerBound, anaphoric: anaphoric, order: order, sentenceIndex: k, fromHeading: s.isHeading,
+                background: inBackground))
         }
         _ = consumedKills
         return (out, tollOnly)
@@ -779,6 +807,19 @@ extension ArticleReader {
     static let groundWeapons = FoldedWordSet(["bomb", "bombs", "mine", "mines", "landmine", "ied", "ieds", "explosion", "blast", "explosive", "explosives", "grenade", "shell", "shells", "mortar", "mortars"])
     static let nameIntroducers = FoldedWordSet(["codenamed", "code-named", "dubbed", "named", "called", "titled", "nicknamed"])
     static let whereWord = FoldedWordSet(["where"])
+
+    /// A verb-only trigger in its -s form after a determiner or a number ("several targets",
+    /// "the targets", "36 targets") is a plural noun, not a verb: no trigger, and no bound of others' scopes.
+    func isPluralNounOfVerb(_ slot: SentenceSlots.Slot, lower: Int) -> Bool {
+        guard slot.start - 1 >= lower, slot.triggers.allSatisfy({ $0.form == .third }) else { return false }
+        let p = tokens[slot.start - 1]
+        if [.the, .determiner, .number, .possessivePronoun].contains(p.function) || p.flags.contains(.number) { return true }
+        // "bombed targets in Damascus": the object of a trigger verb
+        guard let s = sentences.first(where: { $0.tokenRange.contains(slot.start) }) else { return false }
+        return s.slots.contains { $0.end == slot.start && $0.triggers.contains { $0.form == .past } }
+    }
+    static let streetWords = FoldedWordSet(["street", "road", "square", "avenue", "highway", "boulevard", "roundabout", "bridge"])
+    static let presentBe = FoldedWordSet(["is", "are", "am"])
     static let includeWords = FoldedWordSet(["included", "includes", "include", "involved", "involves", "featured", "features"])
     static let responseWords = FoldedWordSet(["response", "retaliation", "reply", "revenge", "reaction", "answer"])
     static let casualtyWords = ["dead", "killed", "wounded", "injured", "casualties"].map { NameFolding.fold($0) }

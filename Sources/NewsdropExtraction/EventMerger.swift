@@ -110,6 +110,7 @@ struct EventMerger: Sendable {
         guard datesCompatible(e.date, m.date) else { return false }
         // two meetings with different people: distinct events
         if e.type == .meet && m.type == .meet, let a = e.target, let b = m.target, !actorsCompatible(a, b) { return false }
+        if e.sentenceIndex == m.sentenceIndex && (e.background || m.background) { return false }
         if e.sentenceIndex == m.sentenceIndex && e.actor != nil && m.actor != nil { return true }
         // "a strike hit a motorcycle in Majdal Selm" (nobody named, a place) is not the placeless
         // event of a named actor told in another sentence
@@ -144,6 +145,7 @@ struct EventMerger: Sendable {
         }
         if r.date?.value == nil, m.date?.value != nil { r.date = m.date } else if r.date == nil { r.date = m.date }
         if r.fatalities == nil { r.fatalities = m.fatalities }
+        r.background = r.background && m.background
         if r.source == nil { r.source = m.source }
         if r.modality == .asserted && m.modality != .asserted && m.modality != .expected { r.modality = m.modality }
         if e.anaphoric && !m.anaphoric {
