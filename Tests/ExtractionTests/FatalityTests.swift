@@ -22,4 +22,14 @@ import NewsdropExtraction
         #expect(toll("Israeli jets struck a base 20 km from Palmyra.") == nil)
         #expect(toll("Israeli jets struck Damascus in 2019.") == nil)
     }
+
+    @Test func leftDeadIsATollNotAWithdrawal() {
+        let e = TestSupport.extract("Israeli airstrikes on south Lebanon left seven people dead on Thursday.").events
+        #expect(e.count == 1 && e.first?.type == .airstrike && e.first?.fatalities == 7)
+    }
+
+    @Test func aCountKilledInFightingIsAnAttack() {
+        let e = TestSupport.extract("Israeli troops operating in Rafah killed at least 12 gunmen.").events
+        #expect(e.first?.type == .attack && e.first?.fatalities == 12)
+    }
 }
