@@ -262,6 +262,8 @@ extension ArticleReader {
                 if p.flags.contains(.possessive) { return true }
                 if [.the, .determiner, .possessivePronoun, .number, .of, .locative, .preposition, .including, .by, .from].contains(p.function) { return true }
                 if p.flags.contains(.number) { return true }
+                // "an Israeli drone strike", "a militia attack": after a force noun
+                if p.function == .forceNoun { return true }
                 if let ps = s.slots.last(where: { $0.end == slot.start }), !ps.adjectives.isEmpty && ps.actors.isEmpty { return true }
                 // "launched strikes": after a lower-case word that names no one and no place (a verb
                 // of its own, even one that is a trigger without its context words)
@@ -614,6 +616,13 @@ extension ArticleReader {
                 }
                 return q >= cStart && tokens[q].isWord ? q : nil
             })(), ArticleReader.airWeapons.contains(word(noun)) {
+                type = .airstrike
+                cameo = EventType.airstrike.defaultCAMEO
+            }
+            // "its aircraft had struck a cell … and had also hit a depot": "hit" takes the kind of strike told before it
+            if type == .attack && entry.id == "hit", let a = actor?.index,
+                out.contains(where: { $0.type == .airstrike && $0.actor?.index.map { dict.actors.related($0, a) } == true })
+            {
                 type = .airstrike
                 cameo = EventType.airstrike.defaultCAMEO
             }

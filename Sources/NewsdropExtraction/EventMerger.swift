@@ -116,7 +116,12 @@ struct EventMerger: Sendable {
         // event of a named actor told in another sentence
         if !anaphoric && e.sentenceIndex != m.sentenceIndex && (e.actor == nil) != (m.actor == nil) {
             let anonymous = e.actor == nil ? e : m, named = e.actor == nil ? m : e
-            if anonymous.place != nil && anonymous.placeStrength >= 2 && named.place == nil { return false }
+            if let a = anonymous.place, anonymous.placeStrength >= 2 {
+                // nor the event of a named actor somewhere else: only the same place, or one inside the other
+                guard let b = named.place else { return false }
+                let g = dictionaries.gazetteer
+                if a.index != b.index && !g.contains(g.entries[a.index], g.entries[b.index]) && !g.contains(g.entries[b.index], g.entries[a.index]) { return false }
+            }
         }
         let loose = anaphoric || EventMerger.family(e.type) == 1 || e.type == .withdraw
         if m.placeStrength <= 1 || e.placeStrength <= 1 {
