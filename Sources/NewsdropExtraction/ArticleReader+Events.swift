@@ -294,6 +294,11 @@ extension ArticleReader {
                 entry.cameo = EventType.attack.defaultCAMEO
             }
             if [EventType.kill].contains(entry.type) && hasViolent { consumedKills.insert(ti); continue }
+            // "to discuss the budget and the deployment of joint forces": a topic, not an event
+            if !verbal, (max(lower, slot.start - 8)..<slot.start).contains(where: { ArticleReader.topicVerbs.contains(word($0)) }),
+                !(max(lower, slot.start - 8)..<slot.start).contains(where: { tokens[$0].isPunct && tokens[$0].mark != 0x2C })
+                    || (slot.start - 1 >= lower && ArticleReader.topicVerbs.contains(word(slot.start - 1)))
+            { continue }
             if entry.type == .kill {
                 // "Syria's war has killed half a million": a war, not a killer
                 var q = slot.start - 1
@@ -816,6 +821,7 @@ extension ArticleReader {
     static let groundWeapons = FoldedWordSet(["bomb", "bombs", "mine", "mines", "landmine", "ied", "ieds", "explosion", "blast", "explosive", "explosives", "grenade", "shell", "shells", "mortar", "mortars"])
     static let nameIntroducers = FoldedWordSet(["codenamed", "code-named", "dubbed", "named", "called", "titled", "nicknamed"])
     static let whereWord = FoldedWordSet(["where"])
+    static let topicVerbs = FoldedWordSet(["discuss", "discussed", "discussing", "discusses", "debate", "debated", "debating"])
 
     /// A verb-only trigger in its -s form after a determiner or a number ("several targets",
     /// "the targets", "36 targets") is a plural noun, not a verb: no trigger, and no bound of others' scopes.
