@@ -264,6 +264,9 @@ extension ArticleReader {
                 if p.flags.contains(.number) { return true }
                 // "an Israeli drone strike", "a militia attack": after a force noun
                 if p.function == .forceNoun { return true }
+                // "an ISIS attack", "the Hezbollah attack": a name after a determiner modifies the noun
+                if let ps = s.slots.last(where: { $0.end == slot.start }), ps.isActorLike, ps.start - 1 >= lower,
+                    [.the, .determiner].contains(tokens[ps.start - 1].function) { return true }
                 if let ps = s.slots.last(where: { $0.end == slot.start }), !ps.adjectives.isEmpty && ps.actors.isEmpty { return true }
                 // "launched strikes": after a lower-case word that names no one and no place (a verb
                 // of its own, even one that is a trigger without its context words)

@@ -32,4 +32,10 @@ import NewsdropExtraction
         let e = TestSupport.extract("Israeli troops operating in Rafah killed at least 12 gunmen.").events
         #expect(e.first?.type == .attack && e.first?.fatalities == 12)
     }
+
+    @Test func aNamedOrArmedNounBeforeTheTriggerKeepsItANoun() {
+        // "drone" and "ISIS" before the event noun: the noun is the subject of "killed", not a present-tense verb
+        #expect(toll("An Israeli drone strike near Nabatieh killed three people.") == 3)
+        #expect(toll("An ISIS attack on a Peshmerga position near Makhmour killed two Peshmerga fighters.") == 2)
+    }
 }
