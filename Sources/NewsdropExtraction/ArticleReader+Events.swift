@@ -743,7 +743,9 @@ extension ArticleReader {
                 d.end <= slot.start && (d.end..<slot.start).allSatisfy { tokens[$0].isWord && tokens[$0].function == .none && !tokens[$0].flags.contains(.capitalized) }
                     && d.start - 1 >= lower && [.the, .determiner, .possessivePronoun].contains(tokens[d.start - 1].function)
             })
-            if let d = inPhrase ?? forward.first ?? backward.last ?? (triggerSlots.count == 1 ? eventDates.first : nil) {
+            // "Britain last month sent the destroyer": a date right before the verb is the verb's
+            let beforeVerb = verbal ? eventDates.last(where: { $0.end <= slot.start && slot.start - $0.end <= 1 && $0.start >= cStart }) : nil
+            if let d = inPhrase ?? beforeVerb ?? forward.first ?? backward.last ?? (triggerSlots.count == 1 ? eventDates.first : nil) {
                 // "is expected to visit Damascus on Sunday": the coming Sunday, not the last one
                 date = modality == .expected ? (d.ahead ?? d.date) : d.date
             }
@@ -772,7 +774,9 @@ extension ArticleReader {
             // anaphora: "the visit", "this attack", "Qaani's visit", headlines
             let anaphoric = s.isHeading || nominalAnaphor
             if victimOnly { actor = nil; target = nil }
-            if entry.type == .kill && actor == nil && target == nil, let f = fatalities, let last = previous.last(where: { EventMerger.family($0.type) == 1 }), sentences[last.sentenceIndex].block >= s.block - 1 {
+            // "unknown gunmen shot dead a commander": a killing with a doer of its own, not a toll of the last strike
+            let ownDoer = verbal && !passive && bareNounSubject(slot.start, lower: cStart) != nil
+            if entry.type == .kill && actor == nil && target == nil && !ownDoer, let f = fatalities, let last = previous.last(where: { EventMerger.family($0.type) == 1 }), sentences[last.sentenceIndex].block >= s.block - 1 {
                 tollOnly = (last.sentenceIndex, f)
                 continue
             }

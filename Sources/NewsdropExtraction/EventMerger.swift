@@ -149,7 +149,8 @@ struct EventMerger: Sendable {
             }
         }
         if r.date?.value == nil, m.date?.value != nil { r.date = m.date } else if r.date == nil { r.date = m.date }
-        if r.fatalities == nil { r.fatalities = m.fatalities }
+        // "killed a senior commander" … "killing three people, including the commander": the larger toll
+        if let f = m.fatalities { r.fatalities = max(r.fatalities ?? 0, f) }
         r.background = r.background && m.background
         if r.source == nil { r.source = m.source }
         if r.modality == .asserted && m.modality != .asserted && m.modality != .expected { r.modality = m.modality }

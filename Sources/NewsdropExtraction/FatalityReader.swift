@@ -41,6 +41,11 @@ enum FatalityReader {
         while k < range.upperBound && steps < 5 {
             let t = tokens[k]
             if t.isPunct && t.mark != 0x2D { break }
+            // "killing a child and injuring three": the count after a wounding word is the wounded
+            if t.isWord && woundWords.contains(tokenizer.fold(t)) { break }
+            // "killing a child", "shot dead a former commander": one
+            if steps == 0, t.isWord, singleWords.contains(tokenizer.fold(t)), k + 1 < range.upperBound,
+                tokens[k + 1].isWord, !groupWords.contains(tokenizer.fold(tokens[k + 1])) { return alongWith ? 2 : 1 }
             if t.isWord && alongWords.contains(tokenizer.fold(t)) { alongWith = true }
             if let v = value(k), !excluded(k) { return alongWith ? v + 1 : v }
             k += 1
@@ -48,6 +53,11 @@ enum FatalityReader {
         }
         return nil
     }
+
+    static let woundWords = FoldedWordSet(["injuring", "wounding", "injured", "wounded", "injuries"])
+    static let singleWords = FoldedWordSet(["a", "an"])
+    /// "a number of", "a dozen": not one.
+    static let groupWords = FoldedWordSet(["number", "total", "dozen", "few", "handful", "score", "series", "group", "couple"])
 
     /// "along with", "together with": the count that follows is in addition to the subject.
     static let alongWords = FoldedWordSet(["along", "together"])
