@@ -8,6 +8,8 @@ enum FatalityReader {
             if t.flags.contains(.number) && !t.flags.contains(.ordinal) {
                 if t.value >= 1900 && t.value <= 2100 && t.end - t.start == 4 { return nil }
                 if k + 1 < range.upperBound, tokens[k + 1].isWord, tokens[k + 1].function == .month || tokens[k + 1].function == .relativeTime { return nil }
+                // "on April 1 that killed seven": a day of the month
+                if k - 1 >= range.lowerBound, tokens[k - 1].isWord, tokens[k - 1].function == .month { return nil }
                 if k + 1 < range.upperBound, unitWords.contains(tokenizer.fold(tokens[k + 1])) { return nil }
                 return Int(t.value)
             }

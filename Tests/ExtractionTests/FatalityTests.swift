@@ -21,6 +21,7 @@ import NewsdropExtraction
     @Test func numbersThatAreNotTolls() {
         #expect(toll("Israeli jets struck a base 20 km from Palmyra.") == nil)
         #expect(toll("Israeli jets struck Damascus in 2019.") == nil)
+        #expect(toll("An Israeli strike on the consulate in Damascus on April 1 killed seven officers.") == 7)
     }
 
     @Test func leftDeadIsATollNotAWithdrawal() {
