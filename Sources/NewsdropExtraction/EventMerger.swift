@@ -20,7 +20,9 @@ struct EventMerger: Sendable {
             }
         }
         for m in mentions where m.anaphoric && !m.fromHeading {
-            if let i = bestMatch(events.map { $0.anaphoric ? nil : $0 }, m, anaphoric: true) {
+            // an anaphor refers back: not to an event told after it ("The attack on Saturday … came a
+            // day after a Houthi drone hit")
+            if let i = bestMatch(events.map { $0.anaphoric || $0.order > m.order ? nil : $0 }, m, anaphoric: true) {
                 events[i] = combine(events[i], m)
             } else if let i = bestMatch(events, m, anaphoric: true) {
                 events[i] = combine(events[i], m)
