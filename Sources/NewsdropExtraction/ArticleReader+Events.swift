@@ -749,6 +749,9 @@ extension ArticleReader {
                 // "is expected to visit Damascus on Sunday": the coming Sunday, not the last one
                 date = modality == .expected ? (d.ahead ?? d.date) : d.date
             }
+            // "arrived in Erbil on Tuesday … before meeting Barzani": a later event of the same actor in the
+            // sentence, with no date of its own, shares the one told before it
+            if date == nil, let a = actor?.index, let prev = out.last(where: { $0.actor?.index == a && $0.date?.value != nil }) { date = prev.date }
 
             // toll
             var fatalities: Int? = nil
