@@ -83,6 +83,12 @@ NAME_OVERRIDES = {
     72968: "Marib", 298333: "Sanliurfa",
 }
 
+# Alternate names GeoNames gives a row that fold like another, more often named place: dropped.
+# Duhok's "Dakhuk" folds like Daquq (Kirkuk Governorate), which the larger Duhok would win.
+DROPPED_ALIASES = {
+    96994: ["Dakhuk"],
+}
+
 # Spellings the news uses that GeoNames lacks; each is an alias of exactly this one row.
 EXTRA_ALIASES = {
     174448: ["Albukamal", "Al-Bukamal", "Al Bukamal", "Bukamal", "Albu Kamal", "Albu-Kamal", "Boukamal",
@@ -96,6 +102,7 @@ EXTRA_ALIASES = {
     170654: ["Damascus", "Dimashq", "Sham", "Al-Sham", "Ash Sham", "Ash-Sham"],
     173334: ["Quneitra", "Kuneitra", "Al-Quneitra", "Qunaytirah"],
     170905: ["Daraa", "Deraa", "Dara'a", "Dar'a"],
+    170691: ["Theban", "Thiban"],
     172955: ["Raqqa", "Raqqah", "Al-Raqqa", "Ar-Raqqa", "Rakka"],
     173811: ["Hasakah", "Hasaka", "Al-Hasaka", "Hassakeh", "Al-Hassakeh"],
     173377: ["Qamishli", "Qamishlo", "Kamishli", "Al-Qamishli"],
@@ -370,7 +377,8 @@ def main():
             skipped.append(f"{gid} {name} ({cc})")
             continue
         admin = ADMIN1.get(cc, {}).get(c["admin1code"], "")
-        aliases = alias_list(name, [orig] + list(c["alternatenames"]), EXTRA_ALIASES.get(gid, []),
+        alternates = [a for a in c["alternatenames"] if a not in DROPPED_ALIASES.get(gid, [])]
+        aliases = alias_list(name, [orig] + alternates, EXTRA_ALIASES.get(gid, []),
                              banned)
         rows.append([str(gid), name, "city", cc, admin, fmt_coord(c["latitude"]), fmt_coord(c["longitude"]),
                      str(int(c["population"] or 0)), "|".join(aliases)])

@@ -98,7 +98,20 @@ extension ArticleReader {
             if slotAt[j - lower] >= 0 {
                 let si = slotAt[j - lower]
                 let sl = s.slots[si]
+                if sl.unknown && sl.actors.isEmpty && sl.titles.isEmpty, let q = (max(s.tokenRange.lowerBound, sl.start - 6)..<sl.start).last(where: { ArticleReader.nameIntroducers.contains(word($0)) }),
+                    !(q + 1..<sl.start).contains(where: { tokens[$0].isPunct && tokens[$0].mark != 0x22 && tokens[$0].mark != 0x27 })
+                {
+                    j = max(j + 1, sl.end)
+                    continue
+                }
                 if sl.isActorLike, var a = actorOf(sl, dateHint: dateHint) {
+                    // "Iran's Foreign Ministry", "the regime's Air Force": an unknown body of a state named
+                    // right before it with a possessive is that state
+                    if a.index == nil, sl.actors.isEmpty, sl.titles.isEmpty, si > 0, let prev = out.last, prev.end == sl.start,
+                        tokens[prev.end - 1].flags.contains(.possessive), let pi = prev.actor.index, dict.actors.entries[pi].kind == .state
+                    {
+                        a = EventMention.Actor(index: pi, name: prev.actor.name, text: text(prev.start, sl.end))
+                    }
                     // a title next to a name is that name: "Quds Force commander Esmail Qaani"
                     if !sl.titles.isEmpty && sl.actors.isEmpty {
                         var n = si + 1
@@ -161,7 +174,11 @@ extension ArticleReader {
             if t.isPunct && t.mark == 0x22 {
                 seenQuotes += 1
                 // the opening quote of the quotation we are in
-                if (quotesBefore - seenQuotes) % 2 == 0 && quotesBefore % 2 == 1 { return j + 1 }
+                if (quotesBefore - seenQuotes) % 2 == 0 && quotesBefore % 2 == 1 {
+                    // scare quotes around a word or two ("had "neutralised" 58") open no quotation
+                    let closesSoon = (pos..<min(s.tokenRange.upperBound, pos + 3)).contains { tokens[$0].isPunct && tokens[$0].mark == 0x22 }
+                    if !(closesSoon && pos - j <= 3) { return j + 1 }
+                }
             }
             if t.function == .that && j - 1 >= lower {
                 let p = tokens[j - 1]
@@ -185,6 +202,7 @@ extension ArticleReader {
         let allTriggerSlots = s.slots.indices.filter { i in
             !s.slots[i].triggers.isEmpty && !s.inParens.contains(s.slots[i].start)
                 && s.slots[i].triggers.contains { contextMatches(dict.triggers[$0.index], s.slots[i], range) }
+                && !isPluralNounOfVerb(s.slots[i], lower: range.lowerBound)
         }
         if allTriggerSlots.isEmpty { return ([], nil) }
         // a killing word next to a strike or an attack gives its toll, not an event of its own: it
@@ -244,8 +262,16 @@ extension ArticleReader {
                 if p.flags.contains(.possessive) { return true }
                 if [.the, .determiner, .possessivePronoun, .number, .of, .locative, .preposition, .including, .by, .from].contains(p.function) { return true }
                 if p.flags.contains(.number) { return true }
+                // "an Israeli drone strike", "a militia attack": after a force noun
+                if p.function == .forceNoun { return true }
+                // "an ISIS attack", "the Hezbollah attack": a name after a determiner modifies the noun
+                if let ps = s.slots.last(where: { $0.end == slot.start }), ps.isActorLike, ps.start - 1 >= lower,
+                    [.the, .determiner].contains(tokens[ps.start - 1].function) { return true }
                 if let ps = s.slots.last(where: { $0.end == slot.start }), !ps.adjectives.isEmpty && ps.actors.isEmpty { return true }
-                if p.isWord && p.function == .none && !p.flags.contains(.capitalized) && !s.slots.contains(where: { $0.end == slot.start }) { return true }
+                // "launched strikes": after a lower-case word that names no one and no place (a verb
+                // of its own, even one that is a trigger without its context words)
+                if p.isWord && p.function == .none && !p.flags.contains(.capitalized)
+                    && !s.slots.contains(where: { $0.end == slot.start && ($0.isActorLike || !$0.places.isEmpty || !$0.adjectives.isEmpty) }) { return true }
                 return false
             }()
             // readings whose context words (next:/prev:) are present; a phrase may carry several
@@ -259,11 +285,40 @@ extension ArticleReader {
             else if !afterToOrModal, let past = verbs.first(where: { $0.form == .past }) { chosen = past }
             else { chosen = verbs.first ?? readings[0] }
             if chosen.form == .gerund && nounContext, let p = prevTok, p.function == .the || p.function == .determiner { chosen.form = .noun }
-            let entry = dict.triggers[chosen.index]
+            var entry = dict.triggers[chosen.index]
             let verbal = chosen.form.isVerbal
+            // "troops killed at least 12 gunmen": a count of unnamed people killed in fighting is an
+            // attack with a toll (ACLED), not a killing of its own
+            if entry.id == "kill" && verbal && !hasViolent && chosen.form != .gerund,
+                slot.end < range.upperBound, !(slot.start - 1 >= lower && tokens[slot.start - 1].function == .be),
+                ArticleReader.countFollows(slot.end, range, tokens: tokens)
+            {
+                entry.type = .attack
+                entry.cameo = EventType.attack.defaultCAMEO
+            }
             if [EventType.kill].contains(entry.type) && hasViolent { consumedKills.insert(ti); continue }
+            // "to discuss the budget and the deployment of joint forces": a topic, not an event
+            if !verbal, (max(lower, slot.start - 8)..<slot.start).contains(where: { ArticleReader.topicVerbs.contains(word($0)) }),
+                !(max(lower, slot.start - 8)..<slot.start).contains(where: { tokens[$0].isPunct && tokens[$0].mark != 0x2C })
+                    || (slot.start - 1 >= lower && ArticleReader.topicVerbs.contains(word(slot.start - 1)))
+            { continue }
+            if entry.type == .kill {
+                // "Syria's war has killed half a million": a war, not a killer
+                var q = slot.start - 1
+                while q >= lower, tokens[q].isWord, [.be, .have, .adverb, .modal].contains(tokens[q].function) { q -= 1 }
+                if verbal, q >= lower, ArticleReader.conflictNouns.contains(word(q)) { continue }
+                // "plagued by assassinations": a bare plural, no particular killing
+                if !verbal, slot.end - slot.start == 1, let last = bytes[Int(tokens[slot.start].end) - 1] as UInt8?, last == 0x73,
+                    slot.start - 1 >= lower, tokens[slot.start - 1].function != .the, tokens[slot.start - 1].function != .determiner,
+                    tokens[slot.start - 1].function != .possessivePronoun, !tokens[slot.start - 1].flags.contains(.number),
+                    !s.slots.contains(where: { $0.end == slot.start && ($0.isActorLike || !$0.adjectives.isEmpty) })
+                { continue }
+            }
             // "manoeuvres, including firing short-range missiles": a test firing is part of the exercise
-            if [.airstrike, .attack].contains(entry.type), governingPreposition(slot.start, lowerBound: lower)?.0 == .including,
+            // "the exercise … included firing anti-ship missiles": a part of what the subject names
+            if [.airstrike, .attack].contains(entry.type), chosen.form == .gerund, slot.start - 1 >= lower, ArticleReader.includeWords.contains(word(slot.start - 1)) { continue }
+            if [.airstrike, .attack].contains(entry.type),
+                governingPreposition(slot.start, lowerBound: lower)?.0 == .including,
                 triggerSlots.prefix(n).contains(where: { s.slots[$0].triggers.contains { dict.triggers[$0.index].type == .exercise } })
             { continue }
             if generic { continue }
@@ -281,6 +336,7 @@ extension ArticleReader {
             // look back over auxiliaries and adverbs
             var j = slot.start - 1
             var negated = false, passive = false, infinitive = false, modal: [UInt8]? = nil
+            var causee: EventMention.Actor? = nil
             var steps = 0
             while j >= lower && steps < 4 {
                 let t = tokens[j]
@@ -291,15 +347,22 @@ extension ArticleReader {
                 if t.function == .to { infinitive = true; break }
                 break
             }
+            if verbal && passive && !negated && ArticleReader.subjectIsNegated(from: j, lower: lower, tokens: tokens, word: word) { negated = true }
             if negated && !s.cues.contains(where: { $0.kind == .deny }) { continue }
             if verbal && chosen.form == .past && slot.start - 1 >= lower, ArticleReader.victimWords.contains(word(slot.start - 1)) { passive = true }
+            // "2,500 US troops are deployed in Iraq": a present passive tells a state, not an event
+            if verbal && passive && !s.isHeading && entry.type == .deploy, slot.start - 1 >= lower, ArticleReader.presentBe.contains(word(slot.start - 1)) { continue }
             // "X was killed" with no killer named: X is a victim of an event told elsewhere, not a killing of its own
             let victimOnly = entry.type == .kill && verbal && passive && !hasAgentAfter(slot, s)
             var modality = sentenceModality
             if verbal {
                 let byAfter = slot.end < range.upperBound && tokens[slot.end].function == .by
                 if chosen.form == .past && byAfter { passive = true }
-                if infinitive || (chosen.form == .base && modal != nil) {
+                if infinitive, j - 1 >= lower, let cv = (max(lower, j - 4)..<j).last(where: { ArticleReader.causeVerbs.contains(word($0)) }) {
+                    // "prompting the group to fire 60 rockets", "forcing them to withdraw": it happened, and
+                    // the one prompted does it
+                    causee = cands.last(where: { $0.start > cv && $0.end <= j && $0.preposition == nil })?.actor
+                } else if infinitive || (chosen.form == .base && modal != nil) {
                     let expectBefore = s.cues.contains { $0.kind == .expect && $0.end <= slot.start && slot.start - $0.end <= 3 }
                     if expectBefore { modality = .expected } else { continue }
                 } else if chosen.form == .base && !s.isHeading {
@@ -321,6 +384,8 @@ extension ArticleReader {
 
             func subject() -> EventMention.Actor? {
                 if verbal, let noun = nominalSubjects.last(where: { $0.family == EventMerger.family(entry.type) && $0.end <= slot.start && $0.start >= cStart }),
+                    // "… came a day after a Houthi drone hit": a subordinate clause has a subject of its own
+                    !(noun.end..<slot.start).contains(where: { ArticleReader.subordinators.contains(word($0)) }), bareNounSubject(slot.start, lower: noun.end) == nil,
                     !cands.contains(where: { $0.start >= noun.end && $0.end <= slot.start && $0.preposition == nil && usable($0) && !attributionTokens.contains($0.start) && $0.end == slot.start })
                 {
                     return noun.actor
@@ -348,6 +413,19 @@ extension ArticleReader {
                 {
                     return c.actor
                 }
+                // "The Islamic Resistance in Iraq, an umbrella … that includes Nujaba, claimed the attack":
+                // the subject stands before the apposition
+                do {
+                    var q = slot.start - 1
+                    while q >= cStart, tokens[q].isWord, [.adverb, .be, .have, .modal, .the, .determiner].contains(tokens[q].function)
+                        || s.cues.contains(where: { $0.kind == .claim && $0.start <= q && q < $0.end }) { q -= 1 }
+                    if q > cStart, tokens[q].isPunct, tokens[q].mark == 0x2C,
+                        let f = (cStart..<q).first(where: { tokens[$0].isPunct && tokens[$0].mark == 0x2C }), f < q,
+                        let c = cands.last(where: { $0.end <= f && $0.start >= cStart && usable($0) }), c.end == f, c.preposition == nil
+                    {
+                        return c.actor
+                    }
+                }
                 let prevVerb = verbActors.last
                 let left = cands.filter { $0.end <= slot.start && $0.start >= cStart && usable($0) }
                 func adjacent(_ c: Candidate, commas: Bool = true) -> Bool {
@@ -359,13 +437,22 @@ extension ArticleReader {
                     }
                     return true
                 }
-                var nonPP = left.filter { $0.preposition == nil && !(tokens[$0.end - 1].flags.contains(.possessive) && !adjacent($0)) }
+                // "Bashar Assad's forces, backed by Russia, have stepped up shelling": the owner of the forces
+                var nonPP = left.filter { $0.preposition == nil && !(tokens[$0.end - 1].flags.contains(.possessive) && !adjacent($0)
+                    && !($0.end < slot.start && tokens[$0.end].function == .forceNoun)) }
                 // "Iran and Syria are investigating": the first conjunct
                 nonPP = nonPP.map { c in
                     var c = c
-                    while c.start - 2 >= lower, tokens[c.start - 1].function == .conjunction,
-                        let d = cands.last(where: { $0.end == c.start - 1 })
-                    { c = d }
+                    while true {
+                        // "Iraqi Security Forces (ISF) and the Hashd al-Shaabi": over "the" and a parenthesis
+                        var k = c.start - 1
+                        while k >= lower, tokens[k].function == .the { k -= 1 }
+                        guard k - 1 >= lower, tokens[k].function == .conjunction else { break }
+                        var m = k - 1
+                        while m >= lower, s.inParens.contains(m) || (tokens[m].isPunct && (tokens[m].mark == 0x28 || tokens[m].mark == 0x29)) { m -= 1 }
+                        guard m >= lower, let d = cands.last(where: { $0.end == m + 1 && !s.inParens.contains($0.start) }) else { break }
+                        c = d
+                    }
                     return c
                 }
                 if let pv = prevVerb, pv.end > cStart {
@@ -410,8 +497,12 @@ extension ArticleReader {
             func premodifier() -> (EventMention.Actor?, Bool) {
                 var q = slot.start - 1
                 var skipped = 0
+                var afterDeterminer = false
                 while q >= lower && skipped <= 2 {
                     let t = tokens[q]
+                    // "The Pentagon confirmed an attack": a determiner starts the phrase; a verb before it is no modifier
+                    if afterDeterminer && !cands.contains(where: { $0.end == q + 1 }) { break }
+                    if t.function == .determiner { afterDeterminer = true }
                     if var c = cands.last(where: { $0.end == q + 1 }), usable(c) || c.isPronoun {
                         // "Iran-Syria joint exercise": the first of a hyphenated pair
                         while c.start - 1 >= lower, tokens[c.start - 1].flags.contains(.hyphenAfter), let d = cands.last(where: { $0.end == c.start }) { c = d }
@@ -435,10 +526,11 @@ extension ArticleReader {
 
             var actor: EventMention.Actor? = nil
             var target: EventMention.Actor? = nil
+            var inBackground = false
             switch entry.roles {
             case .agent:
                 if verbal && !passive {
-                    actor = subject()
+                    actor = causee ?? subject()
                     target = object()
                 } else if verbal && passive {
                     actor = agentAfter()
@@ -456,7 +548,12 @@ extension ArticleReader {
                     // a noun that refers back or sits in a prepositional phrase or an object is not done by the subject
                     let gov = governingPreposition(slot.start, lowerBound: lower)
                     // "claimed responsibility for the attack": the claimer did it
-                    let responsibility = gov.map { $0.1 - 1 >= lower && fold($0.1 - 1) == ArticleReader.responsibilityWord } ?? false
+                    // "claimed the attack", "claimed a drone attack": the claimer did it
+                    let claimedDirectly = s.cues.contains { c in
+                        c.kind == .claim && c.end <= slot.start && slot.start - c.end <= 3
+                            && (c.end..<slot.start).allSatisfy { [.the, .determiner].contains(tokens[$0].function) || (tokens[$0].isWord && tokens[$0].function == .none && !tokens[$0].flags.contains(.capitalized)) }
+                    }
+                    let responsibility = claimedDirectly || (gov.map { $0.1 - 1 >= lower && fold($0.1 - 1) == ArticleReader.responsibilityWord } ?? false)
                     // "its forces killed an ISIS leader in a helicopter raid": the killer's raid
                     let activeKillBefore = allTriggerSlots.contains { t in
                         s.slots[t].end <= slot.start && s.slots[t].triggers.allSatisfy { dict.triggers[$0.index].type == .kill }
@@ -464,13 +561,16 @@ extension ArticleReader {
                     }
                     // (strikes and attacks only: "arrived for talks", "during the visit" are the subject's)
                     let backgroundPrep = !responsibility && !activeKillBefore && [.airstrike, .attack, .kill].contains(entry.type)
-                        && (gov.map { ArticleReader.backgroundPrepositions.contains(word($0.1)) } ?? false)
+                        && (gov.map { ArticleReader.backgroundPrepositions.contains(word($0.1))
+                            // "in response to the bombardment", "in retaliation for the strike"
+                            || ($0.1 - 1 >= lower && ArticleReader.responseWords.contains(word($0.1 - 1))) } ?? false)
                     let referring = isAnaphoric(slot) && !s.isHeading
                     // the object of an accusation, a denial or a probe: "blamed Israel for the strike", "condemned the strikes"
                     let objectOfOther = !responsibility && triggerSlots.prefix(n).contains { t in
                         s.slots[t].end <= slot.start && slot.start - s.slots[t].end <= 4
                             && s.slots[t].triggers.contains { [.accuse, .investigate].contains(dict.triggers[$0.index].type) }
                     } || s.cues.contains { $0.kind == .deny && $0.end <= slot.start && slot.start - $0.end <= 2 }
+                        || (slot.start - 2 >= lower && ArticleReader.witnessVerbs.contains(word(slot.start - 2)) && [.determiner, .the].contains(tokens[slot.start - 1].function))
                         || (s.cues.contains { $0.kind == .report && $0.end <= slot.start && slot.start - $0.end <= 2 }
                             && slot.end < range.upperBound && (tokens[slot.end].function == .be || tokens[slot.end].function == .have || tokens[slot.end].function == .modal || s.slots.contains { $0.start == slot.end && !$0.triggers.isEmpty }))
                         || (referring && !viaPronoun && !responsibility && [.airstrike, .attack, .kill].contains(entry.type))
@@ -478,6 +578,7 @@ extension ArticleReader {
                     let killerBefore: EventMention.Actor? = activeKillBefore ? allTriggerSlots.last(where: { t in
                         s.slots[t].end <= slot.start && s.slots[t].triggers.allSatisfy { dict.triggers[$0.index].type == .kill }
                     }).flatMap { t in cands.last(where: { $0.end <= s.slots[t].start && $0.preposition == nil && usable($0) })?.actor } : nil
+                    inBackground = backgroundPrep
                     if let pre { actor = pre } else if let k = killerBefore { actor = k } else if let of1, ![.airstrike, .attack, .kill].contains(entry.type) { actor = of1; target = of2 } else if let a = agentAfter() { actor = a } else if objectOfOther || (backgroundPrep && (referring || gov != nil)) { actor = nil } else if viaPronoun { actor = subject() } else { actor = subject() }
                     if target == nil { target = object() }
                 }
@@ -511,11 +612,32 @@ extension ArticleReader {
             // "Israeli missiles hit T4": an attack made by aircraft, drones or missiles is an airstrike
             if type == .attack && verbal && !passive, let noun = ({ () -> Int? in
                 var q = slot.start - 1
-                while q >= cStart, tokens[q].isWord, [.be, .have, .adverb, .modal].contains(tokens[q].function) { q -= 1 }
+                // over auxiliaries, adverbs and a date ("Russian and Syrian warplanes on Friday pounded")
+                while q >= cStart, tokens[q].isWord {
+                    if [.be, .have, .adverb, .modal].contains(tokens[q].function) { q -= 1; continue }
+                    if let d = s.dates.first(where: { $0.start <= q && q < $0.end }) {
+                        q = d.start - 1
+                        if q >= cStart, [.locative, .preposition].contains(tokens[q].function) { q -= 1 }
+                        continue
+                    }
+                    break
+                }
                 return q >= cStart && tokens[q].isWord ? q : nil
             })(), ArticleReader.airWeapons.contains(word(noun)) {
                 type = .airstrike
                 cameo = EventType.airstrike.defaultCAMEO
+            }
+            // "its aircraft had struck a cell … and had also hit a depot": "hit" takes the kind of strike told before it
+            if type == .attack && entry.id == "hit", let a = actor?.index,
+                out.contains(where: { $0.type == .airstrike && $0.actor?.index.map { dict.actors.related($0, a) } == true })
+            {
+                type = .airstrike
+                cameo = EventType.airstrike.defaultCAMEO
+            }
+            // "a roadside bomb struck an army vehicle": a bomb, not an aircraft
+            if type == .airstrike && verbal && !passive, let noun = bareNounSubject(slot.start, lower: cStart), ArticleReader.groundWeapons.contains(word(noun)) {
+                type = .attack
+                cameo = EventType.attack.defaultCAMEO
             }
             if type == .deploy, let i = actor?.index, dict.actors.entries[i].kind == .person, slot.end < range.upperBound,
                 [.locative, .to].contains(tokens[slot.end].function) || s.slots.contains(where: { $0.start == slot.end && !$0.places.isEmpty })
@@ -544,8 +666,12 @@ extension ArticleReader {
                     if s.cues.contains(where: { $0.kind == .agent && $0.end - $0.start >= 2 && $0.end <= sl.start && sl.start - $0.end <= 1 }) { continue }
                     // "Syria's Idlib province": a possessive place names the country of the next, unless a
                     // direction or area noun follows ("Beirut's southern suburbs")
-                    if tokens[sl.end - 1].flags.contains(.possessive), !(sl.end < range.upperBound && [.direction, .areaNoun].contains(tokens[sl.end].function)) { continue }
+                    if tokens[sl.end - 1].flags.contains(.possessive), !(sl.end < range.upperBound && [.direction, .areaNoun].contains(tokens[sl.end].function)),
+                        !(s.slots.first(where: { $0.start == sl.end && !$0.places.isEmpty }).map { $0.end < range.upperBound && ArticleReader.streetWords.contains(word($0.end)) } ?? false)
+                    { continue }
                     if sl.end < range.upperBound, tokens[sl.end].function == .forceNoun { continue }
+                    // "Palestine Street", "Baghdad Road": a street, not the place
+                    if sl.end < range.upperBound, ArticleReader.streetWords.contains(word(sl.end)) { continue }
                     guard let p = bestPlace(sl) else { continue }
                     let prep = governingPreposition(sl.start, lowerBound: lower)
                     let directObject = verbal && !passive && sl.start >= slot.end && sl.start - slot.end <= 1
@@ -574,12 +700,30 @@ extension ArticleReader {
                     governingPreposition(sl.start, lowerBound: lower) == nil, let p = bestPlace(sl) else { return nil }
                 return EventMention.Place(index: p, text: text(sl.start, sl.end))
             }()
-            if let p = passiveSubjectPlace { place = p; strength = 3 }
+            // "coming from Beirut, where he met Nasrallah": the place the relative "where" stands for
+            let wherePlace: EventMention.Place? = {
+                var q = slot.start - 1
+                var steps = 0
+                while q - 2 >= lower && steps < 4 {
+                    if ArticleReader.whereWord.contains(word(q)) {
+                        guard tokens[q - 1].isPunct && tokens[q - 1].mark == 0x2C,
+                            let sl = s.slots.last(where: { $0.end == q - 1 && !$0.places.isEmpty && $0.actors.isEmpty }), let p = bestPlace(sl) else { return nil }
+                        return EventMention.Place(index: p, text: text(sl.start, sl.end))
+                    }
+                    if tokens[q].isPunct { return nil }
+                    q -= 1
+                    steps += 1
+                }
+                return nil
+            }()
+            if let p = wherePlace, best(placeCandidates(slot.end, scopeEnd, strongOnly: false)) == nil { place = p; strength = 3 }
+            else if let p = passiveSubjectPlace { place = p; strength = 3 }
             else if let p = best(placeCandidates(slot.end, scopeEnd, strongOnly: false)) { place = p; strength = 3 }
             else if nominalAnaphor { }
             else if n == 0, let p = best(placeCandidates(lower, slot.start, strongOnly: false)) { place = p; strength = 3 }
             else if verbal || governingPreposition(slot.start, lowerBound: lower) == nil, let first = out.first(where: { $0.place != nil && $0.placeStrength >= 2 }) { place = first.place; strength = 2 }
-            else if let p = best(placeCandidates(lower, range.upperBound, strongOnly: true)) { place = p; strength = 2 }
+            // (not past the next trigger: "… since a drone attack on a military academy in Homs" is that attack's place)
+            else if let p = best(placeCandidates(lower, scopeEnd, strongOnly: true)) { place = p; strength = 2 }
             else if !s.isHeading, let prev = previous.last(where: { sentences[$0.sentenceIndex].block == s.block && $0.place != nil }) { place = prev.place; strength = 1 }
             else if !s.isHeading, [.meet, .visit, .support].contains(entry.type), let a = actor?.index,
                 let prev = (previous + out).last(where: { [.visit, .meet].contains($0.type) && $0.actor?.index == a && $0.place != nil && $0.modality != .expected })
@@ -599,7 +743,15 @@ extension ArticleReader {
                 d.end <= slot.start && (d.end..<slot.start).allSatisfy { tokens[$0].isWord && tokens[$0].function == .none && !tokens[$0].flags.contains(.capitalized) }
                     && d.start - 1 >= lower && [.the, .determiner, .possessivePronoun].contains(tokens[d.start - 1].function)
             })
-            if let d = inPhrase ?? forward.first ?? backward.last ?? (triggerSlots.count == 1 ? eventDates.first : nil) { date = d.date }
+            // "Britain last month sent the destroyer": a date right before the verb is the verb's
+            let beforeVerb = verbal ? eventDates.last(where: { $0.end <= slot.start && slot.start - $0.end <= 1 && $0.start >= cStart }) : nil
+            if let d = inPhrase ?? beforeVerb ?? forward.first ?? backward.last ?? (triggerSlots.count == 1 ? eventDates.first : nil) {
+                // "is expected to visit Damascus on Sunday": the coming Sunday, not the last one
+                date = modality == .expected ? (d.ahead ?? d.date) : d.date
+            }
+            // "arrived in Erbil on Tuesday … before meeting Barzani": a later event of the same actor in the
+            // sentence, with no date of its own, shares the one told before it
+            if date == nil, let a = actor?.index, let prev = out.last(where: { $0.actor?.index == a && $0.date?.value != nil }) { date = prev.date }
 
             // toll
             var fatalities: Int? = nil
@@ -625,7 +777,9 @@ extension ArticleReader {
             // anaphora: "the visit", "this attack", "Qaani's visit", headlines
             let anaphoric = s.isHeading || nominalAnaphor
             if victimOnly { actor = nil; target = nil }
-            if entry.type == .kill && actor == nil && target == nil, let f = fatalities, let last = previous.last(where: { EventMerger.family($0.type) == 1 }), sentences[last.sentenceIndex].block >= s.block - 1 {
+            // "unknown gunmen shot dead a commander": a killing with a doer of its own, not a toll of the last strike
+            let ownDoer = verbal && !passive && bareNounSubject(slot.start, lower: cStart) != nil
+            if entry.type == .kill && actor == nil && target == nil && !ownDoer, let f = fatalities, let last = previous.last(where: { EventMerger.family($0.type) == 1 }), sentences[last.sentenceIndex].block >= s.block - 1 {
                 tollOnly = (last.sentenceIndex, f)
                 continue
             }
@@ -635,11 +789,66 @@ extension ArticleReader {
                 type: type, cameo: cameo,
                 actor: actor, target: target, place: place, placeStrength: strength, date: date,
                 fatalities: fatalities, source: source, modality: modality, sentence: sentenceText,
-                sentenceOffset: s.byteRange.lowerBound, anaphoric: anaphoric, order: order, sentenceIndex: k, fromHeading: s.isHeading))
+                sentenceOffset: s.byteRange.lowerBound, anaphoric: anaphoric, order: order, sentenceIndex: k, fromHeading: s.isHeading,
+                background: inBackground))
         }
         _ = consumedKills
         return (out, tollOnly)
     }
+
+    /// Whether the subject of a passive verb whose auxiliaries end before token `j` is a "no …"
+    /// phrase ("no US personnel or facilities had been hit"): nothing happened.
+    static func subjectIsNegated(from j: Int, lower: Int, tokens: [Token], word: (Int) -> ArraySlice<UInt8>) -> Bool {
+        var q = j
+        var steps = 0
+        while q >= lower && steps < 6 {
+            let t = tokens[q]
+            if !t.isWord { return false }
+            if ArticleReader.noWord.contains(word(q)) { return true }
+            if [.be, .have, .modal, .relative, .that, .to].contains(t.function) { return false }
+            q -= 1
+            steps += 1
+        }
+        return false
+    }
+    /// Whether a count starts the object right after a killing verb: "killed at least 12 gunmen",
+    /// "killed five Palestinian gunmen" (not "killed Ali Khaddour", not "killed a commander").
+    static func countFollows(_ k: Int, _ range: Range<Int>, tokens: [Token]) -> Bool {
+        var q = k
+        var steps = 0
+        while q < range.upperBound && steps < 4 {
+            let t = tokens[q]
+            if t.flags.contains(.number) && !t.flags.contains(.ordinal) { return true }
+            if t.function == .number { return t.value != 1 }
+            if t.isWord && !t.flags.contains(.capitalized) && ![.the, .determiner, .possessivePronoun].contains(t.function) { q += 1; steps += 1; continue }
+            return false
+        }
+        return false
+    }
+    static let witnessVerbs = FoldedWordSet(["confirmed", "confirms", "reported", "reports", "recorded", "documented", "condemned", "denounced", "described"])
+    static let conflictNouns = FoldedWordSet(["war", "conflict", "violence", "crisis", "hostilities", "fighting", "uprising", "insurgency", "epidemic", "earthquake"])
+    static let causeVerbs = FoldedWordSet(["prompting", "prompted", "forcing", "forced", "leading", "causing", "caused", "compelling", "compelled", "committee", "commission", "panel", "ordered", "instructed", "tasked"])
+    static let groundWeapons = FoldedWordSet(["bomb", "bombs", "mine", "mines", "landmine", "ied", "ieds", "explosion", "blast", "explosive", "explosives", "grenade", "shell", "shells", "mortar", "mortars"])
+    static let nameIntroducers = FoldedWordSet(["codenamed", "code-named", "dubbed", "named", "called", "titled", "nicknamed"])
+    static let whereWord = FoldedWordSet(["where"])
+    static let topicVerbs = FoldedWordSet(["discuss", "discussed", "discussing", "discusses", "debate", "debated", "debating"])
+
+    /// A verb-only trigger in its -s form after a determiner or a number ("several targets",
+    /// "the targets", "36 targets") is a plural noun, not a verb: no trigger, and no bound of others' scopes.
+    func isPluralNounOfVerb(_ slot: SentenceSlots.Slot, lower: Int) -> Bool {
+        guard slot.start - 1 >= lower, slot.triggers.allSatisfy({ $0.form == .third }) else { return false }
+        let p = tokens[slot.start - 1]
+        if [.the, .determiner, .number, .possessivePronoun].contains(p.function) || p.flags.contains(.number) { return true }
+        // "bombed targets in Damascus": the object of a trigger verb
+        guard let s = sentences.first(where: { $0.tokenRange.contains(slot.start) }) else { return false }
+        return s.slots.contains { $0.end == slot.start && $0.triggers.contains { $0.form == .past } }
+    }
+    static let streetWords = FoldedWordSet(["street", "road", "square", "avenue", "highway", "boulevard", "roundabout", "bridge"])
+    static let presentBe = FoldedWordSet(["is", "are", "am"])
+    static let includeWords = FoldedWordSet(["included", "includes", "include", "involved", "involves", "featured", "features"])
+    static let responseWords = FoldedWordSet(["response", "retaliation", "reply", "revenge", "reaction", "answer"])
+    static let casualtyWords = ["dead", "killed", "wounded", "injured", "casualties"].map { NameFolding.fold($0) }
+    static let noWord = FoldedWordSet(["no", "none"])
 
     /// Whether a nominal trigger refers back: "the visit", "this attack", "Qaani's recent visit",
     /// "the Iran-Syria joint military exercise" — a definite, demonstrative or possessive
@@ -651,6 +860,12 @@ extension ArticleReader {
         var plain = 0
         let sentence = sentences.first(where: { $0.tokenRange.contains(slot.start) })
         let triggerTokens = Set(sentence?.slots.filter { !$0.triggers.isEmpty }.flatMap { $0.start..<$0.end } ?? [])
+        // "Talks dealt with Gaza": a bare plural meeting noun opening the sentence is the meeting just told
+        if slot.start == lower, slot.triggers.contains(where: { $0.form == .plural || $0.form == .noun }),
+            slot.triggers.allSatisfy({ [.meet, .visit].contains(dict.triggers[$0.index].type) })
+        {
+            return true
+        }
         while q >= lower && steps < 6 {
             let t = tokens[q]
             if t.flags.contains(.possessive) || t.function == .the || t.function == .possessivePronoun { return true }
@@ -677,7 +892,7 @@ extension ArticleReader {
     static let periodBounds = FoldedWordSet(["since", "until", "till"])
     static let ledWords = FoldedWordSet(["led", "headed", "spearheaded", "commanded"])
     /// Words before an event noun that say no particular event is meant.
-    static let nonReferring = FoldedWordSet(["any", "no", "every", "future", "possible", "potential", "further", "new"])
+    static let nonReferring = FoldedWordSet(["any", "no", "every", "future", "possible", "potential", "further", "new", "simulated", "mock", "hypothetical", "imaginary", "imagined"])
     /// Words before a past participle that make it passive: "those killed", "people killed".
     static let victimWords = FoldedWordSet(["those", "people", "civilians", "others", "persons"])
 
@@ -687,7 +902,7 @@ extension ArticleReader {
         var q = verb - 1
         while q >= lower, tokens[q].isWord, [.be, .have, .adverb, .modal].contains(tokens[q].function) { q -= 1 }
         guard q >= lower, tokens[q].isWord, !tokens[q].flags.contains(.capitalized), !tokens[q].flags.contains(.number) else { return nil }
-        return tokens[q].function == .forceNoun ? q : nil
+        return tokens[q].function == .forceNoun || ArticleReader.groundWeapons.contains(word(q)) ? q : nil
     }
 
     /// Whether a "by X" or an agent cue ("attributed to", "carried out by") follows the trigger.
@@ -711,6 +926,8 @@ extension ArticleReader {
             }
             return false
         }
+        // "the strikes left 17 dead", "leaves 9 dead": a toll, not a withdrawal
+        if entry.type == .withdraw && present(ArticleReader.casualtyWords, slot.end..<min(range.upperBound, slot.end + 6)) { return false }
         if !entry.next.isEmpty && !present(entry.next, slot.end..<min(range.upperBound, slot.end + 6)) { return false }
         if !entry.previous.isEmpty && !present(entry.previous, max(range.lowerBound, slot.start - 3)..<slot.start) { return false }
         return true

@@ -8,6 +8,9 @@ struct DateReader: Sendable {
         var start: Int
         var end: Int
         var date: EventDate
+        /// For a weekday placed backwards from the publication date ("on Sunday"), the same weekday
+        /// of the coming week: what an expected event ("is expected to visit … on Sunday") means.
+        var ahead: EventDate? = nil
     }
 
     /// The publication date (`YYYY-MM-DD` or shorter), when known.
@@ -71,7 +74,11 @@ struct DateReader: Sendable {
                 (y, mo, d) = (v[0], v[1], v[2])
             } else if lens[2] == 4 && lens[0] <= 2 && lens[1] <= 2 {
                 y = v[2]
-                if v[0] > 12 && v[1] <= 12 { (d, mo) = (v[0], v[1]) } else if v[1] > 12 && v[0] <= 12 { (mo, d) = (v[0], v[1]) } else if v[0] == v[1] { (d, mo) = (v[0], v[1]) } else { return nil }
+                if v[0] > 12 && v[1] <= 12 { (d, mo) = (v[0], v[1]) } else if v[1] > 12 && v[0] <= 12 { (mo, d) = (v[0], v[1]) } else {
+                    // both parts could be the month: day first, the order of the region's press and of
+                    // European outlets (AFP "06/10/2023", Enab Baladi "12/07/2023"); US outlets spell the month
+                    (d, mo) = (v[0], v[1])
+                }
             } else { return nil }
             guard y >= 1900 && y <= 2100, mo >= 1 && mo <= 12, d >= 1 && d <= 31 else { return nil }
             let value = String(y) + "-" + two(Int32(mo)) + "-" + two(Int32(d))
@@ -154,7 +161,12 @@ struct DateReader: Sendable {
                     if back == 0 { back = 0 }
                     value = DateReader.iso(DateReader.daysFromCivil(y, mo, d) - back)
                 }
-                hits.append(Hit(start: start, end: end, date: EventDate(value: value, precision: .day, text: text(start, end))))
+                var ahead: EventDate? = nil
+                if let p = published, let (y, mo, d) = DateReader.ymd(p) {
+                    let back = (DateReader.weekday(y, mo, d) - Int(tokens[i].value) + 7) % 7
+                    if back > 0 { ahead = EventDate(value: DateReader.iso(DateReader.daysFromCivil(y, mo, d) - back + 7), precision: .day, text: text(start, end)) }
+                }
+                hits.append(Hit(start: start, end: end, date: EventDate(value: value, precision: .day, text: text(start, end)), ahead: ahead))
                 i = end
                 continue
             }

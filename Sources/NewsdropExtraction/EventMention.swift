@@ -32,4 +32,7 @@ struct EventMention: Sendable {
     var sentenceIndex: Int
     /// Read from a headline or a heading: a summary of what the body tells.
     var fromHeading = false
+    /// Named in the background of its clause ("hours after a drone slammed into…", "in response to
+    /// the strike"): another event than the clause's own, so never merged with one of its sentence.
+    var background = false
 }

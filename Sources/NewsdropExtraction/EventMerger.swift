@@ -20,7 +20,9 @@ struct EventMerger: Sendable {
             }
         }
         for m in mentions where m.anaphoric && !m.fromHeading {
-            if let i = bestMatch(events.map { $0.anaphoric ? nil : $0 }, m, anaphoric: true) {
+            // an anaphor refers back: not to an event told after it ("The attack on Saturday … came a
+            // day after a Houthi drone hit")
+            if let i = bestMatch(events.map { $0.anaphoric || $0.order > m.order ? nil : $0 }, m, anaphoric: true) {
                 events[i] = combine(events[i], m)
             } else if let i = bestMatch(events, m, anaphoric: true) {
                 events[i] = combine(events[i], m)
@@ -44,9 +46,13 @@ struct EventMerger: Sendable {
     /// place, a containing place, then any; ties go to the earliest.
     func bestMatch(_ events: [EventMention?], _ m: EventMention, anaphoric: Bool) -> Int? {
         var best: (Int, Int)? = nil
+        // "The strike killed four": an anaphor refers to the nearest compatible event told before it
+        let nearest = anaphoric ? events.indices.filter { i in
+            events[i].map { $0.order < m.order && compatible($0, m, anaphoric: true) } ?? false
+        }.max { events[$0]!.order < events[$1]!.order } : nil
         for (i, e) in events.enumerated() {
             guard let e, compatible(e, m, anaphoric: anaphoric) else { continue }
-            var score = 0
+            var score = i == nearest ? 3 : 0
             if e.sentenceIndex == m.sentenceIndex { score += 8 }
             if let a = e.place, let b = m.place {
                 if a.index == b.index { score += 4 } else {
@@ -106,7 +112,19 @@ struct EventMerger: Sendable {
         guard datesCompatible(e.date, m.date) else { return false }
         // two meetings with different people: distinct events
         if e.type == .meet && m.type == .meet, let a = e.target, let b = m.target, !actorsCompatible(a, b) { return false }
+        if e.sentenceIndex == m.sentenceIndex && (e.background || m.background) { return false }
         if e.sentenceIndex == m.sentenceIndex && e.actor != nil && m.actor != nil { return true }
+        // "a strike hit a motorcycle in Majdal Selm" (nobody named, a place) is not the placeless
+        // event of a named actor told in another sentence
+        if !anaphoric && e.sentenceIndex != m.sentenceIndex && (e.actor == nil) != (m.actor == nil) {
+            let anonymous = e.actor == nil ? e : m, named = e.actor == nil ? m : e
+            if let a = anonymous.place, anonymous.placeStrength >= 2 {
+                // nor the event of a named actor somewhere else: only the same place, or one inside the other
+                guard let b = named.place else { return false }
+                let g = dictionaries.gazetteer
+                if a.index != b.index && !g.contains(g.entries[a.index], g.entries[b.index]) && !g.contains(g.entries[b.index], g.entries[a.index]) { return false }
+            }
+        }
         let loose = anaphoric || EventMerger.family(e.type) == 1 || e.type == .withdraw
         if m.placeStrength <= 1 || e.placeStrength <= 1 {
             // an inherited place joins the event it came from, or any event without a place
@@ -118,7 +136,8 @@ struct EventMerger: Sendable {
 
     func combine(_ e: EventMention, _ m: EventMention) -> EventMention {
         var r = e
-        if r.type == .attack && m.type == .airstrike { r.type = .airstrike; r.cameo = m.cameo }
+        // a strike named in passing ("in response to the bombardment") does not retype the clause's attack
+        if r.type == .attack && m.type == .airstrike && !m.anaphoric { r.type = .airstrike; r.cameo = m.cameo }
         if r.type == .kill && EventMerger.family(m.type) == 1 { r.type = m.type; r.cameo = m.cameo }
         if r.actor == nil { r.actor = m.actor } else if let a = r.actor, a.index == nil, let b = m.actor, b.index != nil { r.actor = b }
         if r.target == nil { r.target = m.target }
@@ -132,7 +151,9 @@ struct EventMerger: Sendable {
             }
         }
         if r.date?.value == nil, m.date?.value != nil { r.date = m.date } else if r.date == nil { r.date = m.date }
-        if r.fatalities == nil { r.fatalities = m.fatalities }
+        // "killed a senior commander" … "killing three people, including the commander": the larger toll
+        if let f = m.fatalities { r.fatalities = max(r.fatalities ?? 0, f) }
+        r.background = r.background && m.background
         if r.source == nil { r.source = m.source }
         if r.modality == .asserted && m.modality != .asserted && m.modality != .expected { r.modality = m.modality }
         if e.anaphoric && !m.anaphoric {

@@ -8,6 +8,8 @@ enum FatalityReader {
             if t.flags.contains(.number) && !t.flags.contains(.ordinal) {
                 if t.value >= 1900 && t.value <= 2100 && t.end - t.start == 4 { return nil }
                 if k + 1 < range.upperBound, tokens[k + 1].isWord, tokens[k + 1].function == .month || tokens[k + 1].function == .relativeTime { return nil }
+                // "on April 1 that killed seven": a day of the month
+                if k - 1 >= range.lowerBound, tokens[k - 1].isWord, tokens[k - 1].function == .month { return nil }
                 if k + 1 < range.upperBound, unitWords.contains(tokenizer.fold(tokens[k + 1])) { return nil }
                 return Int(t.value)
             }
@@ -41,6 +43,11 @@ enum FatalityReader {
         while k < range.upperBound && steps < 5 {
             let t = tokens[k]
             if t.isPunct && t.mark != 0x2D { break }
+            // "killing a child and injuring three": the count after a wounding word is the wounded
+            if t.isWord && woundWords.contains(tokenizer.fold(t)) { break }
+            // "killing a child", "shot dead a former commander": one
+            if steps == 0, t.isWord, singleWords.contains(tokenizer.fold(t)), k + 1 < range.upperBound,
+                tokens[k + 1].isWord, !groupWords.contains(tokenizer.fold(tokens[k + 1])) { return alongWith ? 2 : 1 }
             if t.isWord && alongWords.contains(tokenizer.fold(t)) { alongWith = true }
             if let v = value(k), !excluded(k) { return alongWith ? v + 1 : v }
             k += 1
@@ -49,11 +56,16 @@ enum FatalityReader {
         return nil
     }
 
+    static let woundWords = FoldedWordSet(["injuring", "wounding", "injured", "wounded", "injuries"])
+    static let singleWords = FoldedWordSet(["a", "an"])
+    /// "a number of", "a dozen": not one.
+    static let groupWords = FoldedWordSet(["number", "total", "dozen", "few", "handful", "score", "series", "group", "couple"])
+
     /// "along with", "together with": the count that follows is in addition to the subject.
     static let alongWords = FoldedWordSet(["along", "together"])
 
     /// Folded words that, after a killing word, also mark a toll ("dead", "died", "death toll").
-    static let deathWords = FoldedWordSet(["dead", "died", "deaths", "fatalities", "toll", "lives", "killed", "killing", "kills", "kill", "neutralised", "neutralized", "bodies"])
+    static let deathWords = FoldedWordSet(["dead", "died", "deaths", "fatalities", "toll", "lives", "killed", "killing", "kills", "kill", "neutralised", "neutralized", "bodies", "martyred", "martyrdom"])
 
     static let unitWords = FoldedWordSet(["km", "kms", "kilometers", "kilometres", "miles", "meters", "metres", "percent", "years", "year", "days", "hours", "months", "weeks", "billion", "million", "am", "pm"])
 }

@@ -59,6 +59,8 @@ enum FunctionWord: UInt8, Sendable {
             if m.count > 4 { t.append((String(m.prefix(3)), .month, Int32(i + 1))) }
         }
         t.append(("sept", .month, 9))
+        t.append(("jun", .month, 6))  // "21 Jun 2024", "21 Jul 2024": four-letter months get no 3-letter form above
+        t.append(("jul", .month, 7))
         for (i, d) in ["monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"].enumerated() {
             t.append((d, .weekday, Int32(i)))
         }

@@ -93,7 +93,7 @@ public struct TriggerEntry: Sendable, Hashable {
     /// inflect like a base form of its own.
     static func looksIrregular(_ phrase: String, lemma: String) -> Bool {
         let w = phrase.split(separator: " ").first.map(String.init) ?? phrase
-        return w.hasSuffix("ed") || ["met", "struck", "stricken", "left", "withdrew", "withdrawn", "fought", "sent", "held", "slain", "hit", "set"].contains(w)
+        return w.hasSuffix("ed") || ["met", "struck", "stricken", "left", "withdrew", "withdrawn", "fought", "sent", "held", "slain", "hit", "set", "shot", "brought", "fled", "took", "overran", "overrun", "flew", "shelled", "began"].contains(w)
             || w.hasSuffix("en")
     }
 

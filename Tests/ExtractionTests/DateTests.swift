@@ -33,4 +33,16 @@ import NewsdropExtraction
         #expect(date("Israeli jets struck Damascus yesterday.", published: "April 3, 2024") == "2024-04-02")
         #expect(date("Israeli jets struck Damascus on September 18.", published: "April 3, 2024") == "2023-09-18")
     }
+
+    @Test func ambiguousNumericDatesReadDayFirst() {
+        // AFP and Enab Baladi print dd/mm/yyyy; 2023-10-06 was a Friday, so "Thursday" is the 5th
+        #expect(date("Israeli jets struck Damascus on Thursday.", published: "06/10/2023") == "2023-10-05")
+        #expect(date("Israeli jets struck Damascus on 25/03/2021.") == "2021-03-25")
+    }
+
+    @Test func expectedEventsTakeTheComingWeekday() {
+        // 2024-11-29 was a Friday: "on Sunday" is 2024-12-01 for a visit still to come, 2024-11-24 for one made
+        #expect(date("Araghchi is expected to visit Damascus on Sunday.", published: "November 29, 2024") == "2024-12-01")
+        #expect(date("Araghchi visited Damascus on Sunday.", published: "November 29, 2024") == "2024-11-24")
+    }
 }

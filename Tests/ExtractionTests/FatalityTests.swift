@@ -21,5 +21,22 @@ import NewsdropExtraction
     @Test func numbersThatAreNotTolls() {
         #expect(toll("Israeli jets struck a base 20 km from Palmyra.") == nil)
         #expect(toll("Israeli jets struck Damascus in 2019.") == nil)
+        #expect(toll("An Israeli strike on the consulate in Damascus on April 1 killed seven officers.") == 7)
+    }
+
+    @Test func leftDeadIsATollNotAWithdrawal() {
+        let e = TestSupport.extract("Israeli airstrikes on south Lebanon left seven people dead on Thursday.").events
+        #expect(e.count == 1 && e.first?.type == .airstrike && e.first?.fatalities == 7)
+    }
+
+    @Test func aCountKilledInFightingIsAnAttack() {
+        let e = TestSupport.extract("Israeli troops operating in Rafah killed at least 12 gunmen.").events
+        #expect(e.first?.type == .attack && e.first?.fatalities == 12)
+    }
+
+    @Test func aNamedOrArmedNounBeforeTheTriggerKeepsItANoun() {
+        // "drone" and "ISIS" before the event noun: the noun is the subject of "killed", not a present-tense verb
+        #expect(toll("An Israeli drone strike near Nabatieh killed three people.") == 3)
+        #expect(toll("An ISIS attack on a Peshmerga position near Makhmour killed two Peshmerga fighters.") == 2)
     }
 }
