@@ -103,6 +103,11 @@ final class DropProcessor {
                 next = nil
             }
             inFlight = next
+            // Nothing else is waiting: commit this batch now rather than one round later (an idle
+            // daemon's drop→committed latency); in a burst the queue is never empty here.
+            if inFlight != nil && daemon.queue.count == 0 {
+                if case .damaged(let failure) = completeInFlight() { return .failure(failure) }
+            }
             publishStatus()
         }
     }
