@@ -99,6 +99,7 @@ struct Tokenizer: Sendable {
                             break scan
                         }
                         if j + 1 < end && Tokenizer.isAlnum(bytes[j + 1]) { j += 1; continue }
+                        if Tokenizer.isPluralPossessive(bytes, apostrophe: j, after: j + 1, end: end, wordLength: folds.count - fs) { j += 1 }
                         break scan
                     }
                     if c == 0x2D && j + 1 < end && (Tokenizer.isAlnum(bytes[j + 1]) || bytes[j + 1] >= 0xC0) {
@@ -117,6 +118,7 @@ struct Tokenizer: Sendable {
                         break scan
                     }
                     if e < end && (Tokenizer.isAlnum(bytes[e]) || bytes[e] >= 0xC0) { j = e; continue }
+                    if Tokenizer.isPluralPossessive(bytes, apostrophe: j, after: e, end: end, wordLength: folds.count - fs) { j = e }
                     break scan
                 }
                 if !NameFolding.isWordScalar(bytes, j, e) { break scan }
@@ -137,6 +139,14 @@ struct Tokenizer: Sendable {
             out.append(Token(start: Int32(wstart), end: Int32(j), foldStart: Int32(fs), foldEnd: Int32(folds.count), flags: flags, mark: 0, value: flags.contains(.number) ? Int32(truncatingIfNeeded: number) : 0, function: .none))
             i = j
         }
+    }
+
+    /// A plural possessive inside a name, "Workers' Party": an apostrophe after a word ending in
+    /// s, followed by a space and a capital. It belongs to the word (it is no quote mark), so a
+    /// phrase can run on through it.
+    static func isPluralPossessive(_ bytes: [UInt8], apostrophe: Int, after: Int, end: Int, wordLength: Int) -> Bool {
+        guard wordLength >= 3, apostrophe > 0, bytes[apostrophe - 1] | 0x20 == 0x73 else { return false }
+        return after + 1 < end && bytes[after] == 0x20 && NameFolding.isUpper(bytes[after + 1])
     }
 
     /// The folded bytes of a token.
