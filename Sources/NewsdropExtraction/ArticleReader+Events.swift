@@ -133,7 +133,19 @@ extension ArticleReader {
                     }
                     let prep = governingPreposition(sl.start, lowerBound: s.tokenRange.lowerBound)?.0
                     let media = a.index.map { dict.actors.entries[$0].kind == .media } ?? false
-                    out.append(Candidate(start: sl.start, end: sl.end, actor: a, preposition: prep, isMedia: media, isPronoun: false, slot: si))
+                    // Coordination in a subject or object: "Russian and Syrian warplanes", "US and
+                    // British forces", "the SDF and the US-led coalition" act together. One candidate
+                    // covers both conjuncts: the record names the first, and its text is the
+                    // article's words for both. (Not after a preposition: "a meeting of the Turkish
+                    // and Russian presidents" retells an event more often than it tells one.)
+                    var end = sl.end
+                    if prep == nil, !media, let nx = coordinatedSlot(after: sl, in: s, slotAt: slotAt), nx.isActorLike,
+                        let b = actorOf(nx, dateHint: dateHint), b.index.map({ dict.actors.entries[$0].kind != .media }) ?? true
+                    {
+                        end = nx.end
+                        a.text = text(sl.start, nx.end)
+                    }
+                    out.append(Candidate(start: sl.start, end: end, actor: a, preposition: prep, isMedia: media, isPronoun: false, slot: si))
                     if let i = a.index, prep == nil {
                         switch dict.actors.entries[i].kind {
                         case .person: person = a
@@ -142,7 +154,7 @@ extension ArticleReader {
                         }
                     }
                 }
-                j = max(j + 1, sl.end)
+                j = max(j + 1, out.last.map { $0.start == sl.start ? $0.end : sl.end } ?? sl.end)
                 continue
             }
             if cueAt[j - lower] >= 0 {
@@ -158,6 +170,19 @@ extension ArticleReader {
             j += 1
         }
         return out
+    }
+
+    /// The slot joined to `slot` by "and" (over an optional "the"): "Russian and Syrian", "the
+    /// SDF and the coalition"; `nil` when none starts right there or it is in parentheses.
+    func coordinatedSlot(after slot: SentenceSlots.Slot, in s: SentenceSlots, slotAt: [Int]) -> SentenceSlots.Slot? {
+        let lower = s.tokenRange.lowerBound, upper = s.tokenRange.upperBound
+        var k = slot.end
+        guard k + 1 < upper, tokens[k].function == .conjunction, word(k).elementsEqual("and".utf8) else { return nil }
+        k += 1
+        if tokens[k].function == .the && k + 1 < upper { k += 1 }
+        let i = slotAt[k - lower]
+        guard i >= 0, !s.inParens.contains(k) else { return nil }
+        return s.slots[i]
     }
 
     /// The first token of the clause holding token `pos`: after `;`, `:`, an opening quote, or a
