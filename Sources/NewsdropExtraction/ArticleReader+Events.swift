@@ -242,6 +242,7 @@ extension ArticleReader {
         // attribution: according to X / X said / citing X
         var attributionTokens = Set<Int>()
         var source: String? = nil
+        var speaker: String? = nil
         for c in s.cues where c.kind == .according {
             var e = c.end
             while e < range.upperBound && !(tokens[e].isPunct && tokens[e].mark == 0x2C) { e += 1 }
@@ -249,6 +250,16 @@ extension ArticleReader {
             if source == nil, let cand = cands.first(where: { $0.start >= c.end && $0.start <= c.end + 4 }) { source = cand.actor.name }
         }
         for c in s.cues where c.kind == .report {
+            // a trailing attribution clause, "…, the Defense Ministry said.": its speaker is the
+            // source, never an actor or target of the events told before it
+            if let b = cands.last(where: { $0.end <= c.start && c.start - $0.end <= 1 && !$0.isPronoun }),
+                let comma = (max(range.lowerBound, b.start - 2)..<b.start).last(where: { tokens[$0].isPunct }),
+                tokens[comma].mark == 0x2C, (comma + 1..<b.start).allSatisfy({ tokens[$0].function == .the }),
+                c.end >= range.upperBound || tokens[c.end].isPunct
+            {
+                for q in b.start..<b.end { attributionTokens.insert(q) }
+                if b.actor.index != nil { speaker = speaker ?? b.actor.name }
+            }
             let before = cands.last { $0.end <= c.start && c.start - $0.end <= 5 && !$0.isPronoun }
             let after = cands.first { $0.start >= c.end && $0.start - c.end <= 3 }
             let media = [before, after].compactMap { $0 }.first { $0.isMedia }
@@ -257,6 +268,8 @@ extension ArticleReader {
             }
         }
         if source == nil, let m = cands.first(where: { $0.isMedia && $0.preposition != .of }) , s.cues.contains(where: { $0.kind == .report || $0.kind == .according }) { source = m.actor.name }
+        // an outlet named in the sentence comes first; else the speaker of a trailing "X said"
+        if source == nil { source = speaker }
         // "according to local sources": attributed, even when the source is not a known outlet
         var sentenceModality: Modality = source != nil || s.cues.contains(where: { $0.kind == .according }) ? .reported : .asserted
         if s.cues.contains(where: { $0.kind == .hedge }) && sentenceModality == .asserted { sentenceModality = .reported }

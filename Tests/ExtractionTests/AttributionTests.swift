@@ -27,4 +27,14 @@ import NewsdropExtraction
         #expect(TestSupport.extract("If Israel strikes Damascus, Iran could respond.").events.isEmpty)
         #expect(TestSupport.extract("Qaani did not visit Damascus.").events.isEmpty)
     }
+
+    /// "…, the IDF said.": the speaker of a trailing attribution clause is the source, never a
+    /// target of the event told before it.
+    @Test func theSpeakerOfATrailingSaidIsTheSourceNotATarget() {
+        let e = first("Israeli troops raided the Jenin camp overnight and arrested 15 suspects, the IDF said.")
+        #expect(e?.source == "Israel Defense Forces")
+        #expect(e?.target?.name != "Israel Defense Forces")
+        let f = first("Turkish jets struck the PKK in northern Iraq, the Defense Ministry said.")
+        #expect(f?.target?.id == "pkk", "\(String(describing: f?.target))")
+    }
 }
