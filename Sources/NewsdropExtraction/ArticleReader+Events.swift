@@ -373,7 +373,7 @@ extension ArticleReader {
             if blocked.contains(slot.start) { continue }
             // look back over auxiliaries and adverbs
             var j = slot.start - 1
-            var negated = false, passive = false, infinitive = false, modal: [UInt8]? = nil
+            var negated = false, passive = false, infinitive = false, afterModal = false
             var causee: EventMention.Actor? = nil
             var steps = 0
             while j >= lower && steps < 4 {
@@ -381,7 +381,7 @@ extension ArticleReader {
                 if s.cues.contains(where: { $0.kind == .negation && $0.start <= j && j < $0.end }) { negated = true; j -= 1; steps += 1; continue }
                 if t.function == .be { if verbal { passive = passive || chosen.form == .past }; j -= 1; steps += 1; continue }
                 if t.function == .have || t.function == .adverb { j -= 1; steps += 1; continue }
-                if t.function == .modal { modal = fold(j); break }
+                if t.function == .modal { afterModal = true; break }
                 if t.function == .to { infinitive = true; break }
                 break
             }
@@ -400,7 +400,7 @@ extension ArticleReader {
                     // "prompting the group to fire 60 rockets", "forcing them to withdraw": it happened, and
                     // the one prompted does it
                     causee = cands.last(where: { $0.start > cv && $0.end <= j && $0.preposition == nil })?.actor
-                } else if infinitive || (chosen.form == .base && modal != nil) {
+                } else if infinitive || (chosen.form == .base && afterModal) {
                     let expectBefore = s.cues.contains { $0.kind == .expect && $0.end <= slot.start && slot.start - $0.end <= 3 }
                     if expectBefore { modality = .expected } else { continue }
                 } else if chosen.form == .base && !s.isHeading {
@@ -591,7 +591,7 @@ extension ArticleReader {
                         c.kind == .claim && c.end <= slot.start && slot.start - c.end <= 3
                             && (c.end..<slot.start).allSatisfy { [.the, .determiner].contains(tokens[$0].function) || (tokens[$0].isWord && tokens[$0].function == .none && !tokens[$0].flags.contains(.capitalized)) }
                     }
-                    let responsibility = claimedDirectly || (gov.map { $0.1 - 1 >= lower && fold($0.1 - 1) == ArticleReader.responsibilityWord } ?? false)
+                    let responsibility = claimedDirectly || (gov.map { $0.1 - 1 >= lower && word($0.1 - 1).elementsEqual(ArticleReader.responsibilityWord) } ?? false)
                     // "its forces killed an ISIS leader in a helicopter raid": the killer's raid
                     let activeKillBefore = allTriggerSlots.contains { t in
                         s.slots[t].end <= slot.start && s.slots[t].triggers.allSatisfy { dict.triggers[$0.index].type == .kill }
@@ -638,7 +638,7 @@ extension ArticleReader {
             }
             if entry.type == .accuse && (target == nil || target?.index == nil), verbal {
                 // "blamed the attack on the Islamic Resistance in Iraq": the accused follows "on"
-                if let c = cands.first(where: { $0.start > slot.end && $0.start < scopeEnd && usable($0) && $0.start - 1 > slot.end && ArticleReader.onWord == fold($0.start - 1) }) { target = c.actor }
+                if let c = cands.first(where: { $0.start > slot.end && $0.start < scopeEnd && usable($0) && $0.start - 1 > slot.end && word($0.start - 1).elementsEqual(ArticleReader.onWord) }) { target = c.actor }
             }
             if verbal { verbActors.append((slot.end, actor)) } else if governingPreposition(slot.start, lowerBound: lower) == nil {
                 nominalSubjects.append((slot.start, slot.end, EventMerger.family(entry.type), actor))

@@ -268,12 +268,14 @@ final class ArticleReader {
         }
     }
 
+    static let adminNouns = FoldedWordSet(["province", "governorate"])
+
     /// The best gazetteer row among a slot's candidates: the article's countries first, then
     /// a name qualified by "province"/"governorate" as the region, then population.
     func bestPlace(_ slot: SentenceSlots.Slot) -> Int? {
         guard !slot.places.isEmpty else { return nil }
         let next = slot.end < tokens.count ? tokens[slot.end] : nil
-        let wantsAdmin = next.map { $0.function == .areaNoun && [Array("pruvinci".utf8), Array("guvirnurati".utf8)].contains(Array(tokenizer.fold($0))) } ?? false
+        let wantsAdmin = next.map { $0.function == .areaNoun && ArticleReader.adminNouns.contains(tokenizer.fold($0)) } ?? false
         return slot.places.max { a, b in
             let ea = dict.gazetteer.entries[a], eb = dict.gazetteer.entries[b]
             let wa = countryWeight[ea.country] ?? 0, wb = countryWeight[eb.country] ?? 0
@@ -289,8 +291,6 @@ final class ArticleReader {
     func text(_ a: Int, _ b: Int) -> String {
         String(decoding: bytes[Int(tokens[a].start)..<Int(tokens[b - 1].end)], as: UTF8.self)
     }
-
-    func fold(_ k: Int) -> [UInt8] { Array(tokenizer.fold(tokens[k])) }
 
     /// The folded bytes of token `k`, without a copy.
     func word(_ k: Int) -> ArraySlice<UInt8> { tokenizer.fold(tokens[k]) }

@@ -56,7 +56,7 @@ public final class IngestPipeline {
         eventIndex?.finish()
     }
 
-    /// The sources of the last ``ingest(_:recogniseCommittedDrops:)`` call that were not read
+    /// The sources of the last ``commit(_:recogniseCommittedDrops:)`` call that were not read
     /// because of a transient failure (only with ``DroppedFileReader/defersTransientErrors``):
     /// their outcome is ``IngestOutcome/vanished``, but the file is still there and should be
     /// tried again later.
@@ -87,26 +87,13 @@ public final class IngestPipeline {
         }
     }
 
-    /// Ingests `sources` as one batch. With `recogniseCommittedDrops`, a file whose identity
-    /// matches a recently committed drop is reported as ``IngestOutcome/alreadyCommitted(_:)``
-    /// instead of being read again (the daemon's exactly-once removal after a crash).
-    public func ingest(_ sources: [IngestSource], recogniseCommittedDrops: Bool = false) throws(JournalError) -> [IngestOutcome] {
-        var todo: [IngestSource] = []
-        var recognised: [Int: CommittedUnit] = [:]
-        for (i, source) in sources.enumerated() {
-            if recogniseCommittedDrops, let identity = DroppedFileReader.currentIdentity(of: source.path),
-                let unit = writer.committedUnit(for: identity)
-            {
-                recognised[i] = unit
-            } else {
-                todo.append(source)
-            }
-        }
-        // duplicates of committed articles are found before extraction: their text is not extracted
+    /// Ingests `sources` as one batch, in one stage: ``prepare(_:reader:extractor:isCommitted:)``
+    /// then ``commit(_:recogniseCommittedDrops:)``. Texts already committed are found before
+    /// extraction and not extracted again.
+    public func ingest(_ sources: [IngestSource]) throws(JournalError) -> [IngestOutcome] {
         let writer = self.writer
-        let batch = Self.prepare(todo, reader: fileReader, extractor: extractor) { writer.articleSeq(for: $0) != nil }
-        var outcomes = try commit(batch, recogniseCommittedDrops: false)[...]
-        return sources.indices.map { i in recognised[i].map { .alreadyCommitted($0) } ?? outcomes.popFirst() ?? .vanished }
+        let batch = Self.prepare(sources, reader: fileReader, extractor: extractor) { writer.articleSeq(for: $0) != nil }
+        return try commit(batch, recogniseCommittedDrops: false)
     }
 
     /// Reads, hashes, decodes and extracts a batch on all cores, touching no journal state: the
