@@ -56,7 +56,7 @@ public enum NameFolding: Sendable {
     }
 
     /// Whether a lower- or upper-case word is an Arabic article that folding drops (`al`, `el`, `ad`…).
-    static func isParticle(_ w: ArraySlice<UInt8>) -> Bool {
+    static func isParticle<Bytes: RandomAccessCollection<UInt8>>(_ w: Bytes) -> Bool where Bytes.Index == Int {
         guard w.count == 2 || w.count == 3 else { return false }
         let s = w.startIndex
         let a = w[s] | 0x20, c = w[s + 1] | 0x20
@@ -103,7 +103,6 @@ public enum NameFolding: Sendable {
         if n == 0 { return }
         let kept: Int = out.withUnsafeMutableBufferPointer { buf -> Int in
             let p = buf.baseAddress! + base
-            var from = 0
             var len = n
             if ascii {
                 var m = 0
@@ -112,62 +111,66 @@ public enum NameFolding: Sendable {
                     if isAlnum(b) { p[m] = isUpper(b) ? b | 0x20 : b; m += 1 }
                 }
                 len = m
-                if len == 0 { return 0 }
             }
-            // glued article: Albukamal → bukamal
-            if len >= 7 && p[0] == 0x61 && p[1] == 0x6C && p[2] >= 0x61 { from = 2 }
-            // Abu / Abou / Albu / Bou / Abo as a word → bu
-            if from == 0 && (len == 3 || len == 4) {
-                let a = p[0], b = p[1], c = p[2], d: UInt8 = len == 4 ? p[3] : 0
-                let abu = len == 3 && a == 0x61 && b == 0x62 && c == 0x75
-                let bou = len == 3 && a == 0x62 && b == 0x6F && c == 0x75
-                let abo = len == 3 && a == 0x61 && b == 0x62 && c == 0x6F
-                let abou = len == 4 && a == 0x61 && b == 0x62 && c == 0x6F && d == 0x75
-                let albu = len == 4 && a == 0x61 && b == 0x6C && c == 0x62 && d == 0x75
-                if abu || bou || abo || abou || albu { p[0] = 0x62; p[1] = 0x75; len = 2 }
-            }
-            // transliteration pairs
-            var r = 0
-            var i = from
-            while i < len {
-                let c = p[i]
-                let nx: UInt8 = i + 1 < len ? p[i + 1] : 0
-                var o = c
-                var step = 1
-                switch c {
-                case 0x6F: o = 0x75; if nx == 0x75 || nx == 0x6F { step = 2 }  // o, ou, oo → u
-                case 0x67: if nx == 0x68 { o = 0x6B; step = 2 }  // gh → k
-                case 0x6B: if nx == 0x68 { step = 2 }  // kh → k
-                case 0x63: if nx == 0x6B { o = 0x6B; step = 2 }  // ck → k
-                case 0x70: if nx == 0x68 { o = 0x66; step = 2 }  // ph → f
-                case 0x64: if nx == 0x68 { step = 2 }  // dh → d
-                case 0x71: o = 0x6B  // q → k
-                case 0x65, 0x79: o = 0x69  // e, y → i
-                default: break
-                }
-                p[r] = o
-                r += 1
-                i += step
-            }
-            // collapse doubles
-            var d = 0
-            for j in 0..<r where d == 0 || p[d - 1] != p[j] {
-                p[d] = p[j]
-                d += 1
-            }
-            // ai → i, collapsing again
-            var e = 0
-            var j = 0
-            while j < d {
-                if p[j] == 0x61 && j + 1 < d && p[j + 1] == 0x69 && d > 2 {
-                    p[e] = 0x69; e += 1; j += 2; continue
-                }
-                if e == 0 || p[e - 1] != p[j] { p[e] = p[j]; e += 1 }
-                j += 1
-            }
-            return e
+            return foldLowerCaseWord(p, len)
         }
         out.removeLast(n - kept)
+    }
+
+    /// Folds in place a lower-case word of `len` ASCII letters and digits (or already
+    /// case-folded UTF-8) at `p`, returning its folded length: the glued article, Abu/Bou,
+    /// the transliteration pairs and doubled letters. `foldTail` and the tokenizer share it.
+    @inline(__always)
+    static func foldLowerCaseWord(_ p: UnsafeMutablePointer<UInt8>, _ len: Int) -> Int {
+        if len == 0 { return 0 }
+        var len = len
+        var from = 0
+        // glued article: Albukamal → bukamal
+        if len >= 7 && p[0] == 0x61 && p[1] == 0x6C && p[2] >= 0x61 { from = 2 }
+        // Abu / Abou / Albu / Bou / Abo as a word → bu
+        if from == 0 && (len == 3 || len == 4) {
+            let a = p[0], b = p[1], c = p[2], d: UInt8 = len == 4 ? p[3] : 0
+            let abu = len == 3 && a == 0x61 && b == 0x62 && c == 0x75
+            let bou = len == 3 && a == 0x62 && b == 0x6F && c == 0x75
+            let abo = len == 3 && a == 0x61 && b == 0x62 && c == 0x6F
+            let abou = len == 4 && a == 0x61 && b == 0x62 && c == 0x6F && d == 0x75
+            let albu = len == 4 && a == 0x61 && b == 0x6C && c == 0x62 && d == 0x75
+            if abu || bou || abo || abou || albu { p[0] = 0x62; p[1] = 0x75; len = 2 }
+        }
+        // transliteration pairs, doubled letters collapsed as they are written
+        var r = 0
+        var i = from
+        while i < len {
+            let c = p[i]
+            let nx: UInt8 = i + 1 < len ? p[i + 1] : 0
+            var o = c
+            var step = 1
+            switch c {
+            case 0x6F: o = 0x75; if nx == 0x75 || nx == 0x6F { step = 2 }  // o, ou, oo → u
+            case 0x67: if nx == 0x68 { o = 0x6B; step = 2 }  // gh → k
+            case 0x6B: if nx == 0x68 { step = 2 }  // kh → k
+            case 0x63: if nx == 0x6B { o = 0x6B; step = 2 }  // ck → k
+            case 0x70: if nx == 0x68 { o = 0x66; step = 2 }  // ph → f
+            case 0x64: if nx == 0x68 { step = 2 }  // dh → d
+            case 0x71: o = 0x6B  // q → k
+            case 0x65, 0x79: o = 0x69  // e, y → i
+            default: break
+            }
+            if r == 0 || p[r - 1] != o { p[r] = o; r += 1 }
+            i += step
+        }
+        // ai → i, collapsing again
+        let d = r
+        var e = 0
+        var j = 0
+        while j < d {
+            if p[j] == 0x61 && j + 1 < d && p[j + 1] == 0x69 && d > 2 {
+                p[e] = 0x69; e += 1; j += 2; continue
+            }
+            if e == 0 || p[e - 1] != p[j] { p[e] = p[j]; e += 1 }
+            j += 1
+        }
+        return e
     }
 
     static let apostropheScalars: Set<UInt32> = [0x27, 0x60, 0x2019, 0x2018, 0x2BF, 0x2BE, 0x2BC, 0xB4, 0x2032]
@@ -185,7 +188,7 @@ public enum NameFolding: Sendable {
     }
 
     /// `isApostropheLike` on `bytes[i..<e]` without copying.
-    @inline(__always) static func isApostropheLike(_ bytes: [UInt8], _ i: Int, _ e: Int) -> Bool {
+    @inline(__always) static func isApostropheLike(_ bytes: UnsafeBufferPointer<UInt8>, _ i: Int, _ e: Int) -> Bool {
         let n = e - i
         if n == 3 { return bytes[i] == 0xE2 && bytes[i + 1] == 0x80 && (bytes[i + 2] == 0x99 || bytes[i + 2] == 0x98 || bytes[i + 2] == 0xB2) }
         if n == 2 { return (bytes[i] == 0xCA && (bytes[i + 1] == 0xBF || bytes[i + 1] == 0xBE || bytes[i + 1] == 0xBC)) || (bytes[i] == 0xC2 && bytes[i + 1] == 0xB4) }
@@ -193,7 +196,7 @@ public enum NameFolding: Sendable {
     }
 
     /// `isWordScalar` on `bytes[i..<e]` without copying.
-    @inline(__always) static func isWordScalar(_ bytes: [UInt8], _ i: Int, _ e: Int) -> Bool {
+    @inline(__always) static func isWordScalar(_ bytes: UnsafeBufferPointer<UInt8>, _ i: Int, _ e: Int) -> Bool {
         let n = e - i
         if n == 3 && bytes[i] == 0xE2 { return false }
         if n == 2 && bytes[i] == 0xC2 { return false }

@@ -7,7 +7,16 @@
 /// child in the low half), so a probe touches one cache line; and the first two levels, where
 /// every word of the text starts its walk, are dense tables (256 entries for the root, 256 per
 /// child of the root) that stay in L1/L2 instead of random probes into a table of megabytes.
+/// A walk from the root over a word of three to eight bytes — nearly every word of a text —
+/// is one probe of `shortPaths`, keyed by the word's bytes themselves, instead of one probe per
+/// byte.
 struct PhraseTrie: Sendable {
+    /// A node at depth 3...8 by its path from the root, packed into a word (first byte lowest;
+    /// folded bytes are never 0, so the packing is exact).
+    private struct ShortPath: Sendable {
+        var path: UInt64
+        var node: Int32
+    }
     /// Open-addressing table of edges: `(parent << 40) | (byte << 32) | child` (parent under 2^24); `UInt64.max` is empty.
     private var edges: [UInt64]
     private var mask: Int
@@ -23,22 +32,31 @@ struct PhraseTrie: Sendable {
     private var terminalCount: [Int32]
     /// All payloads, node after node (one flat array: reading them retains nothing).
     private var payloadFlat: [PhrasePayload]
+    /// Open-addressing table of the nodes at depth 3...8 by path; `path == 0` is empty.
+    private var shortPaths: [ShortPath]
+    private var shortMask: Int
 
     /// Builds a trie from folded keys and their payloads.
     init(entries: [[UInt8]: [PhrasePayload]]) {
         var edges: [UInt64: Int32] = [:]
         var terminal: [Int32] = [-1]
         var lists: [[PhrasePayload]] = []
+        var short: [UInt64: Int32] = [:]
         // sort for determinism of node numbering
         for key in entries.keys.sorted(by: { $0.lexicographicallyPrecedes($1) }) where !key.isEmpty {
             var node: Int32 = 0
-            for b in key {
+            var path: UInt64 = 0
+            for (depth, b) in key.enumerated() {
                 let e = (UInt64(UInt32(node)) << 8) | UInt64(b)
                 if let n = edges[e] { node = n } else {
                     let n = Int32(terminal.count)
                     terminal.append(-1)
                     edges[e] = n
                     node = n
+                }
+                if depth < 8 {
+                    path |= UInt64(b) << (8 * depth)
+                    if depth >= 2 { short[path] = node }
                 }
             }
             terminal[Int(node)] = Int32(lists.count)
@@ -83,6 +101,16 @@ struct PhraseTrie: Sendable {
         self.terminal = starts
         terminalCount = counts
         payloadFlat = flat
+        var shortCapacity = 16
+        while shortCapacity < short.count * 2 { shortCapacity <<= 1 }
+        var shortTable = [ShortPath](repeating: ShortPath(path: 0, node: -1), count: shortCapacity)
+        for (path, node) in short {
+            var slot = PhraseTrie.hash(path) & (shortCapacity - 1)
+            while shortTable[slot].path != 0 { slot = (slot + 1) & (shortCapacity - 1) }
+            shortTable[slot] = ShortPath(path: path, node: node)
+        }
+        shortPaths = shortTable
+        shortMask = shortCapacity - 1
     }
 
     @inline(__always) static func hash(_ k: UInt64) -> Int {
@@ -103,10 +131,36 @@ struct PhraseTrie: Sendable {
         }
     }
 
+    /// The node at the end of a packed root path of three to eight bytes, or -1.
+    @inline(__always) private func shortPath(_ path: UInt64) -> Int32 {
+        var slot = PhraseTrie.hash(path) & shortMask
+        return shortPaths.withUnsafeBufferPointer { table in
+            while true {
+                let s = table[slot]
+                if s.path == path { return s.node }
+                if s.path == 0 { return -1 }
+                slot = (slot + 1) & shortMask
+            }
+        }
+    }
+
     /// Walks `bytes` from `node`; -1 when the path leaves the trie.
     @inline(__always) func walk(_ node: Int32, _ bytes: ArraySlice<UInt8>) -> Int32 {
         var n = node
         var rest = bytes[...]
+        // from the root, the first three to eight bytes in one probe by their packed path
+        if n == 0 && rest.count >= 3 {
+            let d = min(rest.count, 8)
+            var path: UInt64 = 0
+            var k = rest.startIndex
+            for shift in stride(from: 0, to: 8 * d, by: 8) {
+                path |= UInt64(rest[k]) << UInt64(shift)
+                k += 1
+            }
+            n = shortPath(path)
+            if n < 0 { return -1 }
+            rest = rest[k...]
+        }
         // from the root, the first two bytes come from the dense tables
         if n == 0, let b0 = rest.first {
             n = level1[Int(b0)]

@@ -7,7 +7,21 @@ struct Tokenizer: Sendable {
     @inline(__always) static func isAlnum(_ b: UInt8) -> Bool { NameFolding.isAlnum(b) }
 
     /// Tokenizes `bytes[range]` and appends to `out`.
+    ///
+    /// One pass over the bytes: a word is gathered into a scratch buffer (letters and digits
+    /// only; apostrophes, grouping commas and initials' dots dropped), folded there when it is
+    /// ASCII, and appended to `folds` once.
     mutating func tokenize(_ bytes: [UInt8], _ range: Range<Int>, into out: inout [Token]) {
+        if range.isEmpty { return }
+        out.reserveCapacity(out.count + range.count / 4 + 4)
+        bytes.withUnsafeBufferPointer { src in
+            withUnsafeTemporaryAllocation(of: UInt8.self, capacity: range.count) { scratch in
+                tokenize(src, range, scratch: scratch.baseAddress!, into: &out)
+            }
+        }
+    }
+
+    private mutating func tokenize(_ bytes: UnsafeBufferPointer<UInt8>, _ range: Range<Int>, scratch w: UnsafeMutablePointer<UInt8>, into out: inout [Token]) {
         var i = range.lowerBound
         let end = range.upperBound
         while i < end {
@@ -15,7 +29,7 @@ struct Tokenizer: Sendable {
             if b == 0x20 || b == 0x09 || b == 0x0A || b == 0x0D { i += 1; continue }
             if b < 0x80 && !Tokenizer.isAlnum(b) {
                 // ASCII punctuation
-                var mark: UInt8 = b
+                let mark: UInt8
                 switch b {
                 case 0x2C, 0x3B, 0x3A, 0x28, 0x29, 0x2E, 0x21, 0x3F: mark = b
                 case 0x22, 0x27, 0x60: mark = 0x22
@@ -24,82 +38,82 @@ struct Tokenizer: Sendable {
                 case 0x5D: mark = 0x29
                 default: mark = 0x2A
                 }
-                out.append(Token(start: Int32(i), end: Int32(i + 1), foldStart: Int32(folds.count), foldEnd: Int32(folds.count), flags: .punctuation, mark: mark, value: 0, function: .none))
+                out.append(punctuation(i, i + 1, mark))
                 i += 1
                 continue
             }
             if b >= 0x80 {
-                let len = NameFolding.utf8Length(b)
-                let e = min(end, i + len)
+                let e = min(end, i + NameFolding.utf8Length(b))
                 if !NameFolding.isWordScalar(bytes, i, e) || NameFolding.isApostropheLike(bytes, i, e) {
-                    let s = Array(bytes[i..<e])
-                    var mark: UInt8 = 0x2A
-                    if s == [0xE2, 0x80, 0x9C] || s == [0xE2, 0x80, 0x9D] || s == [0xE2, 0x80, 0x98] || s == [0xE2, 0x80, 0x99] || s == [0xC2, 0xAB] || s == [0xC2, 0xBB] { mark = 0x22 }
-                    if s == [0xE2, 0x80, 0x93] || s == [0xE2, 0x80, 0x94] { mark = 0x2D }
-                    if s == [0xE2, 0x80, 0xA6] { mark = 0x2E }
-                    if s == [0xC2, 0xA0] { i = e; continue }  // no-break space
-                    out.append(Token(start: Int32(i), end: Int32(e), foldStart: Int32(folds.count), foldEnd: Int32(folds.count), flags: .punctuation, mark: mark, value: 0, function: .none))
+                    // a no-break space separates; quotes, dashes and the ellipsis have their ASCII mark
+                    if e - i == 2 && b == 0xC2 && bytes[i + 1] == 0xA0 { i = e; continue }
+                    out.append(punctuation(i, e, Tokenizer.markOfPunctuationScalar(bytes, i, e)))
                     i = e
                     continue
                 }
             }
             // a word
             let wstart = i
-            // the word's bytes go straight into the fold buffer and are folded there at the end
-            let fs = folds.count
+            var n = 0  // bytes of the word gathered in `w`
             var flags: Token.Flags = []
             var isNumber = true
             var number: Int64 = 0
             var sawLetter = false
             var allUpper = true
             var firstUpper = false
+            var ascii = true
             var j = i
             scan: while j < end {
                 let c = bytes[j]
                 if c < 0x80 {
                     if Tokenizer.isAlnum(c) {
-                        if c >= 0x30 && c <= 0x39 {
+                        if c <= 0x39 {
                             if isNumber && !sawLetter { number = min(number * 10 + Int64(c - 0x30), 1_000_000_000) }
                         } else {
-                            if folds.count == fs { firstUpper = NameFolding.isUpper(c) }
-                            if !NameFolding.isUpper(c) { allUpper = false }
+                            let upper = NameFolding.isUpper(c)
+                            if n == 0 { firstUpper = upper; isNumber = false } else if isNumber { flags.insert(.ordinal) }
+                            if !upper { allUpper = false }
                             sawLetter = true
-                            if folds.count > fs && isNumber { flags.insert(.ordinal) }
-                            if folds.count == fs { isNumber = false }
                         }
-                        folds.append(c)
+                        w[n] = c
+                        n += 1
                         j += 1
                         continue
                     }
                     // digit grouping and decimals: 1,000 / 2.5
-                    if (c == 0x2C || c == 0x2E) && isNumber && !sawLetter && folds.count > fs && j + 1 < end
+                    if (c == 0x2C || c == 0x2E) && isNumber && !sawLetter && n > 0 && j + 1 < end
                         && bytes[j + 1] >= 0x30 && bytes[j + 1] <= 0x39
                     {
-                        if c == 0x2E { isNumber = true; j += 1; while j < end && bytes[j] >= 0x30 && bytes[j] <= 0x39 { folds.append(bytes[j]); j += 1 }; break scan }
+                        if c == 0x2E {
+                            j += 1
+                            while j < end && bytes[j] >= 0x30 && bytes[j] <= 0x39 { w[n] = bytes[j]; n += 1; j += 1 }
+                            break scan
+                        }
                         j += 1
                         continue
                     }
                     // initials: U.S. / U.N. / P.M.
-                    if c == 0x2E && (folds.count - fs) == 1 && sawLetter && j + 2 < end && Tokenizer.isAlnum(bytes[j + 1]) && !(bytes[j + 1] >= 0x30 && bytes[j + 1] <= 0x39) && (j + 2 >= end || bytes[j + 2] == 0x2E) {
+                    if c == 0x2E && n == 1 && sawLetter && j + 2 < end && Tokenizer.isAlnum(bytes[j + 1]) && !(bytes[j + 1] >= 0x30 && bytes[j + 1] <= 0x39) && (j + 2 >= end || bytes[j + 2] == 0x2E) {
                         // consume letter-dot pairs
                         var k = j
                         while k + 1 < end && bytes[k] == 0x2E && Tokenizer.isAlnum(bytes[k + 1]) && (k + 2 >= end || bytes[k + 2] == 0x2E || !Tokenizer.isAlnum(bytes[k + 2])) {
-                            folds.append(bytes[k + 1])
+                            w[n] = bytes[k + 1]
+                            n += 1
                             if !NameFolding.isUpper(bytes[k + 1]) { allUpper = false }
                             k += 2
                         }
-                        if k < end && bytes[k] == 0x2E && (folds.count - fs) > 1 { k += 1 }
+                        if k < end && bytes[k] == 0x2E && n > 1 { k += 1 }
                         j = k
                         break scan
                     }
                     if c == 0x27 || c == 0x60 {
-                        if NameFolding.isPossessiveS(bytes, after: j + 1) && j + 1 < end {
+                        if j + 1 < end && Tokenizer.isPossessiveS(bytes, after: j + 1, end: end) {
                             flags.insert(.possessive)
                             j += 2
                             break scan
                         }
                         if j + 1 < end && Tokenizer.isAlnum(bytes[j + 1]) { j += 1; continue }
-                        if Tokenizer.isPluralPossessive(bytes, apostrophe: j, after: j + 1, end: end, wordLength: folds.count - fs) { j += 1 }
+                        if Tokenizer.isPluralPossessive(bytes, apostrophe: j, after: j + 1, end: end, wordLength: n) { j += 1 }
                         break scan
                     }
                     if c == 0x2D && j + 1 < end && (Tokenizer.isAlnum(bytes[j + 1]) || bytes[j + 1] >= 0xC0) {
@@ -109,42 +123,75 @@ struct Tokenizer: Sendable {
                     }
                     break scan
                 }
-                let len = NameFolding.utf8Length(c)
-                let e = min(end, j + len)
+                let e = min(end, j + NameFolding.utf8Length(c))
                 if NameFolding.isApostropheLike(bytes, j, e) {
-                    if NameFolding.isPossessiveS(bytes, after: e) && e < end {
+                    if e < end && Tokenizer.isPossessiveS(bytes, after: e, end: end) {
                         flags.insert(.possessive)
                         j = e + 1
                         break scan
                     }
                     if e < end && (Tokenizer.isAlnum(bytes[e]) || bytes[e] >= 0xC0) { j = e; continue }
-                    if Tokenizer.isPluralPossessive(bytes, apostrophe: j, after: e, end: end, wordLength: folds.count - fs) { j = e }
+                    if Tokenizer.isPluralPossessive(bytes, apostrophe: j, after: e, end: end, wordLength: n) { j = e }
                     break scan
                 }
                 if !NameFolding.isWordScalar(bytes, j, e) { break scan }
-                if folds.count == fs { firstUpper = (String(decoding: bytes[j..<e], as: UTF8.self).first?.isUppercase ?? false) }
+                if n == 0 { firstUpper = String(decoding: UnsafeBufferPointer(rebasing: bytes[j..<e]), as: UTF8.self).first?.isUppercase ?? false }
                 sawLetter = true
                 isNumber = false
-                folds.append(contentsOf: bytes[j..<e])
+                ascii = false
+                for k in j..<e { w[n] = bytes[k]; n += 1 }
                 j = e
             }
-            if j == wstart { j += 1; i = j; continue }
+            if j == wstart { i = j + 1; continue }
             if firstUpper { flags.insert(.capitalized) }
-            if allUpper && sawLetter && (folds.count - fs) >= 2 { flags.insert(.allUpper) }
-            if isNumber && folds.count > fs { flags.insert(.number) }
-            if NameFolding.isParticle(folds[fs...]) && flags.contains(.hyphenAfter) { flags.insert(.particle) }
-            if (folds.count - fs) == 2 && (folds[fs] | 0x20) == 0x61 && (folds[fs + 1] | 0x20) == 0x6C { flags.insert(.particle) }  // Al / al
-            if (folds.count - fs) == 2 && (folds[fs] | 0x20) == 0x65 && (folds[fs + 1] | 0x20) == 0x6C { flags.insert(.particle) }  // El / el
-            NameFolding.foldTail(&folds, from: fs)
+            if allUpper && sawLetter && n >= 2 { flags.insert(.allUpper) }
+            if isNumber && n > 0 { flags.insert(.number) }
+            if flags.contains(.hyphenAfter) && NameFolding.isParticle(UnsafeBufferPointer(start: w, count: n)) { flags.insert(.particle) }
+            if n == 2 && (w[0] | 0x20 == 0x61 || w[0] | 0x20 == 0x65) && w[1] | 0x20 == 0x6C { flags.insert(.particle) }  // Al / al / El / el
+            let fs = folds.count
+            if ascii {
+                // the word is ASCII letters and digits: lower-case and fold it where it was gathered
+                for k in 0..<n where NameFolding.isUpper(w[k]) { w[k] |= 0x20 }
+                folds.append(contentsOf: UnsafeBufferPointer(start: w, count: NameFolding.foldLowerCaseWord(w, n)))
+            } else {
+                folds.append(contentsOf: UnsafeBufferPointer(start: w, count: n))
+                NameFolding.foldTail(&folds, from: fs)
+            }
             out.append(Token(start: Int32(wstart), end: Int32(j), foldStart: Int32(fs), foldEnd: Int32(folds.count), flags: flags, mark: 0, value: flags.contains(.number) ? Int32(truncatingIfNeeded: number) : 0, function: .none))
             i = j
         }
     }
 
+    @inline(__always) private func punctuation(_ start: Int, _ end: Int, _ mark: UInt8) -> Token {
+        Token(start: Int32(start), end: Int32(end), foldStart: Int32(folds.count), foldEnd: Int32(folds.count), flags: .punctuation, mark: mark, value: 0, function: .none)
+    }
+
+    /// The ASCII mark of a non-ASCII punctuation scalar `bytes[i..<e]`: quotes `"`, dashes `-`,
+    /// the ellipsis `.`, anything else `*`.
+    static func markOfPunctuationScalar(_ bytes: UnsafeBufferPointer<UInt8>, _ i: Int, _ e: Int) -> UInt8 {
+        if e - i == 3 && bytes[i] == 0xE2 && bytes[i + 1] == 0x80 {
+            switch bytes[i + 2] {
+            case 0x9C, 0x9D, 0x98, 0x99: return 0x22  // “ ” ‘ ’
+            case 0x93, 0x94: return 0x2D  // – —
+            case 0xA6: return 0x2E  // …
+            default: return 0x2A
+            }
+        }
+        if e - i == 2 && bytes[i] == 0xC2 && (bytes[i + 1] == 0xAB || bytes[i + 1] == 0xBB) { return 0x22 }  // « »
+        return 0x2A
+    }
+
+    /// Whether `bytes[after]` is an `s` that ends the word (a possessive `'s`) within `..<end`.
+    @inline(__always) static func isPossessiveS(_ bytes: UnsafeBufferPointer<UInt8>, after: Int, end: Int) -> Bool {
+        guard after < end, bytes[after] | 0x20 == 0x73 else { return false }
+        let n = after + 1
+        return n >= end || !(isAlnum(bytes[n]) || bytes[n] >= 0x80)
+    }
+
     /// A plural possessive inside a name, "Workers' Party": an apostrophe after a word ending in
     /// s, followed by a space and a capital. It belongs to the word (it is no quote mark), so a
     /// phrase can run on through it.
-    static func isPluralPossessive(_ bytes: [UInt8], apostrophe: Int, after: Int, end: Int, wordLength: Int) -> Bool {
+    static func isPluralPossessive(_ bytes: UnsafeBufferPointer<UInt8>, apostrophe: Int, after: Int, end: Int, wordLength: Int) -> Bool {
         guard wordLength >= 3, apostrophe > 0, bytes[apostrophe - 1] | 0x20 == 0x73 else { return false }
         return after + 1 < end && bytes[after] == 0x20 && NameFolding.isUpper(bytes[after + 1])
     }
