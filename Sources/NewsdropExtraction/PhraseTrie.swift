@@ -32,6 +32,12 @@ struct PhraseTrie: Sendable {
     private var terminalCount: [Int32]
     /// All payloads, node after node (one flat array: reading them retains nothing).
     private var payloadFlat: [PhrasePayload]
+    /// Blocked Bloom filters over the edges and the short paths: most probes of a text ask for
+    /// an edge or path that is not there (a word that continues no phrase), and a filter of a
+    /// few hundred kilobytes answers most of them from the cache instead of a miss into the
+    /// table of megabytes.
+    private var edgeFilter: BlockedBloomFilter
+    private var shortFilter: BlockedBloomFilter
     /// Open-addressing table of the nodes at depth 3...8 by path; `path == 0` is empty.
     private var shortPaths: [ShortPath]
     private var shortMask: Int
@@ -75,6 +81,7 @@ struct PhraseTrie: Sendable {
         }
         self.edges = table
         mask = m
+        edgeFilter = BlockedBloomFilter(keys: edges.keys.map(PhraseTrie.hash))
         var l1 = [Int32](repeating: -1, count: 256)
         var rows = [Int32](repeating: -1, count: 256)
         var l2: [Int32] = []
@@ -111,6 +118,7 @@ struct PhraseTrie: Sendable {
         }
         shortPaths = shortTable
         shortMask = shortCapacity - 1
+        shortFilter = BlockedBloomFilter(keys: short.keys.map(PhraseTrie.hash))
     }
 
     @inline(__always) static func hash(_ k: UInt64) -> Int {
@@ -120,7 +128,9 @@ struct PhraseTrie: Sendable {
     /// The child of `node` along `byte`, or -1.
     @inline(__always) func step(_ node: Int32, _ byte: UInt8) -> Int32 {
         let k = (UInt64(UInt32(node)) << 8) | UInt64(byte)
-        var slot = PhraseTrie.hash(k) & mask
+        let h = PhraseTrie.hash(k)
+        if !edgeFilter.mayContain(h) { return -1 }
+        var slot = h & mask
         return edges.withUnsafeBufferPointer { table in
             while true {
                 let s = table[slot]
@@ -133,7 +143,9 @@ struct PhraseTrie: Sendable {
 
     /// The node at the end of a packed root path of three to eight bytes, or -1.
     @inline(__always) private func shortPath(_ path: UInt64) -> Int32 {
-        var slot = PhraseTrie.hash(path) & shortMask
+        let h = PhraseTrie.hash(path)
+        if !shortFilter.mayContain(h) { return -1 }
+        var slot = h & shortMask
         return shortPaths.withUnsafeBufferPointer { table in
             while true {
                 let s = table[slot]
