@@ -237,6 +237,7 @@ extension ArticleReader {
         let sentenceText = String(decoding: bytes[s.byteRange], as: UTF8.self)
         let dateHint = s.dates.first?.date.value.flatMap { $0.hasPrefix("--") ? nil : $0 }
         let cands = candidates(s, dateHint: dateHint)
+        candidatesOfSentence = (k, cands)
         let generic = s.cues.contains { $0.kind == .generic } && !s.isHeading
 
         // attribution: according to X / X said / citing X
@@ -986,7 +987,10 @@ extension ArticleReader {
         // the sentence's first person and group outside prepositional phrases: its subjects
         var person: EventMention.Actor? = nil
         var group: EventMention.Actor? = nil
-        for c in candidates(s, dateHint: dateHint) where !c.isPronoun && c.preposition == nil {
+        // the candidates `events(in:)` found for this sentence, with the same coreference state
+        let cands = candidatesOfSentence?.sentence == k ? candidatesOfSentence!.candidates : candidates(s, dateHint: dateHint)
+        candidatesOfSentence = nil
+        for c in cands where !c.isPronoun && c.preposition == nil {
             guard let i = c.actor.index else { continue }
             switch dict.actors.entries[i].kind {
             case .person: if person == nil { person = c.actor }

@@ -20,6 +20,9 @@ final class ArticleReader {
     // coreference state
     var lastPerson: EventMention.Actor? = nil
     var lastGroup: EventMention.Actor? = nil
+    /// The candidates of the sentence `events(in:)` read last, which `updateCoreference` reuses
+    /// (both see the same coreference state).
+    var candidatesOfSentence: (sentence: Int, candidates: [Candidate])? = nil
 
     init(lexicon: Lexicon, text: String) {
         self.lexicon = lexicon
