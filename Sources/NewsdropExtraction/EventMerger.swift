@@ -22,7 +22,7 @@ struct EventMerger: Sendable {
         for m in mentions where m.anaphoric && !m.fromHeading {
             // an anaphor refers back: not to an event told after it ("The attack on Saturday … came a
             // day after a Houthi drone hit")
-            if let i = bestMatch(events.map { $0.anaphoric || $0.order > m.order ? nil : $0 }, m, anaphoric: true) {
+            if let i = bestMatch(events, m, anaphoric: true, among: { !$0.anaphoric && $0.order <= m.order }) {
                 events[i] = combine(events[i], m)
             } else if let i = bestMatch(events, m, anaphoric: true) {
                 events[i] = combine(events[i], m)
@@ -33,7 +33,7 @@ struct EventMerger: Sendable {
         }
         // headlines summarise the body: they add an event only when the body tells none of its kind
         for m in mentions where m.fromHeading {
-            if let i = bestMatch(events.map { $0.anaphoric ? nil : $0 }, m, anaphoric: true) {
+            if let i = bestMatch(events, m, anaphoric: true, among: { !$0.anaphoric }) {
                 events[i] = combine(events[i], m)
             } else if !events.contains(where: { !$0.fromHeading && EventMerger.family($0.type) == EventMerger.family(m.type) }) {
                 if let i = bestMatch(events, m, anaphoric: true) { events[i] = combine(events[i], m) } else { events.append(m) }
@@ -42,25 +42,26 @@ struct EventMerger: Sendable {
         return events.sorted { $0.order < $1.order }
     }
 
-    /// The compatible event that shares the most with `m`: the same sentence, then the same
-    /// place, a containing place, then any; ties go to the earliest.
-    func bestMatch(_ events: [EventMention?], _ m: EventMention, anaphoric: Bool) -> Int? {
-        var best: (Int, Int)? = nil
+    /// The compatible event among those `among` accepts that shares the most with `m`: the same
+    /// sentence, then the same place, a containing place, then any; ties go to the earliest.
+    func bestMatch(_ events: [EventMention], _ m: EventMention, anaphoric: Bool, among eligible: (EventMention) -> Bool = { _ in true }) -> Int? {
         // "The strike killed four": an anaphor refers to the nearest compatible event told before it
-        let nearest = anaphoric ? events.indices.filter { i in
-            events[i].map { $0.order < m.order && compatible($0, m, anaphoric: true) } ?? false
-        }.max { events[$0]!.order < events[$1]!.order } : nil
-        for (i, e) in events.enumerated() {
-            guard let e, compatible(e, m, anaphoric: anaphoric) else { continue }
+        var nearest: Int? = nil
+        if anaphoric {
+            for i in events.indices where events[i].order < m.order && (nearest == nil || events[i].order > events[nearest!].order)
+                && eligible(events[i]) && compatible(events[i], m, anaphoric: true)
+            {
+                nearest = i
+            }
+        }
+        var best: (Int, Int)? = nil
+        for i in events.indices where eligible(events[i]) && compatible(events[i], m, anaphoric: anaphoric) {
             var score = i == nearest ? 3 : 0
-            if e.sentenceIndex == m.sentenceIndex { score += 8 }
-            if let a = e.place, let b = m.place {
-                if a.index == b.index { score += 4 } else {
-                    let g = dictionaries.gazetteer
-                    if g.contains(g.entries[a.index], g.entries[b.index]) || g.contains(g.entries[b.index], g.entries[a.index]) { score += 2 }
-                }
+            if events[i].sentenceIndex == m.sentenceIndex { score += 8 }
+            if let a = events[i].place, let b = m.place {
+                if a.index == b.index { score += 4 } else if dictionaries.gazetteer.eitherContains(a.index, b.index) { score += 2 }
             } else { score += 1 }
-            if let a = e.actor?.index, let b = m.actor?.index, a == b { score += 1 }
+            if let a = events[i].actor?.index, let b = m.actor?.index, a == b { score += 1 }
             if best == nil || score > best!.1 { best = (i, score) }
         }
         return best?.0

@@ -65,6 +65,11 @@ public struct Gazetteer: Sendable {
         }
     }
 
+    /// Whether one of the entries at `a` and `b` contains the other (see `contains`).
+    func eitherContains(_ a: Int, _ b: Int) -> Bool {
+        contains(entries[a], entries[b]) || contains(entries[b], entries[a])
+    }
+
     /// The entry with this id.
     public func entry(id: String) -> PlaceEntry? { entries.first { $0.id == id } }
 }
