@@ -7,8 +7,12 @@ final class ArticleReader {
     let lexicon: Lexicon
     let bytes: [UInt8]
     var dict: Dictionaries { lexicon.dictionaries }
-    var tokenizer = Tokenizer()
-    var tokens: [Token] = []
+    /// The folds of `tokens`; like `tokens`, fixed once the body is read (in `init`), so reading
+    /// them needs no dynamic exclusivity check.
+    let tokenizer: Tokenizer
+    /// The tokens of the body's kept lines (see `ArticleBody`).
+    let tokens: [Token]
+    let body: ArticleBody
     var sentences: [SentenceSlots] = []
     var published: String? = nil
     var countryWeight: [String: Int] = [:]
@@ -24,15 +28,21 @@ final class ArticleReader {
     /// (both see the same coreference state).
     var candidatesOfSentence: (sentence: Int, candidates: [Candidate])? = nil
 
+    /// Reads the article's body: its lines, tokens and furniture.
     init(lexicon: Lexicon, text: String) {
         self.lexicon = lexicon
-        self.bytes = Array(text.utf8)
+        let bytes = Array(text.utf8)
+        self.bytes = bytes
+        var tokenizer = Tokenizer()
+        var tokens: [Token] = []
+        body = ArticleBody.read(bytes, lexicon: lexicon, tokenizer: &tokenizer, tokens: &tokens)
+        self.tokenizer = tokenizer
+        self.tokens = tokens
     }
 
     // MARK: reading
 
     func read() -> Extraction {
-        let body = ArticleBody.read(bytes, lexicon: lexicon, tokenizer: &tokenizer, tokens: &tokens)
         findPublished(body)
         let dates = DateReader(published: published)
         for (b, block) in body.blocks.enumerated() {
