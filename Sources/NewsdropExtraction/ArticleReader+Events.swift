@@ -961,7 +961,7 @@ extension ArticleReader {
         func present(_ words: [String], _ window: Range<Int>) -> Bool {
             for q in window where tokens[q].isWord {
                 let f = tokenizer.fold(tokens[q])
-                for w in words where f.elementsEqual(w.utf8) { return true }
+                for w in words where w.utf8.count == f.count && f.elementsEqual(w.utf8) { return true }
             }
             return false
         }
