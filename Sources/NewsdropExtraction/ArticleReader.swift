@@ -6,7 +6,9 @@
 final class ArticleReader {
     let lexicon: Lexicon
     let bytes: [UInt8]
-    var dict: Dictionaries { lexicon.dictionaries }
+    /// The lexicon's dictionaries, held here so that `dict.actors.entries[i]` reads a stored
+    /// property instead of copying the whole struct out of a computed one.
+    let dict: Dictionaries
     /// The folds of `tokens`; like `tokens`, fixed once the body is read (in `init`), so reading
     /// them needs no dynamic exclusivity check.
     let tokenizer: Tokenizer
@@ -31,6 +33,7 @@ final class ArticleReader {
     /// Reads the article's body: its lines, tokens and furniture.
     init(lexicon: Lexicon, text: String) {
         self.lexicon = lexicon
+        dict = lexicon.dictionaries
         let bytes = Array(text.utf8)
         self.bytes = bytes
         var tokenizer = Tokenizer()
@@ -264,21 +267,23 @@ final class ArticleReader {
     }
 
     func weighCountries() {
-        for s in sentences {
-            for slot in s.slots {
-                for p in slot.places where dict.gazetteer.entries[p].kind == .country {
-                    countryWeight[dict.gazetteer.entries[p].country, default: 0] += 2
+        let places = dict.gazetteer.entries, actors = dict.actors.entries
+        var weight = countryWeight
+        for k in sentences.indices {
+            for j in sentences[k].slots.indices {
+                for p in sentences[k].slots[j].places where places[p].kind == .country {
+                    weight[places[p].country, default: 0] += 2
                 }
-                for a in slot.actors + slot.adjectives {
-                    let c = dict.actors.entries[a].country
-                    if !c.isEmpty { countryWeight[c, default: 0] += 1 }
+                for list in [sentences[k].slots[j].actors, sentences[k].slots[j].adjectives] {
+                    for a in list where !actors[a].country.isEmpty { weight[actors[a].country, default: 0] += 1 }
                 }
-                if slot.places.count == 1 {
-                    let c = dict.gazetteer.entries[slot.places[0]].country
-                    if !c.isEmpty { countryWeight[c, default: 0] += 1 }
+                if sentences[k].slots[j].places.count == 1 {
+                    let c = places[sentences[k].slots[j].places[0]].country
+                    if !c.isEmpty { weight[c, default: 0] += 1 }
                 }
             }
         }
+        countryWeight = weight
     }
 
     static let adminNouns = FoldedWordSet(["province", "governorate"])
