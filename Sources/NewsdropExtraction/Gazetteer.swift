@@ -7,6 +7,10 @@ public struct Gazetteer: Sendable {
     let adminIndex: [String: [Int]]
     /// Folded forms of every admin column and admin1 name, so that `contains` folds nothing.
     let foldedAdmins: [String: String]
+    /// The folded name and aliases of every entry, entry after entry (`foldedNamesStart[i]`
+    /// is where entry i's begin), kept so that the lexicon does not fold them again.
+    private let foldedNames: [String]
+    private let foldedNamesStart: [Int32]
 
     init(entries: [PlaceEntry]) {
         self.entries = entries
@@ -14,11 +18,15 @@ public struct Gazetteer: Sendable {
         var countries: [String: Int] = [:]
         var admins: [String: [Int]] = [:]
         var folded: [String: String] = [:]
+        var foldedNames: [String] = []
+        var foldedNamesStart: [Int32] = []
         for (i, e) in entries.enumerated() {
+            foldedNamesStart.append(Int32(foldedNames.count))
             if !e.admin.isEmpty && folded[e.admin] == nil { folded[e.admin] = NameFolding.fold(e.admin) }
             if e.kind == .admin1 && folded[e.name] == nil { folded[e.name] = NameFolding.fold(e.name) }
             for n in [e.name] + e.aliases {
                 let k = NameFolding.fold(n)
+                foldedNames.append(k)
                 if !k.isEmpty && !(names[k]?.contains(i) ?? false) { names[k, default: []].append(i) }
             }
             if e.kind == .country && !e.country.isEmpty {
@@ -30,6 +38,14 @@ public struct Gazetteer: Sendable {
         countryIndex = countries
         adminIndex = admins
         foldedAdmins = folded
+        foldedNamesStart.append(Int32(foldedNames.count))
+        self.foldedNames = foldedNames
+        self.foldedNamesStart = foldedNamesStart
+    }
+
+    /// The folded forms of entry `i`'s name and aliases, in that order.
+    func foldedNames(of i: Int) -> ArraySlice<String> {
+        foldedNames[Int(foldedNamesStart[i])..<Int(foldedNamesStart[i + 1])]
     }
 
     /// The places a name may mean, best first: larger population, then more specific kind.

@@ -25,8 +25,8 @@ final class Lexicon: Sendable {
     init(_ d: Dictionaries) {
         dictionaries = d
         var entries: [[UInt8]: [PhrasePayload]] = [:]
-        func add(_ phrase: String, _ payload: PhrasePayload) {
-            let k = Array(NameFolding.fold(phrase).utf8)
+        func add(_ phrase: String, _ payload: PhrasePayload, folded: String? = nil) {
+            let k = Array((folded ?? NameFolding.fold(phrase)).utf8)
             if k.isEmpty { return }
             var p = payload
             p.words = UInt8(min(255, Lexicon.wordCount(phrase)))
@@ -49,10 +49,11 @@ final class Lexicon: Sendable {
             }
         }
         for (i, p) in d.gazetteer.entries.enumerated() {
-            for n in [p.name] + p.aliases {
+            // the gazetteer folded these names already
+            for (n, folded) in zip([p.name] + p.aliases, d.gazetteer.foldedNames(of: i)) {
                 var rule = PhrasePayload.caseRule(of: n)
                 if rule == .upper && n.count > 3 { rule = .capitalized }
-                add(n, PhrasePayload(kind: .place, caseRule: rule, detail: 0, index: Int32(i)))
+                add(n, PhrasePayload(kind: .place, caseRule: rule, detail: 0, index: Int32(i)), folded: folded)
             }
         }
         var forms: [[(String, TriggerForm)]] = []
@@ -109,6 +110,22 @@ final class Lexicon: Sendable {
 
     /// Words of a phrase as folding sees them, without article particles.
     static func wordCount(_ phrase: String) -> Int {
+        if !phrase.utf8.contains(0x2E) {
+            // no dotted initials to merge: count the runs of word bytes, particles aside when there are several
+            var words = 0, particles = 0
+            var start = -1
+            let bytes = Array(phrase.utf8)
+            for i in 0...bytes.count {
+                let inWord = i < bytes.count && (NameFolding.isAlnum(bytes[i]) || bytes[i] >= 0x80 || bytes[i] == 0x27)
+                if inWord && start < 0 { start = i }
+                if !inWord && start >= 0 {
+                    words += 1
+                    if NameFolding.isParticle(bytes[start..<i]) { particles += 1 }
+                    start = -1
+                }
+            }
+            return max(1, words > 1 ? words - particles : words)
+        }
         var n = 0
         var inWord = false
         var current: [UInt8] = []

@@ -12,40 +12,61 @@ import Foundation
 public enum NameFolding: Sendable {
     /// Folds a name (one or several words) to its comparison key.
     public static func fold(_ s: String) -> String {
-        var out: [UInt8] = []
-        var words: [[UInt8]] = []
-        var current: [UInt8] = []
         let bytes = Array(s.utf8)
-        var i = 0
-        func flush() {
-            if !current.isEmpty { words.append(current); current.removeAll(keepingCapacity: true) }
+        // the words' kept bytes back to back (apostrophes inside a word dropped: Qa'ani), and where each ends
+        var letters: [UInt8] = []
+        letters.reserveCapacity(bytes.count)
+        var ends: [Int] = []
+        bytes.withUnsafeBufferPointer { gatherWords($0, into: &letters, ends: &ends) }
+        // article particles go, unless the name is nothing else
+        var words: [Range<Int>] = []
+        var start = 0
+        for e in ends {
+            words.append(start..<e)
+            start = e
         }
-        while i < bytes.count {
-            let b = bytes[i]
-            if b < 0x80 {
-                if isAlnum(b) { current.append(b) } else if b == 0x27 || b == 0x60 {
-                    // possessive 's ends the word; any other apostrophe is dropped (Qa'ani)
-                    if isPossessiveS(bytes, after: i + 1) { flush(); i += 2; continue }
-                } else { flush() }
-                i += 1
-            } else {
-                let len = utf8Length(b)
-                let end = min(bytes.count, i + len)
-                let scalarBytes = Array(bytes[i..<end])
-                if isApostropheLike(scalarBytes) {
-                    if isPossessiveS(bytes, after: end) { flush(); i = end + 1; continue }
-                } else if isWordScalar(scalarBytes) {
-                    current.append(contentsOf: scalarBytes)
-                } else { flush() }
-                i = end
-            }
-        }
-        flush()
-        let keep = words.count > 1 ? words.filter { !isParticle($0[...]) } : words
-        for w in (keep.isEmpty ? words : keep) {
-            foldToken(w[...], into: &out)
+        let kept = words.count > 1 ? words.filter { !isParticle(letters[$0]) } : words
+        var out: [UInt8] = []
+        out.reserveCapacity(letters.count)
+        for w in kept.isEmpty ? words : kept {
+            foldToken(letters[w], into: &out)
         }
         return String(decoding: out, as: UTF8.self)
+    }
+
+    /// Splits a name into words for `fold`: appends each word's kept bytes to `letters` and its
+    /// end to `ends`.
+    private static func gatherWords(_ b: UnsafeBufferPointer<UInt8>, into letters: inout [UInt8], ends: inout [Int]) {
+        var i = 0
+        while i < b.count {
+            let c = b[i]
+            var wordEnds = false
+            if c < 0x80 {
+                if isAlnum(c) { letters.append(c) } else if c == 0x27 || c == 0x60 {
+                    // possessive 's ends the word; any other apostrophe is dropped (Qa'ani)
+                    if isPossessiveS(b, after: i + 1) { wordEnds = true; i += 1 }
+                } else { wordEnds = true }
+                i += 1
+            } else {
+                let end = min(b.count, i + utf8Length(c))
+                if isApostropheLike(b, i, end) {
+                    // a possessive ’s ends the word and is skipped with its s
+                    if isPossessiveS(b, after: end) { wordEnds = true; i = end + 1 } else { i = end }
+                } else {
+                    if isWordScalar(b, i, end) { letters.append(contentsOf: b[i..<end]) } else { wordEnds = true }
+                    i = end
+                }
+            }
+            if wordEnds && letters.count > (ends.last ?? 0) { ends.append(letters.count) }
+        }
+        if letters.count > (ends.last ?? 0) { ends.append(letters.count) }
+    }
+
+    /// `isPossessiveS` on a buffer.
+    @inline(__always) private static func isPossessiveS(_ bytes: UnsafeBufferPointer<UInt8>, after: Int) -> Bool {
+        guard after < bytes.count, bytes[after] | 0x20 == 0x73 else { return false }
+        let n = after + 1
+        return n >= bytes.count || !(isAlnum(bytes[n]) || bytes[n] >= 0x80)
     }
 
     /// Whether `bytes[after]` is an `s` that ends the word (a possessive `'s`).
@@ -83,7 +104,7 @@ public enum NameFolding: Sendable {
         // words: lower-cased and stripped of non-alphanumerics in place)
         var ascii = true
         for i in base..<out.count where out[i] >= 0x80 { ascii = false; break }
-        if !ascii {
+        if !ascii && !foldLatinInPlace(&out, from: base) {
             let s = String(decoding: out[base...], as: UTF8.self)
                 .folding(options: [.diacriticInsensitive, .caseInsensitive], locale: nil)
             out.removeSubrange(base...)
@@ -172,6 +193,52 @@ public enum NameFolding: Sendable {
         }
         return e
     }
+
+    /// Case- and diacritic-folds in place the word that `out` holds from `base` when every
+    /// scalar of it is precomposed Latin (ASCII, Latin-1, Latin Extended-A/B and Additional),
+    /// from a table of each such scalar's fold; false, leaving `out` untouched, for any other
+    /// script or a combining mark (whose fold depends on the letter before it). Most non-ASCII names (Türkiye, Abū Ẓabī, Ḥalab) are Latin, and
+    /// folding them through Foundation one string at a time made loading the gazetteer slow.
+    private static func foldLatinInPlace(_ out: inout [UInt8], from base: Int) -> Bool {
+        let word = String(decoding: out[base...], as: UTF8.self)
+        for u in word.unicodeScalars where u.value >= 0x80 && latinFolds[u.value] == nil { return false }
+        out.removeSubrange(base...)
+        for u in word.unicodeScalars {
+            if u.value < 0x80 {
+                let b = UInt8(u.value)
+                if isAlnum(b) { out.append(isUpper(b) ? b | 0x20 : b) }
+            } else {
+                out.append(contentsOf: latinFolds[u.value]!)
+            }
+        }
+        return true
+    }
+
+    /// The fold of each Latin non-ASCII scalar, computed once by the general path (Foundation's
+    /// case- and diacritic-insensitive folding and the fix-ups after it) on the scalar alone.
+    private static let latinFolds: [UInt32: [UInt8]] = {
+        var table: [UInt32: [UInt8]] = [:]
+        for range in [0x80..<0x250, 0x1E00..<0x1F00] as [Range<UInt32>] {
+            for v in range {
+                guard let u = Unicode.Scalar(v) else { continue }
+                let folded = String(String(u)).folding(options: [.diacriticInsensitive, .caseInsensitive], locale: nil)
+                var bytes: [UInt8] = []
+                for f in folded.unicodeScalars {
+                    if f.value == 0x131 { bytes.append(0x69); continue }  // dotless i
+                    if f.value == 0xDF { bytes.append(0x73); bytes.append(0x73); continue }
+                    if apostropheScalars.contains(f.value) { continue }
+                    if f.value < 0x80 {
+                        let b = UInt8(f.value)
+                        if isAlnum(b) { bytes.append(b | (isUpper(b) ? 0x20 : 0)) }
+                    } else {
+                        bytes.append(contentsOf: String(Character(f)).lowercased().utf8)
+                    }
+                }
+                table[v] = bytes
+            }
+        }
+        return table
+    }()
 
     static let apostropheScalars: Set<UInt32> = [0x27, 0x60, 0x2019, 0x2018, 0x2BF, 0x2BE, 0x2BC, 0xB4, 0x2032]
 

@@ -25,13 +25,19 @@ struct PhrasePayload: Sendable, Hashable {
     var rank: UInt16 = 0
 
     static func caseRule(of phrase: String) -> CaseRule {
-        let letters = phrase.unicodeScalars.filter { $0.properties.isAlphabetic }
-        if letters.count >= 2 && letters.allSatisfy({ $0.properties.isUppercase })
-            && !phrase.contains(" ") && letters.count <= 5
-        {
-            return .upper
+        // over the phrase's letters: all capitals (2 to 5, one word) → upper; a capital first → capitalized
+        var letters = 0
+        var allUpper = true
+        var firstUpper = false
+        for u in phrase.unicodeScalars {
+            let isLetter = u.value < 0x80 ? (u.value | 0x20 >= 0x61 && u.value | 0x20 <= 0x7A) : u.properties.isAlphabetic
+            guard isLetter else { continue }
+            let isUpper = u.value < 0x80 ? (u.value >= 0x41 && u.value <= 0x5A) : u.properties.isUppercase
+            if letters == 0 { firstUpper = isUpper }
+            if !isUpper { allUpper = false }
+            letters += 1
         }
-        if let f = letters.first, f.properties.isUppercase { return .capitalized }
-        return .any
+        if letters >= 2 && allUpper && letters <= 5 && !phrase.contains(" ") { return .upper }
+        return firstUpper ? .capitalized : .any
     }
 }

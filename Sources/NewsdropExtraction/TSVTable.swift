@@ -32,13 +32,25 @@ struct TSVTable: Sendable {
         var rows: [TSVRow] = []
         var lineNumber = 0
         let required = minimumFields ?? 2
-        // Native Substring work only: Foundation's trimming bridges every field through NSString,
-        // which made loading the 9,500-row gazetteer take most of a query's time.
-        for raw in text.split(separator: "\n", omittingEmptySubsequences: false) {
+        // Lines and fields are found on the UTF-8 bytes: splitting a String walks grapheme
+        // clusters (and "\r\n" is one cluster, so a String split on "\n" would not see CRLF lines).
+        let bytes = Array(text.utf8)
+        var lineStart = 0
+        while lineStart <= bytes.count {
+            var lineEnd = lineStart
+            while lineEnd < bytes.count && bytes[lineEnd] != 0x0A { lineEnd += 1 }
+            defer { lineStart = lineEnd + 1 }
             lineNumber += 1
-            let line = raw.hasSuffix("\r") ? raw.dropLast() : raw
-            if trimmed(line).isEmpty || line.hasPrefix("#") { continue }
-            let fields = line.split(separator: "\t", omittingEmptySubsequences: false).map { String(trimmed($0)) }
+            var end = lineEnd
+            if end > lineStart && bytes[end - 1] == 0x0D { end -= 1 }
+            let line = lineStart..<end
+            if trimmed(bytes, line).isEmpty || (end > lineStart && bytes[lineStart] == 0x23) { continue }
+            var fields: [String] = []
+            var fieldStart = lineStart
+            for k in lineStart...end where k == end || bytes[k] == 0x09 {
+                fields.append(String(decoding: bytes[trimmed(bytes, fieldStart..<k)], as: UTF8.self))
+                fieldStart = k + 1
+            }
             if header == nil {
                 let wanted = columns.map { $0.lowercased() }
                 let got = fields.map { $0.lowercased() }
@@ -73,14 +85,40 @@ struct TSVTable: Sendable {
 
     /// Splits a `|`-separated list, dropping empty items.
     static func list(_ s: String) -> [String] {
-        s.split(separator: "|").map { String(trimmed($0)) }.filter { !$0.isEmpty }
+        let bytes = Array(s.utf8)
+        var items: [String] = []
+        var start = 0
+        for k in 0...bytes.count where k == bytes.count || bytes[k] == 0x7C {
+            let r = trimmed(bytes, start..<k)
+            if !r.isEmpty { items.append(String(decoding: bytes[r], as: UTF8.self)) }
+            start = k + 1
+        }
+        return items
     }
 
-    /// `s` without leading and trailing whitespace (spaces, tabs, no-break spaces…).
-    static func trimmed(_ s: Substring) -> Substring {
-        var start = s.startIndex, end = s.endIndex
-        while start < end, s[start].isWhitespace { start = s.index(after: start) }
-        while end > start, s[s.index(before: end)].isWhitespace { end = s.index(before: end) }
-        return s[start..<end]
+    /// `bytes[range]` without leading and trailing whitespace (spaces, tabs, no-break spaces and
+    /// the other Unicode white space), as a range of `bytes`.
+    static func trimmed(_ bytes: [UInt8], _ range: Range<Int>) -> Range<Int> {
+        var start = range.lowerBound, end = range.upperBound
+        while start < end, let n = whitespaceLength(bytes, start, end) { start += n }
+        while end > start {
+            // the last scalar: step back over continuation bytes
+            var lead = end - 1
+            while lead > start && bytes[lead] & 0xC0 == 0x80 { lead -= 1 }
+            guard let n = whitespaceLength(bytes, lead, end), lead + n == end else { break }
+            end = lead
+        }
+        return start..<end
+    }
+
+    /// The byte length of the white-space scalar at `bytes[i]`, or nil when it is none.
+    private static func whitespaceLength(_ bytes: [UInt8], _ i: Int, _ end: Int) -> Int? {
+        let b = bytes[i]
+        if b < 0x80 { return b == 0x20 || (b >= 0x09 && b <= 0x0D) ? 1 : nil }
+        let n = NameFolding.utf8Length(b)
+        guard i + n <= end, let scalar = String(decoding: bytes[i..<(i + n)], as: UTF8.self).unicodeScalars.first,
+            scalar.value >= 0x80, scalar.properties.isWhitespace
+        else { return nil }
+        return n
     }
 }

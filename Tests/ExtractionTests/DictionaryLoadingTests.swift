@@ -40,6 +40,30 @@ import NewsdropExtraction
         }
     }
 
+    /// A file saved with Windows line ends, fields padded with spaces and no-break spaces, and a
+    /// list with empty items loads like its plain form (and a bad row still names its line).
+    @Test func crlfLinesAndPaddedFieldsLoadLikePlainOnes() throws {
+        let plain = "id\tname\tkind\tcountry\tadmin\tlat\tlon\tpopulation\taliases\nx-tel-quuxa\tTel Quuxa\tsite\tSY\t\t35.1\t36.2\t0\tTell Quuxa|Tal Quuxa\n"
+        let padded = "# comment\r\nid\tname\tkind\tcountry\tadmin\tlat\tlon\tpopulation\taliases\r\n\r\n"
+            + "x-tel-quuxa\t \u{A0}Tel Quuxa\u{2009}\tsite \tSY\t\t35.1\t36.2\t0\t|Tell Quuxa | | Tal Quuxa|\r\n"
+        let a = try folder(["places-extra.tsv": plain])
+        let b = try folder(["places-extra.tsv": padded])
+        defer { for d in [a, b] { try? FileManager.default.removeItem(atPath: d) } }
+        let fromPlain = try Dictionaries.load(from: [TestSupport.dictionaryDirectory, a]).gazetteer.entries.last
+        let fromPadded = try Dictionaries.load(from: [TestSupport.dictionaryDirectory, b]).gazetteer.entries.last
+        #expect(fromPlain?.id == "x-tel-quuxa")
+        #expect(fromPadded == fromPlain)
+        #expect(fromPadded?.aliases == ["Tell Quuxa", "Tal Quuxa"])
+        let badLine = try folder(["places-extra.tsv": padded + "x-bad\tBad\tnowhere\tSY\r\n"])
+        defer { try? FileManager.default.removeItem(atPath: badLine) }
+        do {
+            _ = try Dictionaries.load(from: [TestSupport.dictionaryDirectory, badLine])
+            Issue.record("a bad kind loaded")
+        } catch let e as DictionaryError {
+            #expect(e.line == 5)
+        }
+    }
+
     @Test func missingShippedFolderIsAnError() {
         #expect(throws: DictionaryError.self) { try Dictionaries.load(from: ["/nonexistent/newsdrop/dictionaries"]) }
     }
