@@ -65,6 +65,18 @@ struct Tokenizer: Sendable {
             var j = i
             scan: while j < end {
                 let c = bytes[j]
+                if c >= 0x61 && c <= 0x7A {
+                    // a run of lower-case letters, the common case
+                    if n == 0 { isNumber = false } else if isNumber { flags.insert(.ordinal) }
+                    allUpper = false
+                    sawLetter = true
+                    repeat {
+                        w[n] = bytes[j]
+                        n += 1
+                        j += 1
+                    } while j < end && bytes[j] >= 0x61 && bytes[j] <= 0x7A
+                    continue
+                }
                 if c < 0x80 {
                     if Tokenizer.isAlnum(c) {
                         if c <= 0x39 {
