@@ -29,7 +29,8 @@ public final class JournalWriter {
     public let options: Options
     private let lock: DataDirectoryLock
     private let archive: ArticleArchive
-    private var dedup: DedupIndex
+    /// The dedup index, behind a lock so a batch prepared on another thread can consult it.
+    public let committedHashes: CommittedHashes
     private var unitsSinceCheckpoint = 0
 
     private var segmentFirstSeq: UInt64
@@ -83,7 +84,7 @@ public final class JournalWriter {
         recovery = RecoveryReport()
         segmentFirstSeq = 1
         nextSeq = 1
-        dedup = DedupIndex()
+        committedHashes = CommittedHashes(DedupIndex())
         do {
             let segments = try layout.segments()
             if let last = segments.last {
@@ -260,6 +261,7 @@ public final class JournalWriter {
 
     private func loadDedupIndex() throws {
         let reader = JournalReader(dataDirectory: layout.dataDirectory)
+        var dedup: DedupIndex
         if let checkpoint = DedupIndex.readCheckpoint(from: layout.dedupCheckpoint), checkpoint.coveredSeq < nextSeq {
             dedup = checkpoint
             recovery.checkpointUsed = true
@@ -267,15 +269,17 @@ public final class JournalWriter {
             dedup = DedupIndex()
         }
         var replayed = 0
-        try reader.forEachUnit(from: dedup.coveredSeq + 1) { unit in
-            if unit.entry.firstSeq <= self.dedup.coveredSeq { return true }
+        let covered = dedup.coveredSeq
+        try reader.forEachUnit(from: covered + 1) { unit in
+            if unit.entry.firstSeq <= covered { return true }
             replayed += 1
             if unit.entry.kind == .article, let hash = Self.hashField(in: unit.bytes) {
-                self.dedup.insert(hash, seq: unit.entry.firstSeq)
+                dedup.insert(hash, seq: unit.entry.firstSeq)
             }
             return true
         }
         dedup.coveredSeq = nextSeq - 1
+        committedHashes.index.withLock { [dedup] in $0 = dedup }
         recovery.replayedUnits = replayed
         unitsSinceCheckpoint = replayed
     }
@@ -345,14 +349,14 @@ public final class JournalWriter {
 
     /// The seq of the committed article with this content, if any.
     public func articleSeq(for hash: ContentHash) -> UInt64? {
-        dedup.lookup(hash)
+        committedHashes.index.withLock { $0.lookup(hash) }
     }
 
     /// Articles in the dedup index.
-    public var articleCount: Int { dedup.count }
+    public var articleCount: Int { committedHashes.index.withLock { $0.count } }
 
     /// Bytes of memory the dedup index holds.
-    public var dedupMemoryBytes: Int { dedup.memoryBytes }
+    public var dedupMemoryBytes: Int { committedHashes.index.withLock { $0.memoryBytes } }
 
     // MARK: Appending
 
@@ -393,7 +397,7 @@ public final class JournalWriter {
                     result = CommittedUnit(disposition: .rejected, seq: seq, file: r.file, events: 0, reason: r.reason)
                     seq += 1
                 case .article(let a):
-                    let firstSeq = dedup.lookup(a.hash) ?? batchArticles[a.hash]?.seq
+                    let firstSeq = articleSeq(for: a.hash) ?? batchArticles[a.hash]?.seq
                     if let firstSeq {
                         let id = a.hash.articleID
                         JournalRecordCoding.encode(.duplicate(DuplicateRecord(
@@ -452,8 +456,10 @@ public final class JournalWriter {
         // open re-indexes them, so report the failure but keep the state moving forward.
         dataEnd = offset
         nextSeq = seq
-        for (hash, value) in batchArticles { dedup.insert(hash, seq: value.seq) }
-        dedup.coveredSeq = seq - 1
+        committedHashes.index.withLock { [batchArticles] dedup in
+            for (hash, value) in batchArticles { dedup.insert(hash, seq: value.seq) }
+            dedup.coveredSeq = seq - 1
+        }
         for (unit, result) in zip(units, results) {
             switch unit {
             case .article(let a): if let d = a.drop { remember(d, result) }
@@ -510,7 +516,8 @@ public final class JournalWriter {
     /// Writes the dedup checkpoint now (after syncing the index it refers to).
     public func checkpoint() throws(SystemError) {
         try syncIndex()
-        try dedup.writeCheckpoint(to: layout.dedupCheckpoint)
+        let path = layout.dedupCheckpoint
+        try committedHashes.index.withLock { (dedup) throws(SystemError) in try dedup.writeCheckpoint(to: path) }
         unitsSinceCheckpoint = 0
     }
 
