@@ -39,6 +39,12 @@ final class DropProcessor {
         if r.truncatedBytes > 0 || r.reindexedUnits > 0 {
             daemon.logger.notice("journal recovered: cut a torn tail of \(r.truncatedBytes) bytes, re-indexed \(r.reindexedUnits) complete units")
         }
+        if daemon.queue.isStopRequested {
+            // Asked to stop while the journal was being opened: the dictionaries (~0.5 s) are
+            // not worth loading; nothing was taken from the drop folder yet.
+            try? writer.close()
+            throw StoppedDuringStartup()
+        }
         let extractor = try daemon.loadExtractor(config.dictionaryDirectories)
         pipeline = IngestPipeline(writer: writer, extractor: extractor, fileReader: DroppedFileReader(maxBytes: config.maxFileBytes, defersTransientErrors: true))
         settledCheck = SettledFileCheck(settleTime: config.settleTime)
@@ -46,6 +52,9 @@ final class DropProcessor {
         status = DaemonStatus(pid: getpid(), startedAt: Date(), state: .ready, dropDirectory: config.dropDirectory)
         publishStatus()
     }
+
+    /// Thrown by `init` when a stop was requested before the dictionaries were loaded.
+    struct StoppedDuringStartup: Error {}
 
     /// Takes batches until asked to stop. The result says whether it ended cleanly.
     func runLoop() -> Result<Void, DropFolderDaemon.StartError> {
@@ -90,8 +99,8 @@ final class DropProcessor {
             if !names.isEmpty {
                 let sources = self.sources(for: names, excluding: inFlight?.names ?? [])
                 if !sources.isEmpty {
-                    let reader = pipeline.fileReader, extractor = pipeline.extractor
-                    next = (Set(sources.map(\.name)), BackgroundWork { IngestPipeline.prepare(sources, reader: reader, extractor: extractor) })
+                    // Texts already in the journal are only read and hashed, not extracted.
+                    next = (Set(sources.map(\.name)), pipeline.startPreparing(sources))
                 }
             }
             let committed = completeInFlight()

@@ -14,6 +14,9 @@ final class DropQueue: @unchecked Sendable {
     private var queued: Set<String> = []
     private var fromScan: Set<String> = []
     private var flags = Requests()
+    /// A stop was requested at some point (``take(limit:waitingUntil:ignoringNames:)`` clears
+    /// `flags`, this stays).
+    private var stopRequested = false
 
     /// What the processing thread is asked to do besides ingesting.
     struct Requests: Equatable {
@@ -43,8 +46,16 @@ final class DropQueue: @unchecked Sendable {
     func request(_ change: (inout Requests) -> Void) {
         condition.lock()
         change(&flags)
+        if flags.stop { stopRequested = true }
         condition.signal()
         condition.unlock()
+    }
+
+    /// Whether a stop was ever requested, taken or not (start-up checks it between its steps).
+    var isStopRequested: Bool {
+        condition.lock()
+        defer { condition.unlock() }
+        return stopRequested
     }
 
     var count: Int {

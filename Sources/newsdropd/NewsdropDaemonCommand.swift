@@ -52,6 +52,9 @@ struct NewsdropDaemonCommand: AsyncParsableCommand {
 
     /// Bad usage exits 2 (ArgumentParser's own code for it is 64).
     static func main() async {
+        // First of all, before any other thread exists: from here on SIGTERM, SIGINT and SIGHUP
+        // are taken by one thread with sigwait, so a stop during start-up is a clean exit 0.
+        DaemonSignals.shared.start()
         do {
             var command = try parseAsRoot()
             if var asyncCommand = command as? any AsyncParsableCommand {
@@ -70,6 +73,9 @@ struct NewsdropDaemonCommand: AsyncParsableCommand {
 
     func run() async throws {
         let environment = ProcessInfo.processInfo.environment
+        let notifier = SystemdNotifier(environment: environment)
+        let signals = DaemonSignals.shared
+        signals.notifier = notifier
         let configuration: ServiceConfiguration
         do {
             configuration = try ServiceConfiguration.resolveForCurrentProcess(flags: flags, configFile: config)
@@ -85,11 +91,12 @@ struct NewsdropDaemonCommand: AsyncParsableCommand {
         let flags = self.flags
         let configFile = config
         let daemon = DropFolderDaemon(
-            configuration: configuration, logger: logger, notifier: SystemdNotifier(environment: environment),
+            configuration: configuration, logger: logger, notifier: notifier,
             loadExtractor: { directories in try ExtractorFactory.make(configured: directories) },
             reloadConfiguration: { try ServiceConfiguration.resolveForCurrentProcess(flags: flags, configFile: configFile) })
-        let signals = SignalHandlers(daemon: daemon)
-        defer { withExtendedLifetime(signals) {} }
+        // Until now a stop signal exits at once (nothing is open); from here it goes to the
+        // daemon, which checks for it between its start-up steps (journal, dictionaries, scan).
+        signals.attach(daemon)
         do {
             try await daemon.run()
         } catch {
@@ -99,28 +106,128 @@ struct NewsdropDaemonCommand: AsyncParsableCommand {
     }
 }
 
-/// SIGTERM and SIGINT stop the daemon, SIGHUP reloads it; delivered through dispatch sources so
-/// no work happens in a signal handler.
-final class SignalHandlers {
-    private let sources: [any DispatchSourceSignal]
+/// The write end of the pipe ``DaemonSignals``' handler writes each signal's number to. Set
+/// once, before the handler is installed, and only read after that; a global because a C
+/// signal handler captures nothing.
+nonisolated(unsafe) private var signalPipeWriteEnd: Int32 = -1
 
-    init(daemon: DropFolderDaemon) {
-        let queue = DispatchQueue(label: "newsdropd.signals")
-        var sources: [any DispatchSourceSignal] = []
-        for (signo, action) in [(SIGTERM, 0), (SIGINT, 0), (SIGHUP, 1)] {
-            signal(signo, SIG_IGN)
-            let source = DispatchSource.makeSignalSource(signal: signo, queue: queue)
-            source.setEventHandler {
-                if action == 0 { daemon.requestStop() } else { daemon.requestReload() }
-            }
-            source.resume()
-            sources.append(source)
-        }
-        signal(SIGPIPE, SIG_IGN)
-        self.sources = sources
+/// SIGTERM and SIGINT stop the daemon, SIGHUP reloads it. Installed first thing in `main`, so
+/// no stop signal is ever left to its default action (which kills the process without
+/// `STOPPING=1` and with no exit status).
+///
+/// The handler (process-wide, `sigaction`) only writes the signal's number to a pipe — `write`
+/// is async-signal-safe — and a thread of its own reads the pipe and acts: no work happens in
+/// the handler, and it does not matter which thread the kernel picks (with an async `main`,
+/// libdispatch parks the main thread in `sigsuspend` with every signal unblocked, so blocking
+/// the signals and taking them with `sigwait` would not work).
+///
+/// What a stop does depends on how far start-up is:
+/// - before the daemon exists (arguments, configuration; nothing is open yet): `STOPPING=1`
+///   and exit 0 at once, even if reading the configuration blocks;
+/// - afterwards: `STOPPING=1` at once, and the daemon stops at its next step (see
+///   ``DropFolderDaemon/run()``), finishing the batch in flight.
+///
+/// What is left is the few milliseconds between `exec` and `main` (dynamic loading), when the
+/// default action still applies.
+final class DaemonSignals: Sendable {
+    static let shared = DaemonSignals()
+
+    private struct State {
+        var stopRequested = false
+        var daemon: DropFolderDaemon?
+        var notifier: SystemdNotifier?
+        var started = false
+    }
+    private let state = PthreadMutex(State())
+
+    /// The signals taken here.
+    static let handled: [Int32] = [SIGTERM, SIGINT, SIGHUP]
+
+    /// Whether SIGTERM or SIGINT has arrived.
+    var stopRequested: Bool { state.withLock { $0.stopRequested } }
+
+    /// Where `STOPPING=1` goes the moment a stop signal arrives (set as soon as the environment
+    /// is read).
+    var notifier: SystemdNotifier? {
+        get { state.withLock { $0.notifier } }
+        set { state.withLock { $0.notifier = newValue } }
     }
 
-    deinit {
-        for source in sources { source.cancel() }
+    /// Installs the handler and starts the thread that acts on the signals. Call it once, first
+    /// thing in `main`.
+    func start() {
+        let first = state.withLock { state in
+            defer { state.started = true }
+            return !state.started
+        }
+        guard first else { return }
+        var fds: [Int32] = [-1, -1]
+        guard pipe(&fds) == 0 else {
+            FileHandle.standardError.write(Data("newsdropd: cannot create the signal pipe: \(String(cString: strerror(errno))); stop signals keep their default action\n".utf8))
+            return
+        }
+        // Never block in the handler: a full pipe (65,536 unread signals) drops the signal.
+        _ = fcntl(fds[1], F_SETFL, O_NONBLOCK)
+        for fd in fds { _ = fcntl(fd, F_SETFD, FD_CLOEXEC) }
+        signalPipeWriteEnd = fds[1]
+        var action = sigaction()
+        action.__sigaction_handler.sa_handler = { signo in
+            let saved = errno
+            var byte = UInt8(truncatingIfNeeded: signo)
+            _ = write(signalPipeWriteEnd, &byte, 1)
+            errno = saved
+        }
+        sigemptyset(&action.sa_mask)
+        action.sa_flags = SA_RESTART
+        for signo in Self.handled { sigaction(signo, &action, nil) }
+        // Writing to a closed pipe (a log reader gone) must not kill the daemon either.
+        signal(SIGPIPE, SIG_IGN)
+        let readEnd = fds[0]
+        let waiter = Thread { [self] in
+            var byte: UInt8 = 0
+            while true {
+                let n = read(readEnd, &byte, 1)
+                if n == 1 { received(Int32(byte)) } else if n < 0 && errno != EINTR { return }
+            }
+        }
+        waiter.name = "newsdropd-signals"
+        waiter.stackSize = 256 << 10
+        waiter.start()
+    }
+
+    /// From now on, stop and reload requests go to `daemon`; a stop that arrived before is
+    /// passed on at once.
+    func attach(_ daemon: DropFolderDaemon) {
+        let stop = state.withLock { state in
+            state.daemon = daemon
+            return state.stopRequested
+        }
+        if stop { daemon.requestStop() }
+    }
+
+    private func received(_ signo: Int32) {
+        if signo == SIGHUP {
+            // Before the daemon runs there is nothing to reload: the configuration and the
+            // dictionaries being loaded are the current ones.
+            state.withLock { $0.daemon }?.requestReload()
+            return
+        }
+        // Under the lock, so the daemon cannot be attached between the look and the exit.
+        state.withLock { state in
+            let first = !state.stopRequested
+            state.stopRequested = true
+            // STOPPING=1 at once, whatever start-up step is running; the daemon says it again
+            // when it has finished the batch in flight.
+            if first { _ = try? state.notifier?.stopping() }
+            if state.daemon == nil {
+                // Nothing is open yet (no journal, no lock, no file taken): leave now, even if
+                // reading the configuration is stuck (a FIFO, a hung network file system).
+                if state.notifier == nil {
+                    _ = try? SystemdNotifier(environment: ProcessInfo.processInfo.environment).stopping()
+                }
+                Foundation.exit(0)
+            }
+        }
+        state.withLock { $0.daemon }?.requestStop()
     }
 }
