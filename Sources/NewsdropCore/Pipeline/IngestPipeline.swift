@@ -169,7 +169,7 @@ public final class IngestPipeline {
         for (i, p) in batch.prepared.enumerated() {
             if recogniseCommittedDrops {
                 let identity = DroppedFileReader.currentIdentity(of: sources[i].path)
-                if let identity, let unit = writer.committedUnit(for: identity) {
+                if let identity, let unit = writer.committedUnit(for: identity, named: sources[i].name) {
                     outcomes[i] = .alreadyCommitted(unit)
                     continue
                 }
