@@ -147,10 +147,13 @@ public final class DropFolderDaemon: Sendable {
     /// The watcher, for the work thread's rescans and rewatches.
     let daemonWatcher = WatcherSlot()
 
-    /// Lists the drop folder and queues what is there.
+    /// Lists the drop folder and queues what is there, the oldest first, as many as the queue
+    /// has room for (the rest wait in the folder for a refill).
     func scan(_ watcher: DropFolderWatcher) {
         do {
-            for name in try watcher.scan() { queue.enqueue(name, scanned: true) }
+            let (names, truncated) = try watcher.scan(limit: queue.capacity)
+            for name in names { queue.enqueue(name, scanned: true) }
+            if truncated { queue.noteNamesLeftInFolder() }
         } catch {
             logger.error("cannot list the drop folder: \(error)", metadata: [JournalMessageID.metadataKey: JournalMessageID.error.metadataValue])
         }

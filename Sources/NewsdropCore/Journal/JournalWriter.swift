@@ -19,8 +19,11 @@ public final class JournalWriter {
         /// At close, a checkpoint is written only if at least this many units came since the
         /// last one (small CLI runs need not rewrite a large table).
         public var checkpointOnCloseMinimumUnits: Int = 1
-        /// How many recent units' drop identities are remembered.
-        public var recentIdentities: Int = 65_536
+        /// How many recent units' drop identities are remembered (and loaded at open): enough
+        /// for the units a crash can leave committed but not removed (a batch or two of 256).
+        /// The daemon keeps the few files whose removal keeps failing itself, so the table need
+        /// not grow with a burst (at 65,536 it took ~10 MB in a 100,000-file burst).
+        public var recentIdentities: Int = 4096
 
         public init() {}
     }
@@ -49,8 +52,8 @@ public final class JournalWriter {
     /// The seq the next line gets.
     public private(set) var nextSeq: UInt64
 
-    /// The recent drops' units, by identity, without their strings (see ``RecentUnit``): at the
-    /// bound of 65,536 about 10 MB, where whole `CommittedUnit`s took about 27 MB.
+    /// The recent drops' units, by identity, without their strings (see ``RecentUnit``): about
+    /// 0.4 MB at the bound of 4,096 (whole `CommittedUnit`s took ~270 bytes an entry).
     private var recent: [DropIdentity: RecentUnit] = [:]
     /// The reasons of the rejected units in `recent`, by seq (the one string kept).
     private var recentReasons: [UInt64: RejectionReason] = [:]
