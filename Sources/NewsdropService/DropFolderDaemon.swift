@@ -155,6 +155,8 @@ public final class DropFolderDaemon: Sendable {
             for name in names { queue.enqueue(name, scanned: true) }
             if truncated { queue.noteNamesLeftInFolder() }
         } catch {
+            // Whatever waits in the folder is listed again when the queue next runs low.
+            queue.noteNamesLeftInFolder()
             logger.error("cannot list the drop folder: \(error)", metadata: [JournalMessageID.metadataKey: JournalMessageID.error.metadataValue])
         }
     }
