@@ -5,6 +5,7 @@ import Logging
 import NewsdropCore
 import NewsdropExtraction
 import NewsdropService
+import Synchronization
 #if canImport(Glibc)
 import Glibc
 #endif
@@ -129,20 +130,30 @@ enum MallocArenas {
     }
 }
 
-/// The write end of the pipe ``DaemonSignals``' handler writes each signal's number to. Set
-/// once, before the handler is installed, and only read after that; a global because a C
-/// signal handler captures nothing.
-nonisolated(unsafe) private var signalPipeWriteEnd: Int32 = -1
+/// Where ``DaemonSignals``' handler leaves its news: a bit per signal number, then a post of
+/// ``signalArrived``. Both are async-signal-safe (a lock-free atomic, `sem_post`) and neither
+/// goes through a function an `LD_PRELOAD` library may wrap (libfiu's fault injection wraps
+/// `read`, `write` and `sigaction`; a wrapper that takes a lock or resolves its symbol inside
+/// a handler, or in a thread racing the loader at start-up, can deadlock).
+private let pendingSignals = Atomic<UInt32>(0)
+
+/// Posted by the handler after setting a bit in ``pendingSignals``; a global because a C
+/// signal handler captures nothing. Initialised before the handler is installed.
+nonisolated(unsafe) private let signalArrived: UnsafeMutablePointer<sem_t> = {
+    let semaphore = UnsafeMutablePointer<sem_t>.allocate(capacity: 1)
+    sem_init(semaphore, 0, 0)
+    return semaphore
+}()
 
 /// SIGTERM and SIGINT stop the daemon, SIGHUP reloads it. Installed first thing in `main`, so
 /// no stop signal is ever left to its default action (which kills the process without
 /// `STOPPING=1` and with no exit status).
 ///
-/// The handler (process-wide, `sigaction`) only writes the signal's number to a pipe — `write`
-/// is async-signal-safe — and a thread of its own reads the pipe and acts: no work happens in
-/// the handler, and it does not matter which thread the kernel picks (with an async `main`,
-/// libdispatch parks the main thread in `sigsuspend` with every signal unblocked, so blocking
-/// the signals and taking them with `sigwait` would not work).
+/// The handler (process-wide) only records the signal and posts a semaphore; a thread of its
+/// own waits on it and acts: no work happens in the handler, and it does not matter which
+/// thread the kernel picks (with an async `main`, libdispatch parks the main thread in
+/// `sigsuspend` with every signal unblocked, so blocking the signals and taking them with
+/// `sigwait` would not work).
 ///
 /// What a stop does depends on how far start-up is:
 /// - before the daemon exists (arguments, configuration; nothing is open yet): `STOPPING=1`
@@ -184,38 +195,30 @@ final class DaemonSignals: Sendable {
             return !state.started
         }
         guard first else { return }
-        var fds: [Int32] = [-1, -1]
-        guard pipe(&fds) == 0 else {
-            FileHandle.standardError.write(Data("newsdropd: cannot create the signal pipe: \(String(cString: strerror(errno))); stop signals keep their default action\n".utf8))
-            return
-        }
-        // Never block in the handler: a full pipe (65,536 unread signals) drops the signal.
-        _ = fcntl(fds[1], F_SETFL, O_NONBLOCK)
-        for fd in fds { _ = fcntl(fd, F_SETFD, FD_CLOEXEC) }
-        signalPipeWriteEnd = fds[1]
-        var action = sigaction()
-        action.__sigaction_handler.sa_handler = { signo in
-            let saved = errno
-            var byte = UInt8(truncatingIfNeeded: signo)
-            _ = write(signalPipeWriteEnd, &byte, 1)
-            errno = saved
-        }
-        sigemptyset(&action.sa_mask)
-        action.sa_flags = SA_RESTART
-        for signo in Self.handled { sigaction(signo, &action, nil) }
-        // Writing to a closed pipe (a log reader gone) must not kill the daemon either.
-        signal(SIGPIPE, SIG_IGN)
-        let readEnd = fds[0]
+        // Both globals exist before the handler can touch them.
+        _ = pendingSignals.load(ordering: .relaxed)
+        _ = signalArrived
         let waiter = Thread { [self] in
-            var byte: UInt8 = 0
             while true {
-                let n = read(readEnd, &byte, 1)
-                if n == 1 { received(Int32(byte)) } else if n < 0 && errno != EINTR { return }
+                // sem_wait fails only with EINTR (a signal handled on this thread): wait again.
+                guard sem_wait(signalArrived) == 0 else { continue }
+                let bits = pendingSignals.exchange(0, ordering: .acquiringAndReleasing)
+                for signo in Self.handled where bits & (1 << UInt32(signo)) != 0 { received(signo) }
             }
         }
         waiter.name = "newsdropd-signals"
         waiter.stackSize = 256 << 10
         waiter.start()
+        // `signal` (BSD semantics in glibc: the handler stays, interrupted calls restart) rather
+        // than `sigaction`, which fault-injection preloads wrap.
+        for signo in Self.handled {
+            _ = signal(signo) { signo in
+                pendingSignals.bitwiseOr(1 << UInt32(truncatingIfNeeded: signo), ordering: .releasing)
+                sem_post(signalArrived)
+            }
+        }
+        // Writing to a closed pipe (a log reader gone) must not kill the daemon either.
+        signal(SIGPIPE, SIG_IGN)
     }
 
     /// From now on, stop and reload requests go to `daemon`; a stop that arrived before is
