@@ -22,7 +22,8 @@ public final class JournalWriter {
         /// How many recent units' drop identities are remembered (and loaded at open): enough
         /// for the units a crash can leave committed but not removed (a batch or two of 256).
         /// The daemon keeps the few files whose removal keeps failing itself, so the table need
-        /// not grow with a burst (at 65,536 it took ~10 MB in a 100,000-file burst).
+        /// not grow with a burst (65,536 whole `CommittedUnit`s took 17.8 MB in a 100,000-file
+        /// burst).
         public var recentIdentities: Int = 4096
 
         public init() {}
