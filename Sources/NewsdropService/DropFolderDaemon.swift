@@ -58,17 +58,28 @@ public final class DropFolderDaemon: Sendable {
 
     /// Runs until ``requestStop()``. Throws when the daemon cannot start or the journal turns
     /// out damaged; the message says what to do.
+    ///
+    /// A stop requested during start-up ends it at the next step (after the journal is opened
+    /// and recovered, before the dictionaries are loaded, before the watch and the catch-up
+    /// scan) with `STOPPING=1`, and `run()` returns normally.
     public func run() async throws {
         let config = configuration
         for line in config.summary { logger.info("\(line)") }
+        if queue.isStopRequested { return stoppedDuringStartup("before opening the journal") }
         try prepareFolders()
         // The work thread opens the journal (lock, recovery) and the dictionaries, then says so.
-        let started = AsyncStream<Result<Void, StartError>>.makeStream()
+        let started = AsyncStream<Result<Bool, StartError>>.makeStream()
         let finished = AsyncStream<Result<Void, StartError>>.makeStream()
         let thread = Thread { [self] in
             let processor: DropProcessor
             do {
                 processor = try DropProcessor(daemon: self)
+            } catch is DropProcessor.StoppedDuringStartup {
+                started.continuation.yield(.success(false))
+                started.continuation.finish()
+                finished.continuation.yield(.success(()))
+                finished.continuation.finish()
+                return
             } catch {
                 started.continuation.yield(.failure(StartError(description: "\(error)")))
                 started.continuation.finish()
@@ -76,7 +87,7 @@ public final class DropFolderDaemon: Sendable {
                 finished.continuation.finish()
                 return
             }
-            started.continuation.yield(.success(()))
+            started.continuation.yield(.success(true))
             started.continuation.finish()
             let result = processor.runLoop()
             finished.continuation.yield(result)
@@ -85,8 +96,15 @@ public final class DropFolderDaemon: Sendable {
         thread.name = "newsdrop-journal"
         thread.stackSize = 8 << 20
         thread.start()
-        for await result in started.stream {
-            if case .failure(let error) = result { throw error }
+        var running = false
+        for await result in started.stream { running = try result.get() }
+        guard running else { return stoppedDuringStartup("after opening the journal, before loading the dictionaries") }
+        if queue.isStopRequested {
+            // The work thread sees the stop on its first look at the queue and shuts down
+            // (STOPPING=1, the journal closed); no watch, no catch-up scan, no READY=1.
+            for await _ in finished.stream {}
+            logger.notice("stopped during start-up, before watching the drop folder")
+            return
         }
         // Watch first, then scan: nothing dropped in between is missed.
         let watcher: DropFolderWatcher
@@ -120,14 +138,25 @@ public final class DropFolderDaemon: Sendable {
         if case .failure(let error) = outcome { throw error }
     }
 
+    /// Says that start-up ended early because a stop was requested.
+    private func stoppedDuringStartup(_ when: String) {
+        _ = try? notifier.stopping()
+        logger.notice("stopped during start-up, \(when)", metadata: [JournalMessageID.metadataKey: JournalMessageID.stopping.metadataValue])
+    }
+
     /// The watcher, for the work thread's rescans and rewatches.
     let daemonWatcher = WatcherSlot()
 
-    /// Lists the drop folder and queues what is there.
+    /// Lists the drop folder and queues what is there, the oldest first, as many as the queue
+    /// has room for (the rest wait in the folder for a refill).
     func scan(_ watcher: DropFolderWatcher) {
         do {
-            for name in try watcher.scan() { queue.enqueue(name, scanned: true) }
+            let (names, truncated) = try watcher.scan(limit: queue.capacity)
+            for name in names { queue.enqueue(name, scanned: true) }
+            if truncated { queue.noteNamesLeftInFolder() }
         } catch {
+            // Whatever waits in the folder is listed again when the queue next runs low.
+            queue.noteNamesLeftInFolder()
             logger.error("cannot list the drop folder: \(error)", metadata: [JournalMessageID.metadataKey: JournalMessageID.error.metadataValue])
         }
     }

@@ -1,3 +1,4 @@
+import NewsdropCore
 /// The bounded buffer between the inotify reader thread and the consumer of
 /// ``DropFolderWatcher/events``, which never loses information.
 ///

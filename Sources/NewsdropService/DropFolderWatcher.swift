@@ -110,15 +110,28 @@ public final class DropFolderWatcher: Sendable {
     /// - Returns: Entry names, relative to ``folder``.
     /// - Throws: ``SystemCallError`` when the folder cannot be read.
     public func scan() throws(SystemCallError) -> [String] {
-        try Self.scan(folder: folder)
+        try Self.scan(folder: folder, limit: .max).names
+    }
+
+    /// Lists the folder as ``scan()`` does, keeping only the `limit` oldest entries.
+    ///
+    /// - Parameter limit: The most names returned; memory stays proportional to it, whatever
+    ///   the folder holds.
+    /// - Returns: The oldest names, and whether more entries were left out.
+    /// - Throws: ``SystemCallError`` when the folder cannot be read.
+    public func scan(limit: Int) throws(SystemCallError) -> (names: [String], truncated: Bool) {
+        try Self.scan(folder: folder, limit: limit)
     }
 
     /// Lists a folder as ``scan()`` does.
     ///
-    /// - Parameter folder: The folder to list.
-    /// - Returns: Entry names that are not temporary names, oldest first, then by name.
+    /// - Parameters:
+    ///   - folder: The folder to list.
+    ///   - limit: The most names returned (the oldest); more are counted as left out.
+    /// - Returns: Entry names that are not temporary names, oldest first, then by name, and
+    ///   whether some were left out.
     /// - Throws: ``SystemCallError`` when the folder cannot be read.
-    public static func scan(folder: String) throws(SystemCallError) -> [String] {
+    public static func scan(folder: String, limit: Int = .max) throws(SystemCallError) -> (names: [String], truncated: Bool) {
         guard let directory = opendir(folder) else {
             throw SystemCallError(
                 operation: "cannot list drop folder", function: "opendir", path: folder, errno: errno,
@@ -127,6 +140,18 @@ public final class DropFolderWatcher: Sendable {
         defer { closedir(directory) }
         let directoryFD = dirfd(directory)
         var entries: [(seconds: Int, nanoseconds: Int, name: String)] = []
+        let limit = max(1, limit)
+        var truncated = false
+        func byAge(_ a: (seconds: Int, nanoseconds: Int, name: String), _ b: (seconds: Int, nanoseconds: Int, name: String)) -> Bool {
+            (a.seconds, a.nanoseconds, a.name) < (b.seconds, b.nanoseconds, b.name)
+        }
+        /// Keeps the `limit` oldest once twice that many are held (memory O(limit)).
+        func trim() {
+            guard limit < Int.max / 2, entries.count >= 2 * limit else { return }
+            entries.sort(by: byAge)
+            entries.removeLast(entries.count - limit)
+            truncated = true
+        }
         while true {
             errno = 0
             guard let entry = readdir(directory) else {
@@ -158,12 +183,18 @@ public final class DropFolderWatcher: Sendable {
                 if errno == ENOENT { continue }
                 // Listed but not inspectable: report it anyway, the caller rejects it as unreadable.
                 entries.append((0, 0, name))
+                trim()
                 continue
             }
             entries.append((status.st_mtim.tv_sec, status.st_mtim.tv_nsec, name))
+            trim()
         }
-        entries.sort { ($0.seconds, $0.nanoseconds, $0.name) < ($1.seconds, $1.nanoseconds, $1.name) }
-        return entries.map(\.name)
+        entries.sort(by: byAge)
+        if entries.count > limit {
+            entries.removeLast(entries.count - limit)
+            truncated = true
+        }
+        return (entries.map(\.name), truncated)
     }
 
     /// Whether a name is a temporary name that waits until it is renamed: hidden names

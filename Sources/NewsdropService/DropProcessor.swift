@@ -26,6 +26,10 @@ final class DropProcessor {
     /// Per file that could not be read for a transient reason (EIO, EMFILE, …): the wait before
     /// its next try (doubles up to 60 s).
     private var readBackoff: [String: Duration] = [:]
+    /// Committed files that could not be removed or moved yet (retried from `delayed`), with
+    /// their identity then: the retry finishes the removal without reading the file again, and
+    /// does not depend on the writer still remembering the drop (it keeps the last 4,096).
+    private var awaitingRemoval: [String: (identity: DropIdentity, unit: CommittedUnit)] = [:]
     /// The batch being read and extracted in the background while the previous one commits.
     private var inFlight: (names: Set<String>, work: BackgroundWork<IngestPipeline.PreparedBatch>)?
     private var logger: Logger { daemon.logger }
@@ -39,6 +43,12 @@ final class DropProcessor {
         if r.truncatedBytes > 0 || r.reindexedUnits > 0 {
             daemon.logger.notice("journal recovered: cut a torn tail of \(r.truncatedBytes) bytes, re-indexed \(r.reindexedUnits) complete units")
         }
+        if daemon.queue.isStopRequested {
+            // Asked to stop while the journal was being opened: the dictionaries (~0.5 s) are
+            // not worth loading; nothing was taken from the drop folder yet.
+            try? writer.close()
+            throw StoppedDuringStartup()
+        }
         let extractor = try daemon.loadExtractor(config.dictionaryDirectories)
         pipeline = IngestPipeline(writer: writer, extractor: extractor, fileReader: DroppedFileReader(maxBytes: config.maxFileBytes, defersTransientErrors: true))
         settledCheck = SettledFileCheck(settleTime: config.settleTime)
@@ -46,6 +56,9 @@ final class DropProcessor {
         status = DaemonStatus(pid: getpid(), startedAt: Date(), state: .ready, dropDirectory: config.dropDirectory)
         publishStatus()
     }
+
+    /// Thrown by `init` when a stop was requested before the dictionaries were loaded.
+    struct StoppedDuringStartup: Error {}
 
     /// Takes batches until asked to stop. The result says whether it ended cleanly.
     func runLoop() -> Result<Void, DropFolderDaemon.StartError> {
@@ -80,7 +93,7 @@ final class DropProcessor {
             if requests.rescan {
                 logger.notice("rescanning the drop folder: the inotify queue overflowed, events came faster than they were taken, or a name was not UTF-8; if this shows often, raise fs.inotify.max_queued_events (now \(Self.kernelLimit("/proc/sys/fs/inotify/max_queued_events")))")
             }
-            if requests.rescan || requests.folderRemoved {
+            if requests.rescan || requests.folderRemoved || requests.refill {
                 if let watcher = daemon.daemonWatcher.withLock({ $0 }) { daemon.scan(watcher) }
             }
             releaseDueDelayed()
@@ -90,8 +103,8 @@ final class DropProcessor {
             if !names.isEmpty {
                 let sources = self.sources(for: names, excluding: inFlight?.names ?? [])
                 if !sources.isEmpty {
-                    let reader = pipeline.fileReader, extractor = pipeline.extractor
-                    next = (Set(sources.map(\.name)), BackgroundWork { IngestPipeline.prepare(sources, reader: reader, extractor: extractor) })
+                    // Texts already in the journal are only read and hashed, not extracted.
+                    next = (Set(sources.map(\.name)), pipeline.startPreparing(sources))
                 }
             }
             let committed = completeInFlight()
@@ -195,6 +208,14 @@ final class DropProcessor {
             }
             if DropFolderWatcher.isTemporaryName(name) || inFlight.contains(name) { continue }
             let path = drop + "/" + name
+            if let pending = awaitingRemoval.removeValue(forKey: name) {
+                if DroppedFileReader.currentIdentity(of: path) == pending.identity {
+                    // Committed earlier, its removal failed: try it again (re-noted on failure).
+                    dispose(IngestSource(path: path, name: name), pending.unit, recovered: true)
+                    continue
+                }
+                // Gone, or another file under that name now: taken like any file.
+            }
             guard let snapshot = try? FileSnapshot.take(path: path) else { continue }
             if snapshot.kind == .directory {
                 logger.warning("\(path) is a folder; folders in the drop folder are left alone")
@@ -283,13 +304,13 @@ final class DropProcessor {
             "file": "\(source.name)", "seq": "\(unit.seq)", "article_id": "\(unit.articleID ?? "")",
             "events": "\(unit.events)",
         ]
-        let note = recovered ? " (committed before a restart; finishing its removal)" : ""
+        let note = recovered ? " (committed earlier; finishing its removal)" : ""
         switch unit.disposition {
         case .article, .duplicate:
             let error = unlinkError ?? (unlink(source.path) == 0 ? 0 : errno)
             if error != 0 && error != ENOENT {
                 logError("committed \(source.name) (seq \(unit.seq)) but cannot remove it from the drop folder: \(String(cString: strerror(error))); it is recognised by its identity and removed on the next try (in 5 s) or restart")
-                delayed.append((source.name, .now + .seconds(5)))
+                awaitRemoval(source, unit)
             }
             if unit.disposition == .article {
                 if !recovered { status.counts.ingested += 1 }
@@ -306,11 +327,19 @@ final class DropProcessor {
             let target = moveToRejected(source)
             if target == nil && DroppedFileReader.currentIdentity(of: source.path) != nil {
                 // Committed, but still in the drop folder: recognised and moved on the next try.
-                delayed.append((source.name, .now + .seconds(5)))
+                awaitRemoval(source, unit)
             }
             logger.warning("rejected \(source.name): \(unit.reason?.description ?? "?"); moved to \(target ?? "(could not move)")\(note)",
                            metadata: fields.merging([JournalMessageID.metadataKey: JournalMessageID.rejected.metadataValue]) { $1 })
         }
+    }
+
+    /// Notes a committed file still in the drop folder, to finish its removal in 5 s.
+    private func awaitRemoval(_ source: IngestSource, _ unit: CommittedUnit) {
+        if let identity = DroppedFileReader.currentIdentity(of: source.path) {
+            awaitingRemoval[source.name] = (identity, unit)
+        }
+        delayed.append((source.name, .now + .seconds(5)))
     }
 
     /// Renames into the rejected folder without overwriting (`name`, `name.1`, …); copies when

@@ -74,11 +74,10 @@ struct IngestCommand: ParsableCommand {
         let json = common.resolvedFormat == .json
         // Two stages: batch k+1 is read and extracted in the background while batch k commits.
         let batches = stride(from: 0, to: files.count, by: batchSize).map { Array(files[$0..<min($0 + batchSize, files.count)]) }
-        let reader = pipeline.fileReader, extractor = pipeline.extractor
+        // Texts already in the journal (a file ingested before) are read and hashed, not extracted.
         func prepare(_ k: Int) -> BackgroundWork<IngestPipeline.PreparedBatch>? {
             guard k < batches.count else { return nil }
-            let sources = batches[k].map { IngestSource(path: $0) }
-            return BackgroundWork { IngestPipeline.prepare(sources, reader: reader, extractor: extractor) }
+            return pipeline.startPreparing(batches[k].map { IngestSource(path: $0) })
         }
         var next = prepare(0)
         for (k, batch) in batches.enumerated() {

@@ -12,10 +12,10 @@ import Glibc
         var drop: String { root + "/in" }
         var data: String { root + "/data" }
 
-        init(root: String, environment extra: [String: String] = [:]) throws {
+        init(root: String, environment extra: [String: String] = [:], arguments: [String] = []) throws {
             self.root = root
             process.executableURL = URL(fileURLWithPath: Binaries.newsdropd)
-            process.arguments = ["--drop-dir", drop, "--data-dir", data]
+            process.arguments = ["--drop-dir", drop, "--data-dir", data] + arguments
             var env = ProcessInfo.processInfo.environment
             for key in ["NOTIFY_SOCKET", "WATCHDOG_USEC", "WATCHDOG_PID", "INVOCATION_ID", "JOURNAL_STREAM"] { env[key] = nil }
             env["NEWSDROP_CONFIG"] = nil
@@ -98,6 +98,60 @@ import Glibc
         daemon.signal(SIGTERM)
         #expect(daemon.waitForExit(within: 5) == 0)
         #expect(socket.waitFor("STOPPING=1", within: 1))
+        #expect(try run(Binaries.newsdrop, ["verify", "--data-dir", daemon.data]).status == 0)
+    }
+
+    /// Whether process `pid` has a handler for `signo` (`SigCgt:` in /proc/PID/status).
+    static func catches(_ pid: Int32, _ signo: Int32) -> Bool {
+        guard let status = try? String(contentsOfFile: "/proc/\(pid)/status", encoding: .utf8),
+            let line = status.split(separator: "\n").first(where: { $0.hasPrefix("SigCgt:") }),
+            let mask = UInt64(line.dropFirst(7).trimmingCharacters(in: .whitespaces), radix: 16)
+        else { return false }
+        return mask & (1 << UInt64(signo - 1)) != 0
+    }
+
+    @Test func aStopWhileTheConfigurationIsReadEndsWithStoppingAndExitZero() throws {
+        let dir = TemporaryDirectory()
+        // A config file that is a FIFO nobody writes: reading the configuration blocks for good,
+        // so the stop is sure to land before the daemon has opened anything.
+        let config = dir.path + "/newsdrop.conf"
+        #expect(mkfifo(config, 0o644) == 0)
+        let socket = NotifySocket(path: dir.path + "/notify.sock")
+        let daemon = try Daemon(root: dir.path, environment: ["NOTIFY_SOCKET": socket.path], arguments: ["--config", config])
+        let pid = daemon.process.processIdentifier
+        // Before main installs its handler only dynamic loading runs; wait for the handler.
+        #expect(eventually(within: 10) { Self.catches(pid, SIGTERM) || !daemon.process.isRunning },
+                "newsdropd never took over SIGTERM during start-up: a stop now would kill it. \(daemon.log)")
+        usleep(50_000)
+        daemon.signal(SIGTERM)
+        #expect(daemon.waitForExit(within: 5) == 0, "\(daemon.log)")
+        #expect(daemon.process.terminationReason == .exit, "killed by the signal instead of exiting")
+        #expect(socket.waitFor("STOPPING=1", within: 1))
+        socket.drain()
+        #expect(!socket.messages.joined(separator: "\n").contains("READY=1"))
+        #expect(!FileManager.default.fileExists(atPath: daemon.data), "the data folder was made before the stop")
+    }
+
+    @Test func aStopWhileTheJournalAndDictionariesLoadEndsWithoutReady() throws {
+        let dir = TemporaryDirectory()
+        try FileManager.default.createDirectory(atPath: dir.path + "/in", withIntermediateDirectories: true)
+        _ = FileManager.default.createFile(atPath: dir.path + "/in/waiting.txt", contents: Data("Report\nText.\n".utf8))
+        let socket = NotifySocket(path: dir.path + "/notify.sock")
+        // The real dictionaries: loading them takes ~0.5 s (more in a debug build).
+        let daemon = try Daemon(root: dir.path, environment: ["NOTIFY_SOCKET": socket.path],
+                                arguments: ["--dictionaries-dirs", Binaries.repository + "/dictionaries"])
+        // The configuration summary is logged as start-up begins, before the journal is opened.
+        #expect(eventually(within: 10) { daemon.log.contains("drop_dir = ") || !daemon.process.isRunning }, "\(daemon.log)")
+        daemon.signal(SIGTERM)
+        let started = Date()
+        #expect(daemon.waitForExit(within: 5) == 0, "\(daemon.log)")
+        #expect(Date().timeIntervalSince(started) < 3 * testTimeScale, "the stop waited for more than the step in progress")
+        #expect(socket.waitFor("STOPPING=1", within: 1))
+        socket.drain()
+        #expect(!socket.messages.joined(separator: "\n").contains("READY=1"), "\(socket.messages)")
+        #expect(daemon.log.contains("stopped during start-up"), "\(daemon.log)")
+        // Nothing was taken: the file waits for the next start, and the journal is sound.
+        #expect(FileManager.default.fileExists(atPath: dir.path + "/in/waiting.txt"))
         #expect(try run(Binaries.newsdrop, ["verify", "--data-dir", daemon.data]).status == 0)
     }
 

@@ -119,9 +119,36 @@ import Testing
                 drop: identity))])
         }
         let writer = try JournalWriter(dataDirectory: dir.path)
-        #expect(writer.committedUnit(for: identity)?.seq == 1)
+        let unit = writer.committedUnit(for: identity, named: "f")
+        #expect(unit?.seq == 1)
+        #expect(unit?.disposition == .article)
+        #expect(unit?.articleID == ContentHash(of: [1, 2, 3]).articleID)
         var other = identity
         other.modifiedNanoseconds += 1
-        #expect(writer.committedUnit(for: other) == nil)
+        #expect(writer.committedUnit(for: other, named: "f") == nil)
+    }
+
+    @Test func recentDropsKeepTheirUnitsWithinTheBound() throws {
+        let dir = TemporaryDirectory()
+        var options = JournalWriter.Options()
+        options.recentIdentities = 2
+        let writer = try JournalWriter(dataDirectory: dir.path, options: options)
+        func identity(_ inode: UInt64) -> DropIdentity { DropIdentity(device: 1, inode: inode, size: 3, modifiedNanoseconds: 7) }
+        // An article id with leading zero digits survives the trip through a number.
+        var bytes: [UInt8] = [0]
+        while !ContentHash(of: bytes).articleID.hasPrefix("0") { bytes[0] += 1 }
+        let hash = ContentHash(of: bytes)
+        _ = try writer.append([.article(PendingArticle(hash: hash, file: "a", title: "t", content: bytes, published: nil, events: [], drop: identity(1)))])
+        _ = try writer.append([.article(PendingArticle(hash: hash, file: "b", title: "t", content: bytes, published: nil, events: [], drop: identity(2)))])
+        let duplicate = writer.committedUnit(for: identity(2), named: "b")
+        #expect(duplicate?.disposition == .duplicate)
+        #expect(duplicate?.articleID == hash.articleID)
+        #expect(duplicate?.firstSeq == 1)
+        #expect(writer.committedUnit(for: identity(1), named: "a")?.articleID == hash.articleID)
+        _ = try writer.append([.rejected(PendingRejection(file: "c", reason: .empty, bytes: 0, hash: nil, drop: identity(3)))])
+        // The oldest is forgotten at the bound; the rejection keeps its reason.
+        #expect(writer.committedUnit(for: identity(1), named: "a") == nil)
+        #expect(writer.committedUnit(for: identity(3), named: "c")?.reason == .empty)
+        #expect(writer.recentIdentityCount == 2)
     }
 }

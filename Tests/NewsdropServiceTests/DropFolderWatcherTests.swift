@@ -129,7 +129,7 @@ struct DropFolderWatcherTests {
             try #require(rename(folder, folder + "-moved") == 0)
             #expect(await eventually { watcher.bufferedEvents.last == .folderRemoved })
             #expect(watcher.bufferedEvents == [.rescanNeeded, .folderRemoved])
-            #expect(try DropFolderWatcher.scan(folder: folder + "-moved").count == 20)
+            #expect(try DropFolderWatcher.scan(folder: folder + "-moved").names.count == 20)
         }
     }
 

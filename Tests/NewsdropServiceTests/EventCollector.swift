@@ -1,3 +1,4 @@
+import NewsdropCore
 @testable import NewsdropService
 
 /// Consumes a watcher's events in the background and keeps them for inspection.

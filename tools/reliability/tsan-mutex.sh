@@ -12,7 +12,7 @@ repo=$(cd "$here/../.." && pwd)
 out="$repo/.build-tsan-mutex"
 mkdir -p "$out"
 swiftc -sanitize=thread -g -Onone -swift-version 6 -module-cache-path "$out/module-cache" \
-    "$here/tsan-mutex/main.swift" "$repo/Sources/NewsdropService/PthreadMutex.swift" -o "$out/tsan-mutex"
+    "$here/tsan-mutex/main.swift" "$repo/Sources/NewsdropCore/System/PthreadMutex.swift" -o "$out/tsan-mutex"
 status=0
 for lock in mutex pthread; do
     reports=0 wrong=0

@@ -70,6 +70,12 @@ public final class IngestPipeline {
         fileprivate let prepared: [Prepared]
         /// Extractions by position in `sources` (first occurrences of new texts only).
         fileprivate let extractions: [Int: Extraction]
+        /// Positions whose text was not extracted because its hash was already committed.
+        fileprivate let knownCommitted: Set<Int>
+
+        /// How many texts were not extracted because the journal already held them (they
+        /// commit as `duplicate` lines).
+        public var skippedExtractions: Int { knownCommitted.count }
     }
 
     fileprivate enum Prepared: Sendable {
@@ -91,28 +97,52 @@ public final class IngestPipeline {
     /// then ``commit(_:recogniseCommittedDrops:)``. Texts already committed are found before
     /// extraction and not extracted again.
     public func ingest(_ sources: [IngestSource]) throws(JournalError) -> [IngestOutcome] {
-        let writer = self.writer
-        let batch = Self.prepare(sources, reader: fileReader, extractor: extractor) { writer.articleSeq(for: $0) != nil }
+        let committed = writer.committedHashes
+        let batch = Self.prepare(sources, reader: fileReader, extractor: extractor, isCommitted: committed.contains)
         return try commit(batch, recogniseCommittedDrops: false)
     }
 
-    /// Reads, hashes, decodes and extracts a batch on all cores, touching no journal state: the
-    /// daemon prepares the next batch with this while the previous one commits.
+    /// Starts reading, hashing and extracting `sources` in the background (``prepare(_:reader:extractor:isCommitted:)``
+    /// on a global queue) while this pipeline's owner commits the batch before: the first stage
+    /// of the daemon and of `newsdrop ingest`.
+    ///
+    /// Texts whose hash the journal already holds (``JournalWriter/committedHashes``, read under
+    /// its lock) are not extracted: a re-dropped article costs a read and a hash, not an
+    /// extraction. ``commit(_:recogniseCommittedDrops:)`` still decides what is a duplicate.
+    ///
+    /// - Parameter sources: The files of the batch, in order.
+    /// - Returns: The work; `wait()` on it gives the batch to commit.
+    public func startPreparing(_ sources: [IngestSource]) -> BackgroundWork<PreparedBatch> {
+        let reader = fileReader, extractor = self.extractor, committed = writer.committedHashes
+        return BackgroundWork { Self.prepare(sources, reader: reader, extractor: extractor, isCommitted: committed.contains) }
+    }
+
+    /// Reads, hashes, decodes and extracts a batch on all cores, writing no journal state: the
+    /// daemon prepares the next batch with this while the previous one commits
+    /// (``startPreparing(_:)``).
     ///
     /// - Parameters:
     ///   - isCommitted: whether an article with this hash is known to be committed already (its
     ///     text is then not extracted); `nil` to extract every first occurrence in the batch.
+    ///     It may be called from any thread and need not be exact: a hash it misses is
+    ///     extracted needlessly, and a hash it reports is extracted at commit if the journal
+    ///     turns out not to hold it after all.
     public static func prepare(
         _ sources: [IngestSource], reader: DroppedFileReader, extractor: any EventExtracting,
         isCommitted: ((ContentHash) -> Bool)? = nil
     ) -> PreparedBatch {
         let prepared: [Prepared] = sources.parallelMap { source in Self.prepare(source, reader: reader) }
-        // Find duplicates before extracting.
+        // Find duplicates (in the batch and in the journal) before extracting.
         var seen = Set<ContentHash>()
         var toExtract: [Int] = []
+        var knownCommitted = Set<Int>()
         for (k, p) in prepared.enumerated() {
             if case .text(let hash, _, _, _, _) = p {
-                if !(isCommitted?(hash) ?? false) && seen.insert(hash).inserted { toExtract.append(k) }
+                if isCommitted?(hash) ?? false {
+                    knownCommitted.insert(k)
+                } else if seen.insert(hash).inserted {
+                    toExtract.append(k)
+                }
             }
         }
         let extracted: [Extraction] = toExtract.map { k -> ArticleText in
@@ -121,7 +151,7 @@ public final class IngestPipeline {
         }.parallelMap { extractor.extract($0) }
         var extractions: [Int: Extraction] = [:]
         for (n, k) in toExtract.enumerated() { extractions[k] = extracted[n] }
-        return PreparedBatch(sources: sources, prepared: prepared, extractions: extractions)
+        return PreparedBatch(sources: sources, prepared: prepared, extractions: extractions, knownCommitted: knownCommitted)
     }
 
     /// Commits a prepared batch as one group commit; returns one outcome per source, in order.
@@ -139,7 +169,7 @@ public final class IngestPipeline {
         for (i, p) in batch.prepared.enumerated() {
             if recogniseCommittedDrops {
                 let identity = DroppedFileReader.currentIdentity(of: sources[i].path)
-                if let identity, let unit = writer.committedUnit(for: identity) {
+                if let identity, let unit = writer.committedUnit(for: identity, named: sources[i].name) {
                     outcomes[i] = .alreadyCommitted(unit)
                     continue
                 }
@@ -161,8 +191,16 @@ public final class IngestPipeline {
                 r.file = sources[i].name
                 units.append(.rejected(r))
                 unitSource.append(i)
-            case .text(let hash, let content, _, let title, let drop):
-                let extraction = batch.extractions[i]
+            case .text(let hash, let content, let text, let title, let drop):
+                var extraction = batch.extractions[i]
+                if extraction == nil, batch.knownCommitted.contains(i), writer.articleSeq(for: hash) == nil,
+                    !units.contains(where: { if case .article(let a) = $0 { a.hash == hash } else { false } })
+                {
+                    // Reported committed at preparation but not in this writer's journal (a
+                    // view of another writer): extract now rather than commit an article
+                    // without its events.
+                    extraction = extractor.extract(ArticleText(id: hash.articleID, text: text, fileName: sources[i].name))
+                }
                 units.append(.article(PendingArticle(
                     hash: hash, file: sources[i].name, title: title, content: content,
                     published: extraction?.published, events: extraction?.events ?? [], drop: drop)))

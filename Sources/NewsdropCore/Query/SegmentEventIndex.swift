@@ -268,15 +268,21 @@ struct SegmentEventIndex: Sendable {
             lastCRC: lastEntry?.crc ?? 0, lastFirstSeq: lastEntry?.firstSeq ?? 0, rowCount: rowCount,
             actors: actors.values, places: places.values, texts: texts.values, articleCount: articleCount, articleBytes: articleBytes.count)
         guard let json = try? JSONEncoder().encode(header) else { return }
-        var out = Self.magic
-        withUnsafeBytes(of: UInt32(json.count).littleEndian) { out.append(contentsOf: $0) }
-        out.append(contentsOf: json)
-        out.append(contentsOf: articleBytes)
-        out.append(contentsOf: rowBytes)
+        var head = Self.magic
+        withUnsafeBytes(of: UInt32(json.count).littleEndian) { head.append(contentsOf: $0) }
+        head.append(contentsOf: json)
         let folder = (path as NSString).deletingLastPathComponent
         guard (try? Syscalls.makeDirectories(folder)) != nil else { return }
         let temp = path + ".tmp.\(getpid())"
-        guard FileManager.default.createFile(atPath: temp, contents: Data(out)) else { return }
+        // Written piece by piece from the index's own buffers: joining them first cost two
+        // copies of the whole index (8 MB and more for a full segment) every save.
+        guard let fd = try? Syscalls.open(temp, O_WRONLY | O_CREAT | O_TRUNC, mode: 0o644) else { return }
+        var written = true
+        for piece in [head, articleBytes, rowBytes] where written {
+            written = (try? Syscalls.writeAll(fd, piece, path: temp)) != nil
+        }
+        Syscalls.close(fd)
+        guard written else { unlink(temp); return }
         if (try? Syscalls.rename(temp, path)) == nil { unlink(temp) }
     }
 }

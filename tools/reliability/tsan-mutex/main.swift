@@ -1,7 +1,7 @@
 // Two threads add 1 to a counter 2,000 times each, every addition inside the lock; now and then
 // a thread sleeps 1 ms while holding it, so the other finds it taken (a contended hand-over).
 //   main mutex    Synchronization.Mutex   (futex PI hand-over in the uninstrumented stdlib)
-//   main pthread  PthreadMutex            (Sources/NewsdropService/PthreadMutex.swift)
+//   main pthread  PthreadMutex            (Sources/NewsdropCore/System/PthreadMutex.swift)
 // Both print "4000 of 4000": the locks exclude each other correctly. Built with
 // -sanitize=thread, only `mutex` gets a race report ("Swift access race"), which is thus a false positive of
 // ThreadSanitizer's, not a race. Run by tools/reliability/tsan-mutex.sh.

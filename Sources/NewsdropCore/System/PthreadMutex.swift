@@ -16,7 +16,7 @@ import Glibc
 ///
 /// A class, so the `pthread_mutex_t` never moves (POSIX forbids copying a mutex); the lock
 /// lives in its own allocation for the same reason.
-final class PthreadMutex<Value>: @unchecked Sendable {
+public final class PthreadMutex<Value>: @unchecked Sendable {
     // @unchecked: `value` is read and written only inside `withLock`, between
     // `pthread_mutex_lock` and `pthread_mutex_unlock` on `mutex`, which is initialised in `init`
     // and destroyed in `deinit` when no thread can hold it. `Value: Sendable` is not required,
@@ -26,7 +26,7 @@ final class PthreadMutex<Value>: @unchecked Sendable {
     private var value: Value
 
     /// Creates the mutex holding `initialValue`.
-    init(_ initialValue: sending Value) {
+    public init(_ initialValue: sending Value) {
         value = initialValue
         mutex = .allocate(capacity: 1)
         mutex.initialize(to: pthread_mutex_t())
@@ -45,7 +45,7 @@ final class PthreadMutex<Value>: @unchecked Sendable {
     ///
     /// The lock is not recursive: `body` must not call `withLock` on the same instance.
     /// The corresponding C functions are `pthread_mutex_lock` and `pthread_mutex_unlock`.
-    func withLock<Result: ~Copyable, E: Error>(
+    public func withLock<Result: ~Copyable, E: Error>(
         _ body: (inout sending Value) throws(E) -> sending Result
     ) throws(E) -> sending Result {
         let locked = pthread_mutex_lock(mutex)
