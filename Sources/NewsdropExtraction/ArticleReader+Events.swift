@@ -360,6 +360,11 @@ extension ArticleReader {
                 triggerSlots.prefix(n).contains(where: { s.slots[$0].triggers.contains { dict.triggers[$0.index].type == .exercise } })
             { continue }
             if generic { continue }
+            // "continued their operations against ISIS …, killing a number and destroying their hideouts":
+            // a participle after a strike or an attack of its sentence tells more of that event
+            if [.airstrike, .attack].contains(entry.type), chosen.form == .gerund, !nounContext,
+                triggerSlots.prefix(n).contains(where: { s.slots[$0].triggers.contains { EventMerger.family(dict.triggers[$0.index].type) == EventMerger.family(entry.type) } })
+            { continue }
             // "a strike attributed to Israel that hit an office": the relative clause retells the noun's event
             if chosen.form.isVerbal, slot.start - 1 >= lower, tokens[slot.start - 1].function == .that || tokens[slot.start - 1].function == .relative,
                 triggerSlots.prefix(n).contains(where: { s.slots[$0].triggers.contains { EventMerger.family(dict.triggers[$0.index].type) == EventMerger.family(entry.type) } })
