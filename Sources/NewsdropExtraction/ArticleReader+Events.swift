@@ -570,6 +570,8 @@ extension ArticleReader {
             var actor: EventMention.Actor? = nil
             var target: EventMention.Actor? = nil
             var inBackground = false
+            // the object of another's accusation, denial or report: its doer is not to be guessed
+            var objectOfAnother = false
             switch entry.roles {
             case .agent:
                 if verbal && !passive {
@@ -622,6 +624,7 @@ extension ArticleReader {
                         s.slots[t].end <= slot.start && s.slots[t].triggers.allSatisfy { dict.triggers[$0.index].type == .kill }
                     }).flatMap { t in cands.last(where: { $0.end <= s.slots[t].start && $0.preposition == nil && usable($0) })?.actor } : nil
                     inBackground = backgroundPrep
+                    objectOfAnother = objectOfOther
                     if let pre { actor = pre } else if let k = killerBefore { actor = k } else if let of1, ![.airstrike, .attack, .kill].contains(entry.type) { actor = of1; target = of2 } else if let a = agentAfter() { actor = a } else if objectOfOther || (backgroundPrep && (referring || gov != nil)) { actor = nil } else if viaPronoun { actor = subject() } else { actor = subject() }
                     if target == nil { target = object() }
                 }
@@ -827,6 +830,11 @@ extension ArticleReader {
                 continue
             }
             if victimOnly { continue }
+            if actor == nil, !anaphoric, !inBackground, !objectOfAnother, [.airstrike, .attack].contains(type), let inherited = sideOfLastStrike(before: out, previous: previous, block: s.block),
+                inherited.index != target?.index
+            {
+                actor = inherited
+            }
             order += 1
             out.append(EventMention(
                 type: type, cameo: cameo,
@@ -837,6 +845,18 @@ extension ArticleReader {
         }
         _ = consumedKills
         return (out, tollOnly)
+    }
+
+    /// The doer of the last strike or attack told in this paragraph or the one before, for a
+    /// strike told without one: "Two F-15 fighter jets struck the facility", "a woman was killed
+    /// when a strike hit a house", "A second attack hit US forces" follow one side's strikes.
+    /// `nil` when the last one has no known doer.
+    func sideOfLastStrike(before current: [EventMention], previous: [EventMention], block: Int) -> EventMention.Actor? {
+        func usable(_ m: EventMention) -> Bool { EventMerger.family(m.type) == 1 && !m.fromHeading && !m.background }
+        guard let last = current.last(where: usable) ?? previous.last(where: usable), sentences[last.sentenceIndex].block >= block - 1,
+            let a = last.actor, a.index != nil
+        else { return nil }
+        return a
     }
 
     /// Whether the subject of a passive verb whose auxiliaries end before token `j` is a "no …"

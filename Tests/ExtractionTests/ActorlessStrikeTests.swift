@@ -1,0 +1,32 @@
+import Testing
+import NewsdropExtraction
+
+/// A strike or attack told without a doer, right after one side's strikes, is that side's; one
+/// far from any named strike, or the object of another's accusation, keeps no actor.
+@Suite struct ActorlessStrikeTests {
+    @Test func aStrikeWithoutADoerTakesTheSideOfTheLastStrike() {
+        let events = TestSupport.extract("""
+            Israeli warplanes struck the town of Khiam on Monday, killing two Hezbollah members.
+
+            A woman was killed when a strike hit a house in the town of Marjayoun, the agency added.
+            """).events
+        let m = events.first { $0.place?.name == "Marjayoun" }
+        #expect(m != nil, "\(events)")
+        #expect(m?.actor?.name == "Israeli Air Force", "\(String(describing: m?.actor))")
+    }
+
+    @Test func aStrikeFarFromAnyNamedStrikeKeepsNoActor() {
+        let events = TestSupport.extract("""
+            Israeli warplanes struck the town of Khiam on Monday, killing two Hezbollah members.
+
+            The Lebanese government met on Tuesday to discuss the budget.
+
+            Parliament convened on Wednesday in Beirut.
+
+            A woman was killed when a strike hit a house in the town of Marjayoun, the agency added.
+            """).events
+        let m = events.first { $0.place?.name == "Marjayoun" }
+        #expect(m != nil, "\(events)")
+        #expect(m?.actor == nil, "\(String(describing: m?.actor))")
+    }
+}
