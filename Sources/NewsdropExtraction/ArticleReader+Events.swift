@@ -185,6 +185,14 @@ extension ArticleReader {
         return s.slots[i]
     }
 
+    /// Whether token `pos` stands inside a quotation of its sentence (an odd number of quote marks
+    /// before it).
+    func insideQuotes(_ pos: Int, _ s: SentenceSlots) -> Bool {
+        var n = 0
+        for q in s.tokenRange.lowerBound..<pos where tokens[q].isPunct && tokens[q].mark == 0x22 { n += 1 }
+        return n % 2 == 1
+    }
+
     /// The first token of the clause holding token `pos`: after `;`, `:`, an opening quote, or a
     /// "that" that follows a comma or a report verb.
     func clauseStart(_ pos: Int, _ s: SentenceSlots) -> Int {
@@ -255,7 +263,10 @@ extension ArticleReader {
             if let b = cands.last(where: { $0.end <= c.start && c.start - $0.end <= 1 && !$0.isPronoun }),
                 let comma = (max(range.lowerBound, b.start - 2)..<b.start).last(where: { tokens[$0].isPunct }),
                 tokens[comma].mark == 0x2C, (comma + 1..<b.start).allSatisfy({ tokens[$0].function == .the }),
+                // "…, Austin said in a statement.", "…, the ministry said on X."
                 c.end >= range.upperBound || tokens[c.end].isPunct
+                    || ([.locative, .preposition].contains(tokens[c.end].function)
+                        && !(c.end..<range.upperBound).contains(where: { q in tokens[q].isPunct && tokens[q].mark != 0x2E || s.slots.contains { $0.start == q && !$0.triggers.isEmpty } }))
             {
                 for q in b.start..<b.end { attributionTokens.insert(q) }
                 if b.actor.index != nil { speaker = speaker ?? b.actor.name }
@@ -285,6 +296,8 @@ extension ArticleReader {
         }
 
         var out: [EventMention] = []
+        // the first token of the trigger each of `out` was read from
+        var outSlots: [Int] = []
         var verbActors: [(end: Int, actor: EventMention.Actor?)] = []
         var nominalSubjects: [(start: Int, end: Int, family: Int, actor: EventMention.Actor?)] = []
         var consumedKills = Set<Int>()
@@ -425,12 +438,14 @@ extension ArticleReader {
             let cStart = clauseStart(slot.start, s)
             func usable(_ c: Candidate) -> Bool { !c.isMedia && !attributionTokens.contains(c.start) && !s.inParens.contains(c.start) && !dateline.contains(c.start) }
 
+            var fusedNoun: Int? = nil
             func subject() -> EventMention.Actor? {
                 if verbal, let noun = nominalSubjects.last(where: { $0.family == EventMerger.family(entry.type) && $0.end <= slot.start && $0.start >= cStart }),
                     // "… came a day after a Houthi drone hit": a subordinate clause has a subject of its own
                     !(noun.end..<slot.start).contains(where: { ArticleReader.subordinators.contains(word($0)) }), bareNounSubject(slot.start, lower: noun.end) == nil,
                     !cands.contains(where: { $0.start >= noun.end && $0.end <= slot.start && $0.preposition == nil && usable($0) && !attributionTokens.contains($0.start) && $0.end == slot.start })
                 {
+                    fusedNoun = noun.start
                     return noun.actor
                 }
                 if verbal, let noun = bareNounSubject(slot.start, lower: cStart), !cands.contains(where: { $0.end == noun + 1 }) {
@@ -708,6 +723,9 @@ extension ArticleReader {
                 }
                 for sl in s.slots where sl.start >= lo && sl.end <= hi && !sl.places.isEmpty && sl.adjectives.isEmpty {
                     if sl.end - sl.start == 1, [.month, .weekday].contains(tokens[sl.start].function) { continue }
+                    // "mourned as "martyrs on the road to Jerusalem"": a place inside a quotation is the
+                    // quotation's, not the place of an event told outside it
+                    if insideQuotes(sl.start, s) && !insideQuotes(slot.start, s) { continue }
                     if s.inParens.contains(sl.start) || dateline.contains(sl.start) || attributionTokens.contains(sl.start) { continue }
                     if s.cues.contains(where: { $0.kind == .agent && $0.end - $0.start >= 2 && $0.end <= sl.start && sl.start - $0.end <= 1 }) { continue }
                     // "Syria's Idlib province": a possessive place names the country of the next, unless a
@@ -830,12 +848,25 @@ extension ArticleReader {
                 continue
             }
             if victimOnly { continue }
+            // "a strike hit a house in Majdal Selm", "a drone attack targeted the base": the noun and
+            // its verb tell one event, of the noun's kind, where the verb says
+            if let ns = fusedNoun, let at = outSlots.lastIndex(of: ns) {
+                let noun = out[at]
+                if noun.type == .airstrike && type == .attack { type = .airstrike; cameo = noun.cameo }
+                if place == nil || noun.placeStrength > strength { place = noun.place ?? place; strength = noun.place == nil ? strength : noun.placeStrength }
+                if date == nil { date = noun.date }
+                if fatalities == nil { fatalities = noun.fatalities }
+                if actor == nil { actor = noun.actor }
+                out.remove(at: at)
+                outSlots.remove(at: at)
+            }
             if actor == nil, !anaphoric, !inBackground, !objectOfAnother, [.airstrike, .attack].contains(type), let inherited = sideOfLastStrike(before: out, previous: previous, block: s.block),
                 inherited.index != target?.index
             {
                 actor = inherited
             }
             order += 1
+            outSlots.append(slot.start)
             out.append(EventMention(
                 type: type, cameo: cameo,
                 actor: actor, target: target, place: place, placeStrength: strength, date: date,
@@ -1000,8 +1031,8 @@ extension ArticleReader {
     /// the building", "after the strike", "for the strike"): the clause subject did not do it.
     static let backgroundPrepositions = FoldedWordSet(["in", "for", "after", "since", "during", "following", "amid", "before", "over", "about"])
 
-    static let demonstratives = FoldedWordSet(["this", "these", "that", "those"], fold: false)
-    static let indefinites = FoldedWordSet(["a", "an", "some", "several", "many", "another", "other", "any", "each", "every", "both", "all", "such"], fold: false)
+    static let demonstratives = FoldedWordSet(["this", "these", "that", "those", "such"], fold: false)
+    static let indefinites = FoldedWordSet(["a", "an", "some", "several", "many", "another", "other", "any", "each", "every", "both", "all"], fold: false)
     static let strongLocatives = FoldedWordSet(["in", "near", "at", "around", "inside", "outside", "across", "within", "throughout", "including"])
 
     /// Moves the last person and group forward to this sentence's mentions.
