@@ -298,6 +298,8 @@ extension ArticleReader {
         var out: [EventMention] = []
         // the first token of the trigger each of `out` was read from
         var outSlots: [Int] = []
+        // the triggers of `out` told without a doer that may take the side of the last strike
+        var doerless = Set<Int>()
         var verbActors: [(end: Int, actor: EventMention.Actor?)] = []
         var nominalSubjects: [(start: Int, end: Int, family: Int, actor: EventMention.Actor?)] = []
         var consumedKills = Set<Int>()
@@ -639,6 +641,13 @@ extension ArticleReader {
                         s.slots[t].end <= slot.start && s.slots[t].triggers.allSatisfy { dict.triggers[$0.index].type == .kill }
                     }).flatMap { t in cands.last(where: { $0.end <= s.slots[t].start && $0.preposition == nil && usable($0) })?.actor } : nil
                     inBackground = backgroundPrep
+                    // "Washington struck two facilities on October 27, in strikes Austin said were…": an
+                    // event noun under "in" after a verb of its family retells that verb's event
+                    if let g = gov, g.0 == .locative, ArticleReader.inWord.contains(word(g.1)), !responsibility,
+                        triggerSlots.prefix(n).contains(where: { t in
+                            s.slots[t].triggers.contains { $0.form.isVerbal && EventMerger.family(dict.triggers[$0.index].type) == EventMerger.family(entry.type) }
+                        })
+                    { continue }
                     objectOfAnother = objectOfOther
                     if let pre { actor = pre } else if let k = killerBefore { actor = k } else if let of1, ![.airstrike, .attack, .kill].contains(entry.type) { actor = of1; target = of2 } else if let a = agentAfter() { actor = a } else if objectOfOther || (backgroundPrep && (referring || gov != nil)) { actor = nil } else if viaPronoun { actor = subject() } else { actor = subject() }
                     if target == nil { target = object() }
@@ -860,11 +869,8 @@ extension ArticleReader {
                 out.remove(at: at)
                 outSlots.remove(at: at)
             }
-            if actor == nil, !anaphoric, !inBackground, !objectOfAnother, [.airstrike, .attack].contains(type), let inherited = sideOfLastStrike(before: out, previous: previous, block: s.block),
-                inherited.index != target?.index
-            {
-                actor = inherited
-            }
+            // told without a doer: may take the side of the last strike once the sentence is read
+            if actor == nil, !anaphoric, !inBackground, !objectOfAnother, [.airstrike, .attack].contains(type) { doerless.insert(slot.start) } else { doerless.remove(slot.start) }
             order += 1
             outSlots.append(slot.start)
             out.append(EventMention(
@@ -875,6 +881,14 @@ extension ArticleReader {
                 background: inBackground))
         }
         _ = consumedKills
+        for i in out.indices where out[i].actor == nil && doerless.contains(outSlots[i]) {
+            // a side does not strike itself: "a drone attack targeted the base, which hosts US troops"
+            if let inherited = sideOfLastStrike(before: Array(out[..<i]), previous: previous, block: s.block),
+                !(out[i].target?.index.map { dict.actors.related($0, inherited.index!) } ?? false)
+            {
+                out[i].actor = inherited
+            }
+        }
         return (out, tollOnly)
     }
 
@@ -883,7 +897,7 @@ extension ArticleReader {
     /// when a strike hit a house", "A second attack hit US forces" follow one side's strikes.
     /// `nil` when the last one has no known doer.
     func sideOfLastStrike(before current: [EventMention], previous: [EventMention], block: Int) -> EventMention.Actor? {
-        func usable(_ m: EventMention) -> Bool { EventMerger.family(m.type) == 1 && !m.fromHeading && !m.background }
+        func usable(_ m: EventMention) -> Bool { EventMerger.family(m.type) == 1 && !m.fromHeading && !m.background && !m.anaphoric }
         guard let last = current.last(where: usable) ?? previous.last(where: usable), sentences[last.sentenceIndex].block >= block - 1,
             let a = last.actor, a.index != nil
         else { return nil }
@@ -980,6 +994,7 @@ extension ArticleReader {
     }
 
     static let onWord: [UInt8] = Array(NameFolding.fold("on").utf8)
+    static let inWord = FoldedWordSet(["in"])
     static let responsibilityWord: [UInt8] = Array(NameFolding.fold("responsibility").utf8)
     static let airWeapons = FoldedWordSet(["missile", "missiles", "drone", "drones", "warplane", "warplanes", "jet", "jets", "aircraft", "helicopter", "helicopters", "uav", "uavs", "bombers"])
     static let subordinators = FoldedWordSet(["after", "before", "since", "until", "as", "while", "when", "because", "once"])

@@ -29,4 +29,15 @@ import NewsdropExtraction
         #expect(m != nil, "\(events)")
         #expect(m?.actor == nil, "\(String(describing: m?.actor))")
     }
+
+    @Test func aSideDoesNotInheritAStrikeOnItself() {
+        let events = TestSupport.extract("""
+            US warplanes struck a militia depot near Albukamal on Monday.
+
+            On Tuesday, a drone attack targeted the Conoco gas field base, which hosts US troops, the observatory said.
+            """).events
+        let m = events.first { $0.place?.name == "Conoco gas field" }
+        #expect(m != nil, "\(events)")
+        #expect(m?.actor == nil, "\(String(describing: m?.actor))")
+    }
 }

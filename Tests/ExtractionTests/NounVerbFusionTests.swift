@@ -21,4 +21,10 @@ import NewsdropExtraction
         let events = TestSupport.extract("The United States carried out air strikes on a weapons facility in eastern Syria, Defense Secretary Lloyd Austin said, the second such raid in two weeks.").events
         #expect(!events.contains { $0.actor?.name == "Lloyd Austin" }, "\(events)")
     }
+
+    @Test func anEventNounUnderInAfterItsVerbRetellsIt() {
+        let events = TestSupport.extract("Washington first struck two facilities near Albukamal on October 27, in strikes Austin said were separate from the war between Israel and Hamas in Gaza.").events
+        #expect(events.count == 1, "\(events)")
+        #expect(events.first?.place?.name == "Abu Kamal")
+    }
 }
