@@ -995,6 +995,8 @@ extension ArticleReader {
 
     static let onWord: [UInt8] = Array(NameFolding.fold("on").utf8)
     static let inWord = FoldedWordSet(["in"])
+    /// Words that count people: "more than a million", "dozens", "hundreds".
+    static let countWords = FoldedWordSet(["million", "millions", "thousand", "thousands", "hundred", "hundreds", "dozen", "dozens", "scores"])
     static let responsibilityWord: [UInt8] = Array(NameFolding.fold("responsibility").utf8)
     static let airWeapons = FoldedWordSet(["missile", "missiles", "drone", "drones", "warplane", "warplanes", "jet", "jets", "aircraft", "helicopter", "helicopters", "uav", "uavs", "bombers"])
     static let subordinators = FoldedWordSet(["after", "before", "since", "until", "as", "while", "when", "because", "once"])
@@ -1037,6 +1039,10 @@ extension ArticleReader {
         }
         // "the strikes left 17 dead", "leaves 9 dead": a toll, not a withdrawal
         if entry.type == .withdraw && present(ArticleReader.casualtyWords, slot.end..<min(range.upperBound, slot.end + 6)) { return false }
+        if !entry.notNext.isEmpty && slot.end < range.upperBound && present(entry.notNext, slot.end..<slot.end + 1) { return false }
+        // "leaving about two dozen troops with injuries", "leaving more than a million people without
+        // power": what a strike leaves behind is counted; forces leave places
+        if entry.id == "leave", (slot.end..<min(range.upperBound, slot.end + 5)).contains(where: { tokens[$0].flags.contains(.number) || tokens[$0].function == .number || (tokens[$0].isWord && ArticleReader.countWords.contains(tokenizer.fold(tokens[$0]))) }) { return false }
         if !entry.next.isEmpty && !present(entry.next, slot.end..<min(range.upperBound, slot.end + 6)) { return false }
         if !entry.previous.isEmpty && !present(entry.previous, max(range.lowerBound, slot.start - 3)..<slot.start) { return false }
         return true

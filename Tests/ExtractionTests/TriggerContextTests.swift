@@ -1,0 +1,21 @@
+import Testing
+import NewsdropExtraction
+
+/// Trigger readings dropped by their context: a `not-next:` word right after ("carrier strike
+/// groups"), a count after "leaving" (what a strike leaves behind, not a withdrawal).
+@Suite struct TriggerContextTests {
+    @Test func aStrikeGroupIsAUnitNotAStrike() {
+        let events = TestSupport.extract("The United States has deployed two aircraft carrier strike groups to the eastern Mediterranean since October 7.").events
+        #expect(!events.contains { $0.type == .airstrike }, "\(events)")
+        #expect(events.contains { $0.type == .deploy })
+    }
+
+    @Test func leavingACountIsNoWithdrawal() {
+        let a = TestSupport.extract("The Pentagon said US forces had come under attack 13 times in Iraq, leaving about two dozen American troops with minor injuries.").events
+        #expect(!a.contains { $0.type == .withdraw }, "\(a)")
+        let b = TestSupport.extract("Turkish bombardment hit at least 15 targets in Qamishli, leaving more than a million people without electricity.").events
+        #expect(!b.contains { $0.type == .withdraw }, "\(b)")
+        let c = TestSupport.extract("Russian forces left the Tiyas air base on Monday.").events
+        #expect(c.contains { $0.type == .withdraw }, "\(c)")
+    }
+}
