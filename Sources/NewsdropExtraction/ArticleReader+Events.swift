@@ -375,6 +375,11 @@ extension ArticleReader {
                 triggerSlots.prefix(n).contains(where: { s.slots[$0].triggers.contains { dict.triggers[$0.index].type == .exercise } })
             { continue }
             if generic { continue }
+            // "Since October 8, Israeli strikes have killed more than 200": a plural event noun counted
+            // over a period is a tally of many events, not one
+            if !verbal, chosen.form == .plural, s.dates.contains(where: { d in d.start - 1 >= lower && ArticleReader.periodBounds.contains(word(d.start - 1)) }),
+                [.airstrike, .attack, .kill].contains(entry.type), !s.isHeading
+            { continue }
             // "continued their operations against ISIS …, killing a number and destroying their hideouts":
             // a participle after a strike or an attack of its sentence tells more of that event
             if [.airstrike, .attack].contains(entry.type), chosen.form == .gerund, !nounContext,
@@ -748,7 +753,8 @@ extension ArticleReader {
                     guard let p = bestPlace(sl) else { continue }
                     let prep = governingPreposition(sl.start, lowerBound: lower)
                     let directObject = verbal && !passive && sl.start >= slot.end && sl.start - slot.end <= 1
-                    guard prep.map({ [.locative, .to, .from, .including].contains($0.0) }) ?? directObject else { continue }
+                    // "on the road between Aitaroun and Blida": between two places is at the first
+                    guard prep.map({ [.locative, .to, .from, .including].contains($0.0) || ArticleReader.betweenWord.contains(word($0.1)) }) ?? directObject else { continue }
                     if strongOnly, let (_, at) = prep, !ArticleReader.strongLocatives.contains(word(at)) { continue }
                     var score = dict.gazetteer.entries[p].kind.specificity * 10
                     if prep?.0 == .from { score -= 25 }
@@ -871,6 +877,11 @@ extension ArticleReader {
             }
             // told without a doer: may take the side of the last strike once the sentence is read
             if actor == nil, !anaphoric, !inBackground, !objectOfAnother, [.airstrike, .attack].contains(type) { doerless.insert(slot.start) } else { doerless.remove(slot.start) }
+            // ", and an Israeli strike near Baalbek wounded two", "and that artillery fired": a clause of its own
+            let coordinate = n > 0 && (s.slots[triggerSlots[n - 1]].end..<slot.start).contains { q in
+                tokens[q].function == .conjunction && word(q).elementsEqual("and".utf8) && q + 1 < slot.start
+                    && ((q - 1 >= lower && tokens[q - 1].isPunct && tokens[q - 1].mark == 0x2C) || tokens[q + 1].function == .that)
+            }
             order += 1
             outSlots.append(slot.start)
             out.append(EventMention(
@@ -878,7 +889,7 @@ extension ArticleReader {
                 actor: actor, target: target, place: place, placeStrength: strength, date: date,
                 fatalities: fatalities, source: source, modality: modality, sentence: sentenceText,
                 sentenceOffset: s.byteRange.lowerBound, anaphoric: anaphoric, order: order, sentenceIndex: k, fromHeading: s.isHeading,
-                background: inBackground))
+                background: inBackground, coordinateClause: coordinate))
         }
         _ = consumedKills
         for i in out.indices where out[i].actor == nil && doerless.contains(outSlots[i]) {
@@ -995,6 +1006,7 @@ extension ArticleReader {
 
     static let onWord: [UInt8] = Array(NameFolding.fold("on").utf8)
     static let inWord = FoldedWordSet(["in"])
+    static let betweenWord = FoldedWordSet(["between"])
     /// Words that count people: "more than a million", "dozens", "hundreds".
     static let countWords = FoldedWordSet(["million", "millions", "thousand", "thousands", "hundred", "hundreds", "dozen", "dozens", "scores"])
     static let responsibilityWord: [UInt8] = Array(NameFolding.fold("responsibility").utf8)
