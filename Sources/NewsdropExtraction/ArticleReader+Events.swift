@@ -28,7 +28,13 @@ extension ArticleReader {
         while j >= lowerBound && steps < 6 {
             let t = tokens[j]
             if t.flags.contains(.particle) || (t.isPunct && t.mark == 0x22) { j -= 1; continue }
-            if t.isWord && t.flags.contains(.possessive) && t.flags.contains(.capitalized) && steps < 4 { j -= 1; steps += 1; continue }
+            if t.isWord && t.flags.contains(.possessive) && t.flags.contains(.capitalized) && steps < 4 {
+                // "in the Kurdistan Region's Duhok province": over the whole possessive name
+                j -= 1; steps += 1
+                var words = 0
+                while j >= lowerBound, words < 3, tokens[j].isWord, tokens[j].flags.contains(.capitalized), !tokens[j].flags.contains(.possessive), tokens[j].function == .none { j -= 1; words += 1 }
+                continue
+            }
             // apposition: "Syria's largest city, Aleppo" takes the phrase's preposition
             if t.isPunct && t.mark == 0x2C && j - 1 >= lowerBound && tokens[j - 1].function == .areaNoun && steps == 0 { j -= 1; continue }
             if t.isPunct { return nil }
@@ -324,7 +330,10 @@ extension ArticleReader {
             // noun or verb reading
             let nounContext: Bool = {
                 if slot.end < range.upperBound, tokens[slot.end].function == .of { return true }
-                guard let p = prevTok else { return false }
+                // "Clashes broke out …", "– Clashes erupted": a capitalised word opening the sentence or a
+                // dateline's clause is its subject, not a verb
+                guard let p = prevTok else { return tokens[slot.start].flags.contains(.capitalized) }
+                if p.isPunct && p.mark == 0x2D && tokens[slot.start].flags.contains(.capitalized) && (dateline.contains(slot.start - 1) || dateline.contains(slot.start - 2)) { return true }
                 if p.flags.contains(.possessive) { return true }
                 if [.the, .determiner, .possessivePronoun, .number, .of, .locative, .preposition, .including, .by, .from].contains(p.function) { return true }
                 if p.flags.contains(.number) { return true }
@@ -472,7 +481,10 @@ extension ArticleReader {
                     // "a drone fired three missiles": the subject is a common noun; its actor is a modifier
                     // before it ("Israeli warplanes") or nobody
                     var q = noun - 1
-                    while q >= cStart, !cands.contains(where: { $0.end == q + 1 }), tokens[q].isWord, tokens[q].function == .forceNoun || tokens[q].function == .direction || (tokens[q].function == .none && !tokens[q].flags.contains(.capitalized)) || tokens[q].function == .conjunction { q -= 1 }
+                    // (over a parenthesis: "Syrian National Army (SNA) factions")
+                    while q >= cStart, s.inParens.contains(q) || (tokens[q].isPunct && (tokens[q].mark == 0x28 || tokens[q].mark == 0x29))
+                        || (!cands.contains(where: { $0.end == q + 1 })
+                            && tokens[q].isWord && (tokens[q].function == .forceNoun || tokens[q].function == .direction || (tokens[q].function == .none && !tokens[q].flags.contains(.capitalized)) || tokens[q].function == .conjunction)) { q -= 1 }
                     if q >= cStart, let c = cands.last(where: { $0.end == q + 1 && usable($0) }) {
                         var c = c
                         while c.start - 2 >= lower, tokens[c.start - 1].function == .conjunction, let d = cands.last(where: { $0.end == c.start - 1 }) { c = d }
@@ -685,6 +697,19 @@ extension ArticleReader {
                     if let a = cands.first(where: { $0.start >= c.end && $0.start - c.end <= 1 && !$0.isMedia }) { speaker = a.actor; break }
                 }
                 actor = speaker ?? lastPerson
+            }
+            // "clashes between the SDF and government forces", "killed in clashes with PKK militants": a
+            // reciprocal fight is done by the side named after "between" or "with"
+            if actor == nil, !verbal, entry.type == .attack, ArticleReader.reciprocalNouns.contains(word(slot.end - 1)) {
+                var q = slot.end
+                while q < min(scopeEnd, slot.end + 8), !(tokens[q].isPunct && tokens[q].mark != 0x28 && tokens[q].mark != 0x29) {
+                    if ArticleReader.reciprocalPrepositions.contains(word(q)), let c = cands.first(where: { $0.start > q && $0.start <= q + 3 && usable($0) }) {
+                        actor = c.actor
+                        if target?.index != nil && target?.index == c.actor.index { target = nil }
+                        break
+                    }
+                    q += 1
+                }
             }
             if entry.type == .accuse && (target == nil || target?.index == nil), verbal {
                 // "blamed the attack on the Islamic Resistance in Iraq": the accused follows "on"
@@ -1019,6 +1044,9 @@ extension ArticleReader {
 
     static let onWord: [UInt8] = Array(NameFolding.fold("on").utf8)
     static let inWord = FoldedWordSet(["in"])
+    /// Fights that two sides wage on each other, and the words that name a side after them.
+    static let reciprocalNouns = FoldedWordSet(["clash", "clashes", "fighting", "battle", "battles", "firefight", "firefights", "gunfight", "gunfights", "skirmish", "skirmishes"])
+    static let reciprocalPrepositions = FoldedWordSet(["with", "between"])
     static let betweenWord = FoldedWordSet(["between"])
     /// Words that count people: "more than a million", "dozens", "hundreds".
     static let countWords = FoldedWordSet(["million", "millions", "thousand", "thousands", "hundred", "hundreds", "dozen", "dozens", "scores"])
