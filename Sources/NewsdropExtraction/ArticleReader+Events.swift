@@ -447,6 +447,13 @@ extension ArticleReader {
                     // "prompting the group to fire 60 rockets", "forcing them to withdraw": it happened, and
                     // the one prompted does it
                     causee = cands.last(where: { $0.start > cv && $0.end <= j && $0.preposition == nil })?.actor
+                } else if infinitive, j - 1 >= lower, triggerSlots.prefix(n).contains(where: { t in
+                    // "later travelled to Erbil to meet Masrour Barzani", "arrived in Doha to hold talks": the
+                    // purpose of a journey told as done happens with it
+                    s.slots[t].end <= j && j - s.slots[t].end <= 6 && s.slots[t].triggers.contains { $0.form == .past && dict.triggers[$0.index].type == .visit }
+                        && !(s.slots[t].end..<j).contains { tokens[$0].isPunct }
+                }) {
+                    if s.cues.contains(where: { $0.kind == .expect && $0.end <= slot.start }) { modality = .expected }
                 } else if infinitive || (chosen.form == .base && afterModal) {
                     let expectBefore = s.cues.contains { $0.kind == .expect && $0.end <= slot.start && slot.start - $0.end <= 3 }
                     if expectBefore { modality = .expected } else { continue }
@@ -947,8 +954,9 @@ extension ArticleReader {
     /// `nil` when the last one has no known doer.
     func sideOfLastStrike(before current: [EventMention], previous: [EventMention], block: Int) -> EventMention.Actor? {
         func usable(_ m: EventMention) -> Bool { EventMerger.family(m.type) == 1 && !m.fromHeading && !m.background && !m.anaphoric }
-        guard let last = current.last(where: usable) ?? previous.last(where: usable), sentences[last.sentenceIndex].block >= block - 1,
-            let a = last.actor, a.index != nil
+        // (over strikes told without a doer of their own: "a series of attacks against US personnel")
+        guard let last = current.last(where: { usable($0) && $0.actor != nil }) ?? previous.last(where: { usable($0) && $0.actor != nil }),
+            sentences[last.sentenceIndex].block >= block - 1, let a = last.actor, a.index != nil
         else { return nil }
         return a
     }
@@ -993,6 +1001,13 @@ extension ArticleReader {
     /// A verb-only trigger in its -s form after a determiner or a number ("several targets",
     /// "the targets", "36 targets") is a plural noun, not a verb: no trigger, and no bound of others' scopes.
     func isPluralNounOfVerb(_ slot: SentenceSlots.Slot, lower: Int) -> Bool {
+        // "a vital target", "the main target": a verb-only trigger in its base form after a determiner
+        // and at most one plain word is a noun too
+        if slot.start - 2 >= lower, slot.triggers.allSatisfy({ $0.form == .base }) {
+            let p = tokens[slot.start - 1], pp = tokens[slot.start - 2]
+            if [.the, .determiner, .possessivePronoun].contains(p.function) { return true }
+            if p.isWord && p.function == .none && !p.flags.contains(.capitalized) && [.the, .determiner, .possessivePronoun].contains(pp.function) { return true }
+        }
         guard slot.start - 1 >= lower, slot.triggers.allSatisfy({ $0.form == .third }) else { return false }
         let p = tokens[slot.start - 1]
         if [.the, .determiner, .number, .possessivePronoun].contains(p.function) || p.flags.contains(.number) { return true }

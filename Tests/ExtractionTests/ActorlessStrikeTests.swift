@@ -40,4 +40,15 @@ import NewsdropExtraction
         #expect(m != nil, "\(events)")
         #expect(m?.actor == nil, "\(String(describing: m?.actor))")
     }
+
+    @Test func theSideIsTheLastStrikeWithADoer() {
+        // a doerless mention in between ("a series of attacks") does not hide the side of the strike before it
+        let events = TestSupport.extract("""
+            US warplanes struck a weapons facility near the town of Maadan on Wednesday. "This strike is a response to a series of attacks against our personnel," the Pentagon said.
+
+            The observatory said the jets also hit a depot near Albukamal on the Iraqi border.
+            """).events
+        let m = events.first { $0.place?.name == "Abu Kamal" }
+        #expect(m?.actor != nil, "\(events)")
+    }
 }

@@ -19,4 +19,19 @@ import NewsdropExtraction
         let c = TestSupport.extract("Russian forces left the Tiyas air base on Monday.").events
         #expect(c.contains { $0.type == .withdraw }, "\(c)")
     }
+
+    @Test func aVerbOnlyTriggerAfterADeterminerIsANoun() {
+        // "a vital target" is no verb bounding the clause: Eilat stays the attack's place
+        let e = TestSupport.extract("The Islamic Resistance in Iraq said it had attacked \"a vital target\" in Eilat with drones overnight Sunday.").events.first
+        #expect(e?.place?.name == "Eilat", "\(String(describing: e))")
+    }
+
+    @Test func thePurposeOfAJourneyHappensWithIt() {
+        let events = TestSupport.extract("Foreign Minister Hakan Fidan later travelled to Erbil to meet Kurdistan Region Prime Minister Masrour Barzani.").events
+        #expect(events.contains { $0.type == .visit && $0.place?.name == "Erbil" }, "\(events)")
+        #expect(events.contains { $0.type == .meet }, "\(events)")
+        // an announced journey's purpose stays expected
+        let later = TestSupport.extract("Foreign Minister Hakan Fidan is expected to travel to Erbil to meet Masrour Barzani.").events
+        #expect(!later.contains { $0.type == .meet && $0.modality != .expected }, "\(later)")
+    }
 }
