@@ -566,7 +566,12 @@ extension ArticleReader {
                 return nil
             }
             func object() -> EventMention.Actor? {
-                let right = cands.filter { $0.start >= slot.end && $0.start < scopeEnd && usable($0) }
+                // "the Britain-based Observatory", "the Houthi-controlled port", "the Israel-Hamas war": the
+                // first half of a hyphenated compound modifies the noun after it, it is struck by nothing
+                let right = cands.filter { c in
+                    c.start >= slot.end && c.start < scopeEnd && usable(c) && !tokens[c.end - 1].flags.contains(.hyphenAfter)
+                        && !(c.start - 1 >= lower && tokens[c.start - 1].flags.contains(.hyphenAfter))
+                }
                 if let c = right.first(where: { $0.preposition == nil || $0.preposition == .preposition || $0.preposition == .of }) {
                     if let si = c.slot, s.slots[si].actors.isEmpty && s.slots[si].titles.isEmpty && !s.slots[si].places.isEmpty && !s.slots[si].unknown { return nil }
                     return c.actor
@@ -718,6 +723,8 @@ extension ArticleReader {
                     q += 1
                 }
             }
+            // a side does not strike itself: "Israeli warplanes bombed … in retaliation for … on Israel's …"
+            if [.airstrike, .attack].contains(entry.type), let a = actor?.index, let t = target?.index, dict.actors.related(a, t) { target = nil }
             if entry.type == .accuse && (target == nil || target?.index == nil), verbal {
                 // "blamed the attack on the Islamic Resistance in Iraq": the accused follows "on"
                 if let c = cands.first(where: { $0.start > slot.end && $0.start < scopeEnd && usable($0) && $0.start - 1 > slot.end && word($0.start - 1).elementsEqual(ArticleReader.onWord) }) { target = c.actor }
