@@ -12,6 +12,8 @@ public struct ActorDictionary: Sendable {
     /// Per country code, its national armed force: the first `armed-force` row affiliated directly
     /// with that country's state ("the army" in a Lebanese context is the Lebanese Armed Forces).
     let nationalForceByCountry: [String: Int]
+    /// Per country code, its `state` row ("the government" in a Syrian context is Syria).
+    let stateByCountry: [String: Int]
 
     init(entries: [ActorEntry], titles: [ActorTitle]) {
         self.entries = entries
@@ -34,6 +36,9 @@ public struct ActorDictionary: Sendable {
             if let s = ids[e.affiliation], entries[s].kind == .state, entries[s].country == e.country { forces[e.country] = i }
         }
         nationalForceByCountry = forces
+        var states: [String: Int] = [:]
+        for (i, e) in entries.enumerated() where e.kind == .state && !e.country.isEmpty && states[e.country] == nil { states[e.country] = i }
+        stateByCountry = states
         indexByID = ids
         byFoldedName = names
         titlesByFoldedPhrase = tp
@@ -44,6 +49,12 @@ public struct ActorDictionary: Sendable {
     func nationalForce(of i: Int) -> Int? {
         let c = entries[i].country
         return c.isEmpty ? nil : nationalForceByCountry[c]
+    }
+
+    /// The state of the country of actor `i`, if the dictionary has one.
+    func state(of i: Int) -> Int? {
+        let c = entries[i].country
+        return c.isEmpty ? nil : stateByCountry[c]
     }
 
     /// The entry with this id.

@@ -97,7 +97,7 @@ extension ArticleReader {
         // per token of the sentence: the coreference cue and the slot starting there (-1: none)
         let lower = s.tokenRange.lowerBound
         var cueAt = [Int](repeating: -1, count: s.tokenRange.count)
-        for (i, c) in s.cues.enumerated() where c.kind == .corefPerson || c.kind == .corefGroup || c.kind == .corefForce { cueAt[c.start - lower] = i }
+        for (i, c) in s.cues.enumerated() where c.kind == .corefPerson || c.kind == .corefGroup || c.kind == .corefForce || c.kind == .corefState { cueAt[c.start - lower] = i }
         var slotAt = [Int](repeating: -1, count: s.tokenRange.count)
         for (i, sl) in s.slots.enumerated() { slotAt[sl.start - lower] = i }
         var j = s.tokenRange.lowerBound
@@ -165,12 +165,16 @@ extension ArticleReader {
                 j = max(j + 1, out.last.map { $0.start == sl.start ? $0.end : sl.end } ?? sl.end)
                 continue
             }
-            if cueAt[j - lower] >= 0, !(s.cues[cueAt[j - lower]].kind == .corefForce && ArticleReader.namesItsOwner(s.cues[cueAt[j - lower]], s, slotAt: slotAt, tokens: tokens)) {
+            if cueAt[j - lower] >= 0, !([.corefForce, .corefState].contains(s.cues[cueAt[j - lower]].kind) && ArticleReader.namesItsOwner(s.cues[cueAt[j - lower]], s, slotAt: slotAt, tokens: tokens)) {
                 let c = s.cues[cueAt[j - lower]]
                 var ref = c.kind == .corefPerson ? person : group
                 if c.kind == .corefForce {
                     // "the army has reinforced its positions": the national force of the country last named
                     ref = national.flatMap { dict.actors.nationalForce(of: $0) }.map { EventMention.Actor(index: $0, name: dict.actors.entries[$0].name, text: text(c.start, c.end)) }
+                }
+                if c.kind == .corefState {
+                    // "the government condemned": the state of the country last named
+                    ref = national.flatMap { dict.actors.state(of: $0) }.map { EventMention.Actor(index: $0, name: dict.actors.entries[$0].name, text: text(c.start, c.end)) }
                 }
                 if let ref {
                     let prep = governingPreposition(c.start, lowerBound: s.tokenRange.lowerBound)?.0

@@ -22,3 +22,20 @@ import NewsdropExtraction
         #expect(e?.actor?.text.contains("Islamic Republic") == true, "\(String(describing: e?.actor))")
     }
 }
+
+/// "the government", "the authorities" (coref-state cues) are the state of the country of the last
+/// actor named.
+@Suite struct NationalGovernmentTests {
+    @Test func theGovernmentIsTheStateOfTheCountryLastNamed() {
+        let events = TestSupport.extract("""
+            Syria said a drone attack on a military academy in Homs killed dozens. The government blamed insurgents for the attack.
+            """).events
+        let a = events.first { $0.type == .accuse }
+        #expect(a?.actor?.name == "Syria", "\(events)")
+    }
+
+    @Test func withoutACountryTheGovernmentIsNobody() {
+        let a = TestSupport.extract("The government blamed insurgents for the attack.").events.first { $0.type == .accuse }
+        #expect(a?.actor?.name != "Syria", "\(String(describing: a))")
+    }
+}
