@@ -406,6 +406,13 @@ extension ArticleReader {
             if !verbal, chosen.form == .plural, s.dates.contains(where: { d in d.start - 1 >= lower && ArticleReader.periodBounds.contains(word(d.start - 1)) }),
                 [.airstrike, .attack, .kill].contains(entry.type), !s.isHeading
             { continue }
+            // "The Houthis have fired drones and missiles at shipping since November": a present perfect
+            // over a period tells what has gone on since, not one event
+            if verbal, chosen.form == .past, [.airstrike, .attack].contains(entry.type), !s.isHeading,
+                let aux = (max(lower, slot.start - 3)..<slot.start).last(where: { tokens[$0].function == .have }), ArticleReader.presentHave.contains(word(aux)),
+                (aux + 1..<slot.start).allSatisfy({ tokens[$0].function == .adverb }),
+                s.dates.contains(where: { d in d.start > slot.start && d.start - 1 >= lower && ArticleReader.periodBounds.contains(word(d.start - 1)) })
+            { continue }
             // "continued their operations against ISIS …, killing a number and destroying their hideouts":
             // a participle after a strike or an attack of its sentence tells more of that event
             if [.airstrike, .attack].contains(entry.type), chosen.form == .gerund, !nounContext,
@@ -1070,6 +1077,7 @@ extension ArticleReader {
 
     static let onWord: [UInt8] = Array(NameFolding.fold("on").utf8)
     static let inWord = FoldedWordSet(["in"])
+    static let presentHave = FoldedWordSet(["have", "has"])
     /// Fights that two sides wage on each other, and the words that name a side after them.
     static let reciprocalNouns = FoldedWordSet(["clash", "clashes", "fighting", "battle", "battles", "firefight", "firefights", "gunfight", "gunfights", "skirmish", "skirmishes"])
     static let reciprocalPrepositions = FoldedWordSet(["with", "between"])

@@ -29,4 +29,12 @@ import NewsdropExtraction
         let events = TestSupport.extract("Since October 8, Israeli strikes have killed more than 200 Hezbollah fighters and about 40 civilians, according to a tally by AFP.").events
         #expect(events.isEmpty, "\(events)")
     }
+
+    @Test func aPresentPerfectOverAPeriodIsNoEvent() {
+        let events = TestSupport.extract("The Houthis have fired drones and missiles at international shipping in the Red Sea since November.").events
+        #expect(events.isEmpty, "\(events)")
+        // a present perfect with a date of its own is an event
+        let one = TestSupport.extract("The Houthis have fired two missiles at a tanker in the Red Sea on Saturday.").events
+        #expect(one.count == 1, "\(one)")
+    }
 }
