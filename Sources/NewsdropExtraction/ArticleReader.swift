@@ -20,9 +20,6 @@ final class ArticleReader {
     // coreference state
     var lastPerson: EventMention.Actor? = nil
     var lastGroup: EventMention.Actor? = nil
-    /// The last actor named with a country (a person, state, force or group): "the army" is its
-    /// country's national force.
-    var lastNational: Int? = nil
 
     init(lexicon: Lexicon, text: String) {
         self.lexicon = lexicon
