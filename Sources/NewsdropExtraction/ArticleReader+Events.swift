@@ -28,7 +28,13 @@ extension ArticleReader {
         while j >= lowerBound && steps < 6 {
             let t = tokens[j]
             if t.flags.contains(.particle) || (t.isPunct && t.mark == 0x22) { j -= 1; continue }
-            if t.isWord && t.flags.contains(.possessive) && t.flags.contains(.capitalized) && steps < 4 { j -= 1; steps += 1; continue }
+            if t.isWord && t.flags.contains(.possessive) && t.flags.contains(.capitalized) && steps < 4 {
+                // "in the Kurdistan Region's Duhok province": over the whole possessive name
+                j -= 1; steps += 1
+                var words = 0
+                while j >= lowerBound, words < 3, tokens[j].isWord, tokens[j].flags.contains(.capitalized), !tokens[j].flags.contains(.possessive), tokens[j].function == .none { j -= 1; words += 1 }
+                continue
+            }
             // apposition: "Syria's largest city, Aleppo" takes the phrase's preposition
             if t.isPunct && t.mark == 0x2C && j - 1 >= lowerBound && tokens[j - 1].function == .areaNoun && steps == 0 { j -= 1; continue }
             if t.isPunct { return nil }
@@ -185,6 +191,14 @@ extension ArticleReader {
         return s.slots[i]
     }
 
+    /// Whether token `pos` stands inside a quotation of its sentence (an odd number of quote marks
+    /// before it).
+    func insideQuotes(_ pos: Int, _ s: SentenceSlots) -> Bool {
+        var n = 0
+        for q in s.tokenRange.lowerBound..<pos where tokens[q].isPunct && tokens[q].mark == 0x22 { n += 1 }
+        return n % 2 == 1
+    }
+
     /// The first token of the clause holding token `pos`: after `;`, `:`, an opening quote, or a
     /// "that" that follows a comma or a report verb.
     func clauseStart(_ pos: Int, _ s: SentenceSlots) -> Int {
@@ -256,7 +270,10 @@ extension ArticleReader {
             if let b = cands.last(where: { $0.end <= c.start && c.start - $0.end <= 1 && !$0.isPronoun }),
                 let comma = (max(range.lowerBound, b.start - 2)..<b.start).last(where: { tokens[$0].isPunct }),
                 tokens[comma].mark == 0x2C, (comma + 1..<b.start).allSatisfy({ tokens[$0].function == .the }),
+                // "…, Austin said in a statement.", "…, the ministry said on X."
                 c.end >= range.upperBound || tokens[c.end].isPunct
+                    || ([.locative, .preposition].contains(tokens[c.end].function)
+                        && !(c.end..<range.upperBound).contains(where: { q in tokens[q].isPunct && tokens[q].mark != 0x2E || s.slots.contains { $0.start == q && !$0.triggers.isEmpty } }))
             {
                 for q in b.start..<b.end { attributionTokens.insert(q) }
                 if b.actor.index != nil { speaker = speaker ?? b.actor.name }
@@ -286,6 +303,10 @@ extension ArticleReader {
         }
 
         var out: [EventMention] = []
+        // the first token of the trigger each of `out` was read from
+        var outSlots: [Int] = []
+        // the triggers of `out` told without a doer that may take the side of the last strike
+        var doerless = Set<Int>()
         var verbActors: [(end: Int, actor: EventMention.Actor?)] = []
         var nominalSubjects: [(start: Int, end: Int, family: Int, actor: EventMention.Actor?)] = []
         var consumedKills = Set<Int>()
@@ -297,7 +318,10 @@ extension ArticleReader {
             // noun or verb reading
             let nounContext: Bool = {
                 if slot.end < range.upperBound, tokens[slot.end].function == .of { return true }
-                guard let p = prevTok else { return false }
+                // "Clashes broke out …", "– Clashes erupted": a capitalised word opening the sentence or a
+                // dateline's clause is its subject, not a verb
+                guard let p = prevTok else { return tokens[slot.start].flags.contains(.capitalized) }
+                if p.isPunct && p.mark == 0x2D && tokens[slot.start].flags.contains(.capitalized) && (dateline.contains(slot.start - 1) || dateline.contains(slot.start - 2)) { return true }
                 if p.flags.contains(.possessive) { return true }
                 if [.the, .determiner, .possessivePronoun, .number, .of, .locative, .preposition, .including, .by, .from].contains(p.function) { return true }
                 if p.flags.contains(.number) { return true }
@@ -361,6 +385,23 @@ extension ArticleReader {
                 triggerSlots.prefix(n).contains(where: { s.slots[$0].triggers.contains { dict.triggers[$0.index].type == .exercise } })
             { continue }
             if generic { continue }
+            // "Since October 8, Israeli strikes have killed more than 200": a plural event noun counted
+            // over a period is a tally of many events, not one
+            if !verbal, chosen.form == .plural, s.dates.contains(where: { d in d.start - 1 >= lower && ArticleReader.periodBounds.contains(word(d.start - 1)) }),
+                [.airstrike, .attack, .kill].contains(entry.type), !s.isHeading
+            { continue }
+            // "The Houthis have fired drones and missiles at shipping since November": a present perfect
+            // over a period tells what has gone on since, not one event
+            if verbal, chosen.form == .past, [.airstrike, .attack].contains(entry.type), !s.isHeading,
+                let aux = (max(lower, slot.start - 3)..<slot.start).last(where: { tokens[$0].function == .have }), ArticleReader.presentHave.contains(word(aux)),
+                (aux + 1..<slot.start).allSatisfy({ tokens[$0].function == .adverb }),
+                s.dates.contains(where: { d in d.start > slot.start && d.start - 1 >= lower && ArticleReader.periodBounds.contains(word(d.start - 1)) })
+            { continue }
+            // "continued their operations against ISIS …, killing a number and destroying their hideouts":
+            // a participle after a strike or an attack of its sentence tells more of that event
+            if [.airstrike, .attack].contains(entry.type), chosen.form == .gerund, !nounContext,
+                triggerSlots.prefix(n).contains(where: { s.slots[$0].triggers.contains { EventMerger.family(dict.triggers[$0.index].type) == EventMerger.family(entry.type) } })
+            { continue }
             // "a strike attributed to Israel that hit an office": the relative clause retells the noun's event
             if chosen.form.isVerbal, slot.start - 1 >= lower, tokens[slot.start - 1].function == .that || tokens[slot.start - 1].function == .relative,
                 triggerSlots.prefix(n).contains(where: { s.slots[$0].triggers.contains { EventMerger.family(dict.triggers[$0.index].type) == EventMerger.family(entry.type) } })
@@ -401,6 +442,13 @@ extension ArticleReader {
                     // "prompting the group to fire 60 rockets", "forcing them to withdraw": it happened, and
                     // the one prompted does it
                     causee = cands.last(where: { $0.start > cv && $0.end <= j && $0.preposition == nil })?.actor
+                } else if infinitive, j - 1 >= lower, triggerSlots.prefix(n).contains(where: { t in
+                    // "later travelled to Erbil to meet Masrour Barzani", "arrived in Doha to hold talks": the
+                    // purpose of a journey told as done happens with it
+                    s.slots[t].end <= j && j - s.slots[t].end <= 6 && s.slots[t].triggers.contains { $0.form == .past && dict.triggers[$0.index].type == .visit }
+                        && !(s.slots[t].end..<j).contains { tokens[$0].isPunct }
+                }) {
+                    if s.cues.contains(where: { $0.kind == .expect && $0.end <= slot.start }) { modality = .expected }
                 } else if infinitive || (chosen.form == .base && afterModal) {
                     let expectBefore = s.cues.contains { $0.kind == .expect && $0.end <= slot.start && slot.start - $0.end <= 3 }
                     if expectBefore { modality = .expected } else { continue }
@@ -421,19 +469,24 @@ extension ArticleReader {
             let cStart = clauseStart(slot.start, s)
             func usable(_ c: Candidate) -> Bool { !c.isMedia && !attributionTokens.contains(c.start) && !s.inParens.contains(c.start) && !dateline.contains(c.start) }
 
+            var fusedNoun: Int? = nil
             func subject() -> EventMention.Actor? {
                 if verbal, let noun = nominalSubjects.last(where: { $0.family == EventMerger.family(entry.type) && $0.end <= slot.start && $0.start >= cStart }),
                     // "… came a day after a Houthi drone hit": a subordinate clause has a subject of its own
                     !(noun.end..<slot.start).contains(where: { ArticleReader.subordinators.contains(word($0)) }), bareNounSubject(slot.start, lower: noun.end) == nil,
                     !cands.contains(where: { $0.start >= noun.end && $0.end <= slot.start && $0.preposition == nil && usable($0) && !attributionTokens.contains($0.start) && $0.end == slot.start })
                 {
+                    fusedNoun = noun.start
                     return noun.actor
                 }
                 if verbal, let noun = bareNounSubject(slot.start, lower: cStart), !cands.contains(where: { $0.end == noun + 1 }) {
                     // "a drone fired three missiles": the subject is a common noun; its actor is a modifier
                     // before it ("Israeli warplanes") or nobody
                     var q = noun - 1
-                    while q >= cStart, !cands.contains(where: { $0.end == q + 1 }), tokens[q].isWord, tokens[q].function == .forceNoun || tokens[q].function == .direction || (tokens[q].function == .none && !tokens[q].flags.contains(.capitalized)) || tokens[q].function == .conjunction { q -= 1 }
+                    // (over a parenthesis: "Syrian National Army (SNA) factions")
+                    while q >= cStart, s.inParens.contains(q) || (tokens[q].isPunct && (tokens[q].mark == 0x28 || tokens[q].mark == 0x29))
+                        || (!cands.contains(where: { $0.end == q + 1 })
+                            && tokens[q].isWord && (tokens[q].function == .forceNoun || tokens[q].function == .direction || (tokens[q].function == .none && !tokens[q].flags.contains(.capitalized)) || tokens[q].function == .conjunction)) { q -= 1 }
                     if q >= cStart, let c = cands.last(where: { $0.end == q + 1 && usable($0) }) {
                         var c = c
                         while c.start - 2 >= lower, tokens[c.start - 1].function == .conjunction, let d = cands.last(where: { $0.end == c.start - 1 }) { c = d }
@@ -508,7 +561,12 @@ extension ArticleReader {
                 return nil
             }
             func object() -> EventMention.Actor? {
-                let right = cands.filter { $0.start >= slot.end && $0.start < scopeEnd && usable($0) }
+                // "the Britain-based Observatory", "the Houthi-controlled port", "the Israel-Hamas war": the
+                // first half of a hyphenated compound modifies the noun after it, it is struck by nothing
+                let right = cands.filter { c in
+                    c.start >= slot.end && c.start < scopeEnd && usable(c) && !tokens[c.end - 1].flags.contains(.hyphenAfter)
+                        && !(c.start - 1 >= lower && tokens[c.start - 1].flags.contains(.hyphenAfter))
+                }
                 if let c = right.first(where: { $0.preposition == nil || $0.preposition == .preposition || $0.preposition == .of }) {
                     if let si = c.slot, s.slots[si].actors.isEmpty && s.slots[si].titles.isEmpty && !s.slots[si].places.isEmpty && !s.slots[si].unknown { return nil }
                     return c.actor
@@ -566,6 +624,8 @@ extension ArticleReader {
             var actor: EventMention.Actor? = nil
             var target: EventMention.Actor? = nil
             var inBackground = false
+            // the object of another's accusation, denial or report: its doer is not to be guessed
+            var objectOfAnother = false
             switch entry.roles {
             case .agent:
                 if verbal && !passive {
@@ -618,6 +678,14 @@ extension ArticleReader {
                         s.slots[t].end <= slot.start && s.slots[t].triggers.allSatisfy { dict.triggers[$0.index].type == .kill }
                     }).flatMap { t in cands.last(where: { $0.end <= s.slots[t].start && $0.preposition == nil && usable($0) })?.actor } : nil
                     inBackground = backgroundPrep
+                    // "Washington struck two facilities on October 27, in strikes Austin said were…": an
+                    // event noun under "in" after a verb of its family retells that verb's event
+                    if let g = gov, g.0 == .locative, ArticleReader.inWord.contains(word(g.1)), !responsibility,
+                        triggerSlots.prefix(n).contains(where: { t in
+                            s.slots[t].triggers.contains { $0.form.isVerbal && EventMerger.family(dict.triggers[$0.index].type) == EventMerger.family(entry.type) }
+                        })
+                    { continue }
+                    objectOfAnother = objectOfOther
                     if let pre { actor = pre } else if let k = killerBefore { actor = k } else if let of1, ![.airstrike, .attack, .kill].contains(entry.type) { actor = of1; target = of2 } else if let a = agentAfter() { actor = a } else if objectOfOther || (backgroundPrep && (referring || gov != nil)) { actor = nil } else if viaPronoun { actor = subject() } else { actor = subject() }
                     if target == nil { target = object() }
                 }
@@ -637,6 +705,21 @@ extension ArticleReader {
                 }
                 actor = speaker ?? lastPerson
             }
+            // "clashes between the SDF and government forces", "killed in clashes with PKK militants": a
+            // reciprocal fight is done by the side named after "between" or "with"
+            if actor == nil, !verbal, entry.type == .attack, ArticleReader.reciprocalNouns.contains(word(slot.end - 1)) {
+                var q = slot.end
+                while q < min(scopeEnd, slot.end + 8), !(tokens[q].isPunct && tokens[q].mark != 0x28 && tokens[q].mark != 0x29) {
+                    if ArticleReader.reciprocalPrepositions.contains(word(q)), let c = cands.first(where: { $0.start > q && $0.start <= q + 3 && usable($0) }) {
+                        actor = c.actor
+                        if target?.index != nil && target?.index == c.actor.index { target = nil }
+                        break
+                    }
+                    q += 1
+                }
+            }
+            // a side does not strike itself: "Israeli warplanes bombed … in retaliation for … on Israel's …"
+            if [.airstrike, .attack].contains(entry.type), let a = actor?.index, let t = target?.index, dict.actors.related(a, t) { target = nil }
             if entry.type == .accuse && (target == nil || target?.index == nil), verbal {
                 // "blamed the attack on the Islamic Resistance in Iraq": the accused follows "on"
                 if let c = cands.first(where: { $0.start > slot.end && $0.start < scopeEnd && usable($0) && $0.start - 1 > slot.end && word($0.start - 1).elementsEqual(ArticleReader.onWord) }) { target = c.actor }
@@ -701,6 +784,9 @@ extension ArticleReader {
                 }
                 for sl in s.slots where sl.start >= lo && sl.end <= hi && !sl.places.isEmpty && sl.adjectives.isEmpty {
                     if sl.end - sl.start == 1, [.month, .weekday].contains(tokens[sl.start].function) { continue }
+                    // "mourned as "martyrs on the road to Jerusalem"": a place inside a quotation is the
+                    // quotation's, not the place of an event told outside it
+                    if insideQuotes(sl.start, s) && !insideQuotes(slot.start, s) { continue }
                     if s.inParens.contains(sl.start) || dateline.contains(sl.start) || attributionTokens.contains(sl.start) { continue }
                     if s.cues.contains(where: { $0.kind == .agent && $0.end - $0.start >= 2 && $0.end <= sl.start && sl.start - $0.end <= 1 }) { continue }
                     // "Syria's Idlib province": a possessive place names the country of the next, unless a
@@ -714,7 +800,8 @@ extension ArticleReader {
                     guard let p = bestPlace(sl) else { continue }
                     let prep = governingPreposition(sl.start, lowerBound: lower)
                     let directObject = verbal && !passive && sl.start >= slot.end && sl.start - slot.end <= 1
-                    guard prep.map({ [.locative, .to, .from, .including].contains($0.0) }) ?? directObject else { continue }
+                    // "on the road between Aitaroun and Blida": between two places is at the first
+                    guard prep.map({ [.locative, .to, .from, .including].contains($0.0) || ArticleReader.betweenWord.contains(word($0.1)) }) ?? directObject else { continue }
                     if strongOnly, let (_, at) = prep, !ArticleReader.strongLocatives.contains(word(at)) { continue }
                     var score = dict.gazetteer.entries[p].kind.specificity * 10
                     if prep?.0 == .from { score -= 25 }
@@ -823,16 +910,57 @@ extension ArticleReader {
                 continue
             }
             if victimOnly { continue }
+            // "a strike hit a house in Majdal Selm", "a drone attack targeted the base": the noun and
+            // its verb tell one event, of the noun's kind, where the verb says
+            if let ns = fusedNoun, let at = outSlots.lastIndex(of: ns) {
+                let noun = out[at]
+                if noun.type == .airstrike && type == .attack { type = .airstrike; cameo = noun.cameo }
+                if place == nil || noun.placeStrength > strength { place = noun.place ?? place; strength = noun.place == nil ? strength : noun.placeStrength }
+                if date == nil { date = noun.date }
+                if fatalities == nil { fatalities = noun.fatalities }
+                if actor == nil { actor = noun.actor }
+                out.remove(at: at)
+                outSlots.remove(at: at)
+            }
+            // told without a doer: may take the side of the last strike once the sentence is read
+            if actor == nil, !anaphoric, !inBackground, !objectOfAnother, [.airstrike, .attack].contains(type) { doerless.insert(slot.start) } else { doerless.remove(slot.start) }
+            // ", and an Israeli strike near Baalbek wounded two", "and that artillery fired": a clause of its own
+            let coordinate = n > 0 && (s.slots[triggerSlots[n - 1]].end..<slot.start).contains { q in
+                tokens[q].function == .conjunction && word(q).elementsEqual("and".utf8) && q + 1 < slot.start
+                    && ((q - 1 >= lower && tokens[q - 1].isPunct && tokens[q - 1].mark == 0x2C) || tokens[q + 1].function == .that)
+            }
             order += 1
+            outSlots.append(slot.start)
             out.append(EventMention(
                 type: type, cameo: cameo,
                 actor: actor, target: target, place: place, placeStrength: strength, date: date,
                 fatalities: fatalities, source: source, modality: modality, sentence: sentenceText,
                 sentenceOffset: s.byteRange.lowerBound, anaphoric: anaphoric, order: order, sentenceIndex: k, fromHeading: s.isHeading,
-                background: inBackground))
+                background: inBackground, coordinateClause: coordinate))
         }
         _ = consumedKills
+        for i in out.indices where out[i].actor == nil && doerless.contains(outSlots[i]) {
+            // a side does not strike itself: "a drone attack targeted the base, which hosts US troops"
+            if let inherited = sideOfLastStrike(before: Array(out[..<i]), previous: previous, block: s.block),
+                !(out[i].target?.index.map { dict.actors.related($0, inherited.index!) } ?? false)
+            {
+                out[i].actor = inherited
+            }
+        }
         return (out, tollOnly)
+    }
+
+    /// The doer of the last strike or attack told in this paragraph or the one before, for a
+    /// strike told without one: "Two F-15 fighter jets struck the facility", "a woman was killed
+    /// when a strike hit a house", "A second attack hit US forces" follow one side's strikes.
+    /// `nil` when the last one has no known doer.
+    func sideOfLastStrike(before current: [EventMention], previous: [EventMention], block: Int) -> EventMention.Actor? {
+        func usable(_ m: EventMention) -> Bool { EventMerger.family(m.type) == 1 && !m.fromHeading && !m.background && !m.anaphoric }
+        // (over strikes told without a doer of their own: "a series of attacks against US personnel")
+        guard let last = current.last(where: { usable($0) && $0.actor != nil }) ?? previous.last(where: { usable($0) && $0.actor != nil }),
+            sentences[last.sentenceIndex].block >= block - 1, let a = last.actor, a.index != nil
+        else { return nil }
+        return a
     }
 
     /// Whether the subject of a passive verb whose auxiliaries end before token `j` is a "no …"
@@ -875,6 +1003,13 @@ extension ArticleReader {
     /// A verb-only trigger in its -s form after a determiner or a number ("several targets",
     /// "the targets", "36 targets") is a plural noun, not a verb: no trigger, and no bound of others' scopes.
     func isPluralNounOfVerb(_ slot: SentenceSlots.Slot, lower: Int) -> Bool {
+        // "a vital target", "the main target": a verb-only trigger in its base form after a determiner
+        // and at most one plain word is a noun too
+        if slot.start - 2 >= lower, slot.triggers.allSatisfy({ $0.form == .base }) {
+            let p = tokens[slot.start - 1], pp = tokens[slot.start - 2]
+            if [.the, .determiner, .possessivePronoun].contains(p.function) { return true }
+            if p.isWord && p.function == .none && !p.flags.contains(.capitalized) && [.the, .determiner, .possessivePronoun].contains(pp.function) { return true }
+        }
         guard slot.start - 1 >= lower, slot.triggers.allSatisfy({ $0.form == .third }) else { return false }
         let p = tokens[slot.start - 1]
         if [.the, .determiner, .number, .possessivePronoun].contains(p.function) || p.flags.contains(.number) { return true }
@@ -925,6 +1060,14 @@ extension ArticleReader {
     }
 
     static let onWord: [UInt8] = Array(NameFolding.fold("on").utf8)
+    static let inWord = FoldedWordSet(["in"])
+    static let presentHave = FoldedWordSet(["have", "has"])
+    /// Fights that two sides wage on each other, and the words that name a side after them.
+    static let reciprocalNouns = FoldedWordSet(["clash", "clashes", "fighting", "battle", "battles", "firefight", "firefights", "gunfight", "gunfights", "skirmish", "skirmishes"])
+    static let reciprocalPrepositions = FoldedWordSet(["with", "between"])
+    static let betweenWord = FoldedWordSet(["between"])
+    /// Words that count people: "more than a million", "dozens", "hundreds".
+    static let countWords = FoldedWordSet(["million", "millions", "thousand", "thousands", "hundred", "hundreds", "dozen", "dozens", "scores"])
     static let responsibilityWord: [UInt8] = Array(NameFolding.fold("responsibility").utf8)
     static let airWeapons = FoldedWordSet(["missile", "missiles", "drone", "drones", "warplane", "warplanes", "jet", "jets", "aircraft", "helicopter", "helicopters", "uav", "uavs", "bombers"])
     static let subordinators = FoldedWordSet(["after", "before", "since", "until", "as", "while", "when", "because", "once"])
@@ -967,6 +1110,10 @@ extension ArticleReader {
         }
         // "the strikes left 17 dead", "leaves 9 dead": a toll, not a withdrawal
         if entry.type == .withdraw && present(ArticleReader.casualtyWords, slot.end..<min(range.upperBound, slot.end + 6)) { return false }
+        if !entry.notNext.isEmpty && slot.end < range.upperBound && present(entry.notNext, slot.end..<slot.end + 1) { return false }
+        // "leaving about two dozen troops with injuries", "leaving more than a million people without
+        // power": what a strike leaves behind is counted; forces leave places
+        if entry.id == "leave", (slot.end..<min(range.upperBound, slot.end + 5)).contains(where: { tokens[$0].flags.contains(.number) || tokens[$0].function == .number || (tokens[$0].isWord && ArticleReader.countWords.contains(tokenizer.fold(tokens[$0]))) }) { return false }
         if !entry.next.isEmpty && !present(entry.next, slot.end..<min(range.upperBound, slot.end + 6)) { return false }
         if !entry.previous.isEmpty && !present(entry.previous, max(range.lowerBound, slot.start - 3)..<slot.start) { return false }
         return true
@@ -976,8 +1123,8 @@ extension ArticleReader {
     /// the building", "after the strike", "for the strike"): the clause subject did not do it.
     static let backgroundPrepositions = FoldedWordSet(["in", "for", "after", "since", "during", "following", "amid", "before", "over", "about"])
 
-    static let demonstratives = FoldedWordSet(["this", "these", "that", "those"], fold: false)
-    static let indefinites = FoldedWordSet(["a", "an", "some", "several", "many", "another", "other", "any", "each", "every", "both", "all", "such"], fold: false)
+    static let demonstratives = FoldedWordSet(["this", "these", "that", "those", "such"], fold: false)
+    static let indefinites = FoldedWordSet(["a", "an", "some", "several", "many", "another", "other", "any", "each", "every", "both", "all"], fold: false)
     static let strongLocatives = FoldedWordSet(["in", "near", "at", "around", "inside", "outside", "across", "within", "throughout", "including"])
 
     /// Moves the last person and group forward to this sentence's mentions.

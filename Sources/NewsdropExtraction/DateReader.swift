@@ -52,9 +52,25 @@ struct DateReader: Sendable {
             let b = bytes[Int(tokens[k].start)]
             return b == 0x2F || b == 0x2E ? b : nil
         }
+        /// "14.03.2024" (Anadolu, European outlets): the tokenizer reads "14.03" as one decimal, then
+        /// "." and the year; day first, as in the other numeric dates.
+        func dottedDate(_ k: Int) -> (Hit, Int)? {
+            let a = Int(tokens[k].start), b = Int(tokens[k].end)
+            guard b - a >= 4, b - a <= 5, range.contains(k + 2), separator(k + 1) == 0x2E, isYear(k + 2),
+                tokens[k + 1].start == tokens[k].end, tokens[k + 2].start == tokens[k + 1].end,
+                let dot = bytes[a..<b].firstIndex(of: 0x2E), b - dot == 3, dot - a <= 2
+            else { return nil }
+            var d = 0, mo = 0
+            for q in a..<dot { guard bytes[q] >= 0x30 && bytes[q] <= 0x39 else { return nil }; d = d * 10 + Int(bytes[q] - 0x30) }
+            for q in dot + 1..<b { guard bytes[q] >= 0x30 && bytes[q] <= 0x39 else { return nil }; mo = mo * 10 + Int(bytes[q] - 0x30) }
+            guard mo >= 1 && mo <= 12, d >= 1 && d <= 31 else { return nil }
+            let value = String(tokens[k + 2].value) + "-" + two(Int32(mo)) + "-" + two(Int32(d))
+            return (Hit(start: k, end: k + 3, date: EventDate(value: value, precision: .day, text: text(k, k + 3))), k + 3)
+        }
         func numericDate(_ k: Int) -> (Hit, Int)? {
             // three numbers joined by the same separator: "/", "." or "-" (hyphens are folded into the word flags)
             guard range.contains(k), tokens[k].flags.contains(.number), !tokens[k].flags.contains(.ordinal) else { return nil }
+            if let dotted = dottedDate(k) { return dotted }
             var parts: [Int] = [k]
             var q = k
             var sep: UInt8? = nil
@@ -124,11 +140,11 @@ struct DateReader: Sendable {
                 i = end
                 continue
             }
-            // Day Month [Year]
+            // Day Month [Year]; "22 February, 2024" (Asharq Al-Awsat's date lines)
             if isDay(i) && !isYear(i) && isMonth(i + 1) {
                 var end = i + 2
                 var year: Int32? = nil
-                if isYear(end) { year = tokens[end].value; end += 1 }
+                if isYear(end) { year = tokens[end].value; end += 1 } else if range.contains(end), tokens[end].isPunct, tokens[end].mark == 0x2C, isYear(end + 1) { year = tokens[end + 1].value; end += 2 }
                 hits.append(Hit(start: i, end: end, date: make(year: year, month: tokens[i + 1].value, day: tokens[i].value, text: text(i, end))))
                 i = end
                 continue

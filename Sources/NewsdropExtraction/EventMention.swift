@@ -35,4 +35,7 @@ struct EventMention: Sendable {
     /// Named in the background of its clause ("hours after a drone slammed into…", "in response to
     /// the strike"): another event than the clause's own, so never merged with one of its sentence.
     var background = false
+    /// Told in a clause coordinated with the one before it in the sentence (", and an Israeli strike
+    /// near Baalbek wounded two", "and that artillery fired at"): at a place of its own, another event.
+    var coordinateClause = false
 }

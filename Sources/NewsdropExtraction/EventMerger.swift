@@ -114,6 +114,12 @@ struct EventMerger: Sendable {
         // two meetings with different people: distinct events
         if e.type == .meet && m.type == .meet, let a = e.target, let b = m.target, !actorsCompatible(a, b) { return false }
         if e.sentenceIndex == m.sentenceIndex && (e.background || m.background) { return false }
+        // "Israeli artillery shelled Naqoura, and an Israeli strike near Baalbek wounded two": one actor's
+        // two events in a sentence, each at a place of its own, stay two
+        if e.sentenceIndex == m.sentenceIndex, e.coordinateClause || m.coordinateClause, e.placeStrength >= 3, m.placeStrength >= 3, let a = e.place, let b = m.place, a.index != b.index {
+            let g = dictionaries.gazetteer
+            if !g.contains(g.entries[a.index], g.entries[b.index]) && !g.contains(g.entries[b.index], g.entries[a.index]) { return false }
+        }
         if e.sentenceIndex == m.sentenceIndex && e.actor != nil && m.actor != nil { return true }
         // "a strike hit a motorcycle in Majdal Selm" (nobody named, a place) is not the placeless
         // event of a named actor told in another sentence
@@ -149,6 +155,10 @@ struct EventMerger: Sendable {
             } else if let q = r.place, m.placeStrength == r.placeStrength, EventMerger.family(r.type) == 1 {
                 let g = dictionaries.gazetteer
                 if g.contains(g.entries[q.index], g.entries[p.index]) { r.place = p }
+                // "raids on towns in south Lebanon" … "a strike hit a house in Majdal Selm": a country or broad
+                // region narrowed to a place of its country, so that a second place is a second strike
+                else if [.country, .region].contains(g.entries[q.index].kind), ![.country, .region].contains(g.entries[p.index].kind),
+                    g.entries[q.index].country == g.entries[p.index].country { r.place = p }
             }
         }
         if r.date?.value == nil, m.date?.value != nil { r.date = m.date } else if r.date == nil { r.date = m.date }

@@ -27,7 +27,18 @@ enum FatalityReader {
         var steps = 0
         while k >= range.lowerBound && steps < 7 {
             let t = tokens[k]
+            // "Two civilians, including a child, were killed": over the apposition to the subject
+            if t.isPunct && t.mark == 0x2C, let open = (max(range.lowerBound, k - 6)..<k).last(where: { tokens[$0].isPunct && tokens[$0].mark == 0x2C }),
+                open + 1 < k, tokens[open + 1].function == .including
+            {
+                k = open - 1
+                continue
+            }
             if t.isPunct && (t.mark == 0x2C || t.mark == 0x3B || t.mark == 0x3A || t.mark == 0x28) { break }
+            // "A woman was killed": one
+            if t.isWord, singleWords.contains(tokenizer.fold(t)), k + 1 < anchor, tokens[k + 1].isWord, !groupWords.contains(tokenizer.fold(tokens[k + 1])),
+                (k + 1..<anchor).contains(where: { tokens[$0].isWord && singularBe.contains(tokenizer.fold(tokens[$0])) })
+            { return 1 }
             if let v = value(k), !excluded(k) {
                 // "hundred": combine with a preceding number word or digit ("two hundred")
                 return v
@@ -49,6 +60,8 @@ enum FatalityReader {
             if steps == 0, t.isWord, singleWords.contains(tokenizer.fold(t)), k + 1 < range.upperBound,
                 tokens[k + 1].isWord, !groupWords.contains(tokenizer.fold(tokens[k + 1])) { return alongWith ? 2 : 1 }
             if t.isWord && alongWords.contains(tokenizer.fold(t)) { alongWith = true }
+            // "were killed and four others injured": a count before a wounding word is the wounded
+            if value(k) != nil, (k + 1..<min(range.upperBound, k + 3)).contains(where: { tokens[$0].isWord && woundWords.contains(tokenizer.fold(tokens[$0])) }) { break }
             if let v = value(k), !excluded(k) { return alongWith ? v + 1 : v }
             k += 1
             steps += 1
@@ -58,6 +71,7 @@ enum FatalityReader {
 
     static let woundWords = FoldedWordSet(["injuring", "wounding", "injured", "wounded", "injuries"])
     static let singleWords = FoldedWordSet(["a", "an"])
+    static let singularBe = FoldedWordSet(["was", "is"])
     /// "a number of", "a dozen": not one.
     static let groupWords = FoldedWordSet(["number", "total", "dozen", "few", "handful", "score", "series", "group", "couple"])
 

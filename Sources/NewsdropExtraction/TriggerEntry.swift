@@ -23,6 +23,9 @@ public struct TriggerEntry: Sendable, Hashable {
     public var next: [String]
     /// Folded words one of which must precede within 3 words (`prev:`).
     public var previous: [String]
+    /// Folded words that, right after the trigger, make it part of a name rather than an event
+    /// (`not-next:`: "carrier strike groups", "a strike force").
+    public var notNext: [String]
 
     static let columns = ["id", "phrases", "pos", "type", "cameo", "roles", "context"]
 
@@ -48,6 +51,7 @@ public struct TriggerEntry: Sendable, Hashable {
         self.roles = roles
         next = []
         previous = []
+        notNext = []
         let context = row(6)
         if !context.isEmpty {
             for part in context.split(separator: " ") {
@@ -55,8 +59,10 @@ public struct TriggerEntry: Sendable, Hashable {
                     next = TSVTable.list(String(part.dropFirst(5))).map(NameFolding.fold)
                 } else if part.hasPrefix("prev:") {
                     previous = TSVTable.list(String(part.dropFirst(5))).map(NameFolding.fold)
+                } else if part.hasPrefix("not-next:") {
+                    notNext = TSVTable.list(String(part.dropFirst(9))).map(NameFolding.fold)
                 } else {
-                    throw row.error("context '\(part)' must be next:word|word or prev:word|word")
+                    throw row.error("context '\(part)' must be next:word|word, prev:word|word or not-next:word|word")
                 }
             }
         }

@@ -37,4 +37,11 @@ import NewsdropExtraction
         let f = first("Turkish jets struck the PKK in northern Iraq, the Defense Ministry said.")
         #expect(f?.target?.id == "pkk", "\(String(describing: f?.target))")
     }
+
+    @Test func aTrailingSaidMayEndWithWhereItWasSaid() {
+        // "…, Austin said in a statement.": Austin is the source, not the one struck
+        let e = first("Two F-15 fighter jets struck the facility near the town of Maadan on Wednesday, Austin said in a statement.")
+        #expect(e?.target?.name.contains("Austin") != true, "\(String(describing: e?.target))")
+        #expect(e?.place?.name == "Madan")
+    }
 }

@@ -34,6 +34,16 @@ import NewsdropExtraction
         #expect(date("Israeli jets struck Damascus on September 18.", published: "April 3, 2024") == "2023-09-18")
     }
 
+    @Test func dottedAndCommaYearDateLinesGiveThePublicationDate() {
+        // Anadolu's "14.03.2024" is one decimal token, a dot and the year; 2024-03-14 was a Thursday
+        #expect(date("Turkish warplanes struck Qandil on Wednesday.", published: "14.03.2024") == "2024-03-13")
+        #expect(date("Turkish warplanes struck Qandil on 14.03.2024.") == "2024-03-14")
+        // Asharq Al-Awsat's "Thursday, 22 February, 2024": a comma between month and year
+        #expect(date("Israeli jets struck Khiam on Wednesday.", published: "22 February, 2024") == "2024-02-21")
+        // a decimal is no date
+        #expect(date("Israeli jets struck Khiam, where 3.5 percent of the homes were lost.") == nil)
+    }
+
     @Test func ambiguousNumericDatesReadDayFirst() {
         // AFP and Enab Baladi print dd/mm/yyyy; 2023-10-06 was a Friday, so "Thursday" is the 5th
         #expect(date("Israeli jets struck Damascus on Thursday.", published: "06/10/2023") == "2023-10-05")

@@ -13,6 +13,14 @@ import NewsdropExtraction
         #expect(toll("A drone strike near Qaim killed 14 members of Kataib Hezbollah.") == 14)
     }
 
+    @Test func appositionsWoundedAndASingleVictim() {
+        // over ", including a child,"; "four others injured" are the wounded
+        #expect(toll("Government forces shelled the town of Dhiban on Friday. Two civilians, including a child, were killed and four others injured in the shelling of Dhiban.") == 2)
+        #expect(toll("Government forces shelled the town of Dhiban on Friday, and two civilians, including a child, were killed and four others injured.") != 4)
+        // "A woman was killed": one
+        #expect(toll("A woman was killed when an Israeli strike hit a house in the town of Majdal Selm.") == 1)
+    }
+
     @Test func atLeastAndDozens() {
         #expect(toll("An Israeli air raid on Homs killed at least eight people.") == 8)
         #expect(toll("Dozens were killed when Russian jets bombed Idlib.") == 12)

@@ -1,0 +1,54 @@
+import Testing
+import NewsdropExtraction
+
+/// A strike or attack told without a doer, right after one side's strikes, is that side's; one
+/// far from any named strike, or the object of another's accusation, keeps no actor.
+@Suite struct ActorlessStrikeTests {
+    @Test func aStrikeWithoutADoerTakesTheSideOfTheLastStrike() {
+        let events = TestSupport.extract("""
+            Israeli warplanes struck the town of Khiam on Monday, killing two Hezbollah members.
+
+            A woman was killed when a strike hit a house in the town of Marjayoun, the agency added.
+            """).events
+        let m = events.first { $0.place?.name == "Marjayoun" }
+        #expect(m != nil, "\(events)")
+        #expect(m?.actor?.name == "Israeli Air Force", "\(String(describing: m?.actor))")
+    }
+
+    @Test func aStrikeFarFromAnyNamedStrikeKeepsNoActor() {
+        let events = TestSupport.extract("""
+            Israeli warplanes struck the town of Khiam on Monday, killing two Hezbollah members.
+
+            The Lebanese government met on Tuesday to discuss the budget.
+
+            Parliament convened on Wednesday in Beirut.
+
+            A woman was killed when a strike hit a house in the town of Marjayoun, the agency added.
+            """).events
+        let m = events.first { $0.place?.name == "Marjayoun" }
+        #expect(m != nil, "\(events)")
+        #expect(m?.actor == nil, "\(String(describing: m?.actor))")
+    }
+
+    @Test func aSideDoesNotInheritAStrikeOnItself() {
+        let events = TestSupport.extract("""
+            US warplanes struck a militia depot near Albukamal on Monday.
+
+            On Tuesday, a drone attack targeted the Conoco gas field base, which hosts US troops, the observatory said.
+            """).events
+        let m = events.first { $0.place?.name == "Conoco gas field" }
+        #expect(m != nil, "\(events)")
+        #expect(m?.actor == nil, "\(String(describing: m?.actor))")
+    }
+
+    @Test func theSideIsTheLastStrikeWithADoer() {
+        // a doerless mention in between ("a series of attacks") does not hide the side of the strike before it
+        let events = TestSupport.extract("""
+            US warplanes struck a weapons facility near the town of Maadan on Wednesday. "This strike is a response to a series of attacks against our personnel," the Pentagon said.
+
+            The observatory said the jets also hit a depot near Albukamal on the Iraqi border.
+            """).events
+        let m = events.first { $0.place?.name == "Abu Kamal" }
+        #expect(m?.actor != nil, "\(events)")
+    }
+}

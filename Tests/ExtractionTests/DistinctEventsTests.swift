@@ -1,0 +1,40 @@
+import Testing
+import NewsdropExtraction
+
+/// Events that must stay apart: one actor's two strikes in coordinated clauses at places of their
+/// own, strikes at two villages after a summary of raids on a region, and a tally over a period.
+@Suite struct DistinctEventsTests {
+    @Test func coordinatedClausesAtTwoPlacesAreTwoEvents() {
+        let events = TestSupport.extract("Israeli artillery shelled the outskirts of Naqoura in the afternoon, the NNA said, and an Israeli strike in the Bekaa Valley near Baalbek wounded two people.").events
+        #expect(events.count == 2, "\(events)")
+    }
+
+    @Test func oneClauseNamingTwoPlacesStaysOneEvent() {
+        let events = TestSupport.extract("Insurgents led by Hayat Tahrir al-Sham stormed into Aleppo on Friday, two days after launching a surprise offensive from their stronghold in Idlib province.").events
+        #expect(events.filter { $0.type == .attack }.count == 1, "\(events)")
+    }
+
+    @Test func aSummaryOfRaidsOnARegionTakesOneVillageOnly() {
+        let events = TestSupport.extract("""
+            Israeli warplanes launched a series of raids on towns in south Lebanon on Wednesday.
+
+            An Israeli drone targeted a motorcycle on the road between Aitaroun and Blida, killing two people. Israeli jets also struck Hezbollah sites in the town of Aita al-Shaab.
+            """).events
+        let places = Set(events.compactMap { $0.place?.name })
+        #expect(places.contains("Aitaroun"), "\(events)")
+        #expect(places.contains("Aita al-Shaab"), "\(events)")
+    }
+
+    @Test func aTallyOverAPeriodIsNoEvent() {
+        let events = TestSupport.extract("Since October 8, Israeli strikes have killed more than 200 Hezbollah fighters and about 40 civilians, according to a tally by AFP.").events
+        #expect(events.isEmpty, "\(events)")
+    }
+
+    @Test func aPresentPerfectOverAPeriodIsNoEvent() {
+        let events = TestSupport.extract("The Houthis have fired drones and missiles at international shipping in the Red Sea since November.").events
+        #expect(events.isEmpty, "\(events)")
+        // a present perfect with a date of its own is an event
+        let one = TestSupport.extract("The Houthis have fired two missiles at a tanker in the Red Sea on Saturday.").events
+        #expect(one.count == 1, "\(one)")
+    }
+}

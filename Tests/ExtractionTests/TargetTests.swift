@@ -1,0 +1,18 @@
+import Testing
+import NewsdropExtraction
+
+/// What a strike's target is not: half of a hyphenated compound ("the Britain-based Observatory",
+/// "the Israel-Hamas war"), or the striker's own side.
+@Suite struct TargetTests {
+    @Test func aHyphenatedModifierIsNoTarget() {
+        let e = TestSupport.extract("Government forces shelled villages near Saraqeb late Tuesday, killing six civilians, the Britain-based Syrian Observatory for Human Rights said.").events.first
+        #expect(e?.target?.text.hasSuffix("-") != true, "\(String(describing: e?.target))")
+        let f = TestSupport.extract("An Israeli aircraft struck a tent encampment in Khan Younis amid the Israel-Hamas war.").events.first
+        #expect(f?.target == nil, "\(String(describing: f?.target))")
+    }
+
+    @Test func aSideDoesNotTargetItself() {
+        let e = TestSupport.extract("Turkish Defence Minister Yasar Guler said the Turkish army had neutralised 58 militants in northern Iraq, Ankara said.").events.first
+        #expect(e?.target?.name != "Turkey", "\(String(describing: e?.target))")
+    }
+}

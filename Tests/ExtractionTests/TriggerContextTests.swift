@@ -1,0 +1,37 @@
+import Testing
+import NewsdropExtraction
+
+/// Trigger readings dropped by their context: a `not-next:` word right after ("carrier strike
+/// groups"), a count after "leaving" (what a strike leaves behind, not a withdrawal).
+@Suite struct TriggerContextTests {
+    @Test func aStrikeGroupIsAUnitNotAStrike() {
+        let events = TestSupport.extract("The United States has deployed two aircraft carrier strike groups to the eastern Mediterranean since October 7.").events
+        #expect(!events.contains { $0.type == .airstrike }, "\(events)")
+        // nor a verb: "strike" bounding the deployment's clause would take its place away
+        #expect(events.first { $0.type == .deploy }?.place?.name == "Mediterranean Sea", "\(events)")
+    }
+
+    @Test func leavingACountIsNoWithdrawal() {
+        let a = TestSupport.extract("The Pentagon said US forces had come under attack 13 times in Iraq, leaving about two dozen American troops with minor injuries.").events
+        #expect(!a.contains { $0.type == .withdraw }, "\(a)")
+        let b = TestSupport.extract("Turkish bombardment hit at least 15 targets in Qamishli, leaving more than a million people without electricity.").events
+        #expect(!b.contains { $0.type == .withdraw }, "\(b)")
+        let c = TestSupport.extract("Russian forces left the Tiyas air base on Monday.").events
+        #expect(c.contains { $0.type == .withdraw }, "\(c)")
+    }
+
+    @Test func aVerbOnlyTriggerAfterADeterminerIsANoun() {
+        // "a vital target" is no verb bounding the clause: Eilat stays the attack's place
+        let e = TestSupport.extract("The Islamic Resistance in Iraq said it had attacked \"a vital target\" in Eilat with drones overnight Sunday.").events.first
+        #expect(e?.place?.name == "Eilat", "\(String(describing: e))")
+    }
+
+    @Test func thePurposeOfAJourneyHappensWithIt() {
+        let events = TestSupport.extract("Foreign Minister Hakan Fidan later travelled to Erbil to meet Kurdistan Region Prime Minister Masrour Barzani.").events
+        #expect(events.contains { $0.type == .visit && $0.place?.name == "Erbil" }, "\(events)")
+        #expect(events.contains { $0.type == .meet }, "\(events)")
+        // an announced journey's purpose stays expected
+        let later = TestSupport.extract("Foreign Minister Hakan Fidan is expected to travel to Erbil to meet Masrour Barzani.").events
+        #expect(!later.contains { $0.type == .meet && $0.modality != .expected }, "\(later)")
+    }
+}
