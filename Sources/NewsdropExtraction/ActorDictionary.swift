@@ -9,6 +9,11 @@ public struct ActorDictionary: Sendable {
     let indexByID: [String: Int]
     let byFoldedName: [String: [Int]]
     let titlesByFoldedPhrase: [String: [Int]]
+    /// Per country code, its national armed force: the first `armed-force` row affiliated directly
+    /// with that country's state ("the army" in a Lebanese context is the Lebanese Armed Forces).
+    let nationalForceByCountry: [String: Int]
+    /// Per country code, its `state` row ("the government" in a Syrian context is Syria).
+    let stateByCountry: [String: Int]
 
     init(entries: [ActorEntry], titles: [ActorTitle]) {
         self.entries = entries
@@ -26,9 +31,30 @@ public struct ActorDictionary: Sendable {
         for (i, t) in titles.enumerated() {
             for p in t.phrases { tp[NameFolding.fold(p), default: []].append(i) }
         }
+        var forces: [String: Int] = [:]
+        for (i, e) in entries.enumerated() where e.kind == .armedForce && !e.country.isEmpty && forces[e.country] == nil {
+            if let s = ids[e.affiliation], entries[s].kind == .state, entries[s].country == e.country { forces[e.country] = i }
+        }
+        nationalForceByCountry = forces
+        var states: [String: Int] = [:]
+        for (i, e) in entries.enumerated() where e.kind == .state && !e.country.isEmpty && states[e.country] == nil { states[e.country] = i }
+        stateByCountry = states
         indexByID = ids
         byFoldedName = names
         titlesByFoldedPhrase = tp
+    }
+
+    /// The national armed force of the country of actor `i` (itself when it is one), if the
+    /// dictionary has one.
+    func nationalForce(of i: Int) -> Int? {
+        let c = entries[i].country
+        return c.isEmpty ? nil : nationalForceByCountry[c]
+    }
+
+    /// The state of the country of actor `i`, if the dictionary has one.
+    func state(of i: Int) -> Int? {
+        let c = entries[i].country
+        return c.isEmpty ? nil : stateByCountry[c]
     }
 
     /// The entry with this id.

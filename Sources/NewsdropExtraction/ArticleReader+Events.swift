@@ -93,10 +93,11 @@ extension ArticleReader {
         var out: [Candidate] = []
         var person = lastPerson
         var group = lastGroup
+        var national = lastNational
         // per token of the sentence: the coreference cue and the slot starting there (-1: none)
         let lower = s.tokenRange.lowerBound
         var cueAt = [Int](repeating: -1, count: s.tokenRange.count)
-        for (i, c) in s.cues.enumerated() where c.kind == .corefPerson || c.kind == .corefGroup { cueAt[c.start - lower] = i }
+        for (i, c) in s.cues.enumerated() where c.kind == .corefPerson || c.kind == .corefGroup || c.kind == .corefForce || c.kind == .corefState { cueAt[c.start - lower] = i }
         var slotAt = [Int](repeating: -1, count: s.tokenRange.count)
         for (i, sl) in s.slots.enumerated() { slotAt[sl.start - lower] = i }
         var j = s.tokenRange.lowerBound
@@ -152,6 +153,7 @@ extension ArticleReader {
                         a.text = text(sl.start, nx.end)
                     }
                     out.append(Candidate(start: sl.start, end: end, actor: a, preposition: prep, isMedia: media, isPronoun: false, slot: si))
+                    if let i = a.index, !media, !dict.actors.entries[i].country.isEmpty { national = i }
                     if let i = a.index, prep == nil {
                         switch dict.actors.entries[i].kind {
                         case .person: person = a
@@ -163,9 +165,17 @@ extension ArticleReader {
                 j = max(j + 1, out.last.map { $0.start == sl.start ? $0.end : sl.end } ?? sl.end)
                 continue
             }
-            if cueAt[j - lower] >= 0 {
+            if cueAt[j - lower] >= 0, !([.corefForce, .corefState].contains(s.cues[cueAt[j - lower]].kind) && ArticleReader.namesItsOwner(s.cues[cueAt[j - lower]], s, slotAt: slotAt, tokens: tokens)) {
                 let c = s.cues[cueAt[j - lower]]
-                let ref = c.kind == .corefPerson ? person : group
+                var ref = c.kind == .corefPerson ? person : group
+                if c.kind == .corefForce {
+                    // "the army has reinforced its positions": the national force of the country last named
+                    ref = national.flatMap { dict.actors.nationalForce(of: $0) }.map { EventMention.Actor(index: $0, name: dict.actors.entries[$0].name, text: text(c.start, c.end)) }
+                }
+                if c.kind == .corefState {
+                    // "the government condemned": the state of the country last named
+                    ref = national.flatMap { dict.actors.state(of: $0) }.map { EventMention.Actor(index: $0, name: dict.actors.entries[$0].name, text: text(c.start, c.end)) }
+                }
                 if let ref {
                     let prep = governingPreposition(c.start, lowerBound: s.tokenRange.lowerBound)?.0
                     out.append(Candidate(start: c.start, end: c.end, actor: EventMention.Actor(index: ref.index, name: ref.name, text: text(c.start, c.end)), preposition: prep, isMedia: false, isPronoun: true, slot: nil))
@@ -176,6 +186,13 @@ extension ArticleReader {
             j += 1
         }
         return out
+    }
+
+    /// Whether a national-army phrase names its own country: "the Army of the Islamic Republic of
+    /// Iran", or a name starts inside it ("the Army of …" as an alias): then it is no reference back.
+    static func namesItsOwner(_ c: SentenceSlots.Cue, _ s: SentenceSlots, slotAt: [Int], tokens: [Token]) -> Bool {
+        if c.end < s.tokenRange.upperBound, tokens[c.end].function == .of { return true }
+        return (c.start + 1..<c.end).contains { slotAt[$0 - s.tokenRange.lowerBound] >= 0 }
     }
 
     /// The slot joined to `slot` by "and" (over an optional "the"): "Russian and Syrian", "the
@@ -1137,8 +1154,10 @@ extension ArticleReader {
         // the candidates `events(in:)` found for this sentence, with the same coreference state
         let cands = candidatesOfSentence?.sentence == k ? candidatesOfSentence!.candidates : candidates(s, dateHint: dateHint)
         candidatesOfSentence = nil
-        for c in cands where !c.isPronoun && c.preposition == nil {
+        for c in cands where !c.isPronoun {
             guard let i = c.actor.index else { continue }
+            if !c.isMedia && !dict.actors.entries[i].country.isEmpty { lastNational = i }
+            guard c.preposition == nil else { continue }
             switch dict.actors.entries[i].kind {
             case .person: if person == nil { person = c.actor }
             case .armedGroup, .organisation, .armedForce: if group == nil { group = c.actor }

@@ -29,6 +29,9 @@ final class ArticleReader {
     /// The candidates of the sentence `events(in:)` read last, which `updateCoreference` reuses
     /// (both see the same coreference state).
     var candidatesOfSentence: (sentence: Int, candidates: [Candidate])? = nil
+    /// The last actor named with a country (a person, state, force or group): "the army" is its
+    /// country's national force.
+    var lastNational: Int? = nil
 
     /// Reads the article's body: its lines, tokens and furniture.
     init(lexicon: Lexicon, text: String) {

@@ -6,6 +6,10 @@ public struct CueEntry: Sendable, Hashable {
         case corefPerson = "coref-person"
         case corefGroup = "coref-group"
         case honorific
+        /// "the army", "the military": the national armed force of the country last named.
+        case corefForce = "coref-force"
+        /// "the government", "the authorities": the state of the country last named.
+        case corefState = "coref-state"
     }
     public var id: String
     public var phrases: [String]
