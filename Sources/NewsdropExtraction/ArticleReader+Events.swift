@@ -1128,9 +1128,9 @@ extension ArticleReader {
         // "the strikes left 17 dead", "leaves 9 dead": a toll, not a withdrawal
         if entry.type == .withdraw && present(ArticleReader.casualtyWords, slot.end..<min(range.upperBound, slot.end + 6)) { return false }
         if !entry.notNext.isEmpty && slot.end < range.upperBound && present(entry.notNext, slot.end..<slot.end + 1) { return false }
-        // "leaving about two dozen troops with injuries", "leaving more than a million people without
-        // power": what a strike leaves behind is counted; forces leave places
-        if entry.id == "leave", (slot.end..<min(range.upperBound, slot.end + 5)).contains(where: { tokens[$0].flags.contains(.number) || tokens[$0].function == .number || (tokens[$0].isWord && ArticleReader.countWords.contains(tokenizer.fold(tokens[$0]))) }) { return false }
+        // `not-count`: "leaving about two dozen troops with injuries", "leaving more than a million
+        // people without power": what a strike leaves behind is counted; forces leave places
+        if entry.notBeforeCount, (slot.end..<min(range.upperBound, slot.end + 5)).contains(where: { tokens[$0].flags.contains(.number) || tokens[$0].function == .number || (tokens[$0].isWord && ArticleReader.countWords.contains(tokenizer.fold(tokens[$0]))) }) { return false }
         if !entry.next.isEmpty && !present(entry.next, slot.end..<min(range.upperBound, slot.end + 6)) { return false }
         if !entry.previous.isEmpty && !present(entry.previous, max(range.lowerBound, slot.start - 3)..<slot.start) { return false }
         return true

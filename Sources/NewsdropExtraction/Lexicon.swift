@@ -110,42 +110,36 @@ final class Lexicon: Sendable {
 
     /// Words of a phrase as folding sees them, without article particles.
     static func wordCount(_ phrase: String) -> Int {
-        if !phrase.utf8.contains(0x2E) {
-            // no dotted initials to merge: count the runs of word bytes, particles aside when there are several
-            var words = 0, particles = 0
-            var start = -1
-            let bytes = Array(phrase.utf8)
-            for i in 0...bytes.count {
-                let inWord = i < bytes.count && (NameFolding.isAlnum(bytes[i]) || bytes[i] >= 0x80 || bytes[i] == 0x27)
-                if inWord && start < 0 { start = i }
-                if !inWord && start >= 0 {
-                    words += 1
-                    if NameFolding.isParticle(bytes[start..<i]) { particles += 1 }
-                    start = -1
-                }
+        let dotted = phrase.utf8.contains(0x2E)
+        let bytes = Array(phrase.utf8)
+        // the words' bytes back to back, each word a range of them
+        var letters: [UInt8] = []
+        letters.reserveCapacity(bytes.count)
+        var words: [Range<Int>] = []
+        var start = -1
+        for i in 0...bytes.count {
+            let b: UInt8 = i < bytes.count ? bytes[i] : 0x20
+            if NameFolding.isAlnum(b) || b >= 0x80 || b == 0x27 {
+                if start < 0 { start = letters.count }
+                letters.append(b)
+                continue
             }
-            return max(1, words > 1 ? words - particles : words)
-        }
-        var n = 0
-        var inWord = false
-        var current: [UInt8] = []
-        var words: [[UInt8]] = []
-        for b in phrase.utf8 {
-            let w = NameFolding.isAlnum(b) || b >= 0x80 || b == 0x27
-            if w { current.append(b); inWord = true } else if inWord {
-                words.append(current); current = []; inWord = false
+            guard start >= 0 else { continue }
+            let word = start..<letters.count
+            start = -1
+            // dotted initials (U.S.) are one word: a one-capital word joins up to three capitals before it
+            if dotted, word.count == 1, let last = words.last, last.count <= 3,
+                letters[last].allSatisfy(NameFolding.isUpper), letters[word].allSatisfy(NameFolding.isUpper)
+            {
+                words[words.count - 1] = last.lowerBound..<word.upperBound
+            } else {
+                words.append(word)
             }
         }
-        if inWord { words.append(current) }
-        // dotted initials (U.S.) are one word
-        var merged: [[UInt8]] = []
-        for w in words {
-            if w.count == 1, let last = merged.last, last.count <= 3, last.allSatisfy(NameFolding.isUpper), w.allSatisfy(NameFolding.isUpper), phrase.contains(".") {
-                merged[merged.count - 1] += w
-            } else { merged.append(w) }
-        }
-        for w in merged where !(merged.count > 1 && NameFolding.isParticle(w[...])) { n += 1 }
-        return max(1, n)
+        if words.count <= 1 { return 1 }
+        var particles = 0
+        for w in words where NameFolding.isParticle(letters[w]) { particles += 1 }
+        return max(1, words.count - particles)
     }
 
     /// Sets each word token's function class, then returns every phrase that starts at a word

@@ -44,14 +44,14 @@ public enum NameFolding: Sendable {
             if c < 0x80 {
                 if isAlnum(c) { letters.append(c) } else if c == 0x27 || c == 0x60 {
                     // possessive 's ends the word; any other apostrophe is dropped (Qa'ani)
-                    if isPossessiveS(b, after: i + 1) { wordEnds = true; i += 1 }
+                    if isPossessiveS(b, after: i + 1, end: b.count) { wordEnds = true; i += 1 }
                 } else { wordEnds = true }
                 i += 1
             } else {
                 let end = min(b.count, i + utf8Length(c))
                 if isApostropheLike(b, i, end) {
                     // a possessive ’s ends the word and is skipped with its s
-                    if isPossessiveS(b, after: end) { wordEnds = true; i = end + 1 } else { i = end }
+                    if isPossessiveS(b, after: end, end: b.count) { wordEnds = true; i = end + 1 } else { i = end }
                 } else {
                     if isWordScalar(b, i, end) { letters.append(contentsOf: b[i..<end]) } else { wordEnds = true }
                     i = end
@@ -62,18 +62,11 @@ public enum NameFolding: Sendable {
         if letters.count > (ends.last ?? 0) { ends.append(letters.count) }
     }
 
-    /// `isPossessiveS` on a buffer.
-    @inline(__always) private static func isPossessiveS(_ bytes: UnsafeBufferPointer<UInt8>, after: Int) -> Bool {
-        guard after < bytes.count, bytes[after] | 0x20 == 0x73 else { return false }
+    /// Whether `bytes[after]` is an `s` that ends the word within `..<end` (a possessive `'s`).
+    @inline(__always) static func isPossessiveS(_ bytes: UnsafeBufferPointer<UInt8>, after: Int, end: Int) -> Bool {
+        guard after < end, bytes[after] | 0x20 == 0x73 else { return false }
         let n = after + 1
-        return n >= bytes.count || !(isAlnum(bytes[n]) || bytes[n] >= 0x80)
-    }
-
-    /// Whether `bytes[after]` is an `s` that ends the word (a possessive `'s`).
-    static func isPossessiveS(_ bytes: [UInt8], after: Int) -> Bool {
-        guard after < bytes.count, bytes[after] | 0x20 == 0x73 else { return false }
-        let n = after + 1
-        return n >= bytes.count || !(isAlnum(bytes[n]) || bytes[n] >= 0x80)
+        return n >= end || !(isAlnum(bytes[n]) || bytes[n] >= 0x80)
     }
 
     /// Whether a lower- or upper-case word is an Arabic article that folding drops (`al`, `el`, `ad`…).
@@ -105,20 +98,9 @@ public enum NameFolding: Sendable {
         var ascii = true
         for i in base..<out.count where out[i] >= 0x80 { ascii = false; break }
         if !ascii && !foldLatinInPlace(&out, from: base) {
-            let s = String(decoding: out[base...], as: UTF8.self)
-                .folding(options: [.diacriticInsensitive, .caseInsensitive], locale: nil)
+            let word = String(decoding: out[base...], as: UTF8.self)
             out.removeSubrange(base...)
-            for u in s.unicodeScalars {
-                if u.value == 0x131 { out.append(0x69); continue }  // dotless i
-                if u.value == 0xDF { out.append(0x73); out.append(0x73); continue }
-                if apostropheScalars.contains(u.value) { continue }
-                if u.value < 0x80 {
-                    let b = UInt8(u.value)
-                    if isAlnum(b) { out.append(b | (isUpper(b) ? 0x20 : 0)) }
-                } else {
-                    out.append(contentsOf: String(Character(u)).lowercased().utf8)
-                }
-            }
+            appendFoundationFold(of: word, to: &out)
         }
         let n = out.count - base
         if n == 0 { return }
@@ -194,11 +176,30 @@ public enum NameFolding: Sendable {
         return e
     }
 
+    /// The general fold of a non-ASCII word: Foundation's case- and diacritic-insensitive
+    /// folding, then dotless i → i, ß → ss, apostrophe marks dropped, ASCII kept only when
+    /// alphanumeric, the rest lower-cased; appended to `out`.
+    private static func appendFoundationFold(of word: String, to out: inout [UInt8]) {
+        let folded = word.folding(options: [.diacriticInsensitive, .caseInsensitive], locale: nil)
+        for u in folded.unicodeScalars {
+            if u.value == 0x131 { out.append(0x69); continue }  // dotless i
+            if u.value == 0xDF { out.append(0x73); out.append(0x73); continue }
+            if apostropheScalars.contains(u.value) { continue }
+            if u.value < 0x80 {
+                let b = UInt8(u.value)
+                if isAlnum(b) { out.append(b | (isUpper(b) ? 0x20 : 0)) }
+            } else {
+                out.append(contentsOf: String(Character(u)).lowercased().utf8)
+            }
+        }
+    }
+
     /// Case- and diacritic-folds in place the word that `out` holds from `base` when every
     /// scalar of it is precomposed Latin (ASCII, Latin-1, Latin Extended-A/B and Additional),
     /// from a table of each such scalar's fold; false, leaving `out` untouched, for any other
-    /// script or a combining mark (whose fold depends on the letter before it). Most non-ASCII names (Türkiye, Abū Ẓabī, Ḥalab) are Latin, and
-    /// folding them through Foundation one string at a time made loading the gazetteer slow.
+    /// script or a combining mark (whose fold depends on the letter before it). Most non-ASCII
+    /// names (Türkiye, Abū Ẓabī, Ḥalab) are Latin, and folding them through Foundation one
+    /// string at a time made loading the gazetteer slow.
     private static func foldLatinInPlace(_ out: inout [UInt8], from base: Int) -> Bool {
         let word = String(decoding: out[base...], as: UTF8.self)
         for u in word.unicodeScalars where u.value >= 0x80 && latinFolds[u.value] == nil { return false }
@@ -214,26 +215,15 @@ public enum NameFolding: Sendable {
         return true
     }
 
-    /// The fold of each Latin non-ASCII scalar, computed once by the general path (Foundation's
-    /// case- and diacritic-insensitive folding and the fix-ups after it) on the scalar alone.
+    /// The fold of each Latin non-ASCII scalar, computed once by the general path
+    /// (`appendFoundationFold`) on the scalar alone.
     private static let latinFolds: [UInt32: [UInt8]] = {
         var table: [UInt32: [UInt8]] = [:]
         for range in [0x80..<0x250, 0x1E00..<0x1F00] as [Range<UInt32>] {
             for v in range {
                 guard let u = Unicode.Scalar(v) else { continue }
-                let folded = String(String(u)).folding(options: [.diacriticInsensitive, .caseInsensitive], locale: nil)
                 var bytes: [UInt8] = []
-                for f in folded.unicodeScalars {
-                    if f.value == 0x131 { bytes.append(0x69); continue }  // dotless i
-                    if f.value == 0xDF { bytes.append(0x73); bytes.append(0x73); continue }
-                    if apostropheScalars.contains(f.value) { continue }
-                    if f.value < 0x80 {
-                        let b = UInt8(f.value)
-                        if isAlnum(b) { bytes.append(b | (isUpper(b) ? 0x20 : 0)) }
-                    } else {
-                        bytes.append(contentsOf: String(Character(f)).lowercased().utf8)
-                    }
-                }
+                appendFoundationFold(of: String(u), to: &bytes)
                 table[v] = bytes
             }
         }
@@ -254,7 +244,7 @@ public enum NameFolding: Sendable {
         return 4
     }
 
-    /// `isApostropheLike` on `bytes[i..<e]` without copying.
+    /// Whether the scalar `bytes[i..<e]` (UTF-8) is an apostrophe mark: ’ ‘ ʿ ʾ ʼ ´ ′.
     @inline(__always) static func isApostropheLike(_ bytes: UnsafeBufferPointer<UInt8>, _ i: Int, _ e: Int) -> Bool {
         let n = e - i
         if n == 3 { return bytes[i] == 0xE2 && bytes[i + 1] == 0x80 && (bytes[i + 2] == 0x99 || bytes[i + 2] == 0x98 || bytes[i + 2] == 0xB2) }
@@ -262,7 +252,9 @@ public enum NameFolding: Sendable {
         return false
     }
 
-    /// `isWordScalar` on `bytes[i..<e]` without copying.
+    /// Whether the non-ASCII scalar `bytes[i..<e]` (UTF-8) is part of a word: letters of Latin,
+    /// Arabic, Hebrew, Persian… — not punctuation (U+2000–U+2FFF), no-break space, « », ·,
+    /// × ÷, CJK punctuation or byte-order and replacement marks.
     @inline(__always) static func isWordScalar(_ bytes: UnsafeBufferPointer<UInt8>, _ i: Int, _ e: Int) -> Bool {
         let n = e - i
         if n == 3 && bytes[i] == 0xE2 { return false }
@@ -270,23 +262,6 @@ public enum NameFolding: Sendable {
         if n == 2 && bytes[i] == 0xC3 && (bytes[i + 1] == 0x97 || bytes[i + 1] == 0xB7) { return false }
         if n == 3 && bytes[i] == 0xE3 && bytes[i + 1] == 0x80 { return false }
         if n == 3 && bytes[i] == 0xEF && (bytes[i + 1] == 0xBB || bytes[i + 1] == 0xBC || bytes[i + 1] == 0xBF) { return false }
-        return true
-    }
-
-    /// ’ ‘ ʿ ʾ ʼ and friends.
-    static func isApostropheLike(_ s: [UInt8]) -> Bool {
-        s == [0xE2, 0x80, 0x99] || s == [0xE2, 0x80, 0x98] || s == [0xCA, 0xBF] || s == [0xCA, 0xBE]
-            || s == [0xCA, 0xBC] || s == [0xC2, 0xB4] || s == [0xE2, 0x80, 0xB2]
-    }
-
-    /// Whether a non-ASCII scalar (as UTF-8) is part of a word: letters of Latin, Arabic, Hebrew,
-    /// Persian… — not punctuation, quotes, dashes or spaces.
-    static func isWordScalar(_ s: [UInt8]) -> Bool {
-        if s.count == 3 && s[0] == 0xE2 { return false }  // U+2000–U+2FFF: punctuation, symbols
-        if s.count == 2 && s[0] == 0xC2 { return false }  // U+0080–U+00BF: nbsp, «, », ·…
-        if s == [0xC3, 0x97] || s == [0xC3, 0xB7] { return false }  // × ÷
-        if s.count == 3 && s[0] == 0xE3 && s[1] == 0x80 { return false }  // CJK punctuation
-        if s.count == 3 && s[0] == 0xEF && (s[1] == 0xBB || s[1] == 0xBC || s[1] == 0xBF) { return false }
         return true
     }
 }

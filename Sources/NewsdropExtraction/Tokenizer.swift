@@ -119,7 +119,7 @@ struct Tokenizer: Sendable {
                         break scan
                     }
                     if c == 0x27 || c == 0x60 {
-                        if j + 1 < end && Tokenizer.isPossessiveS(bytes, after: j + 1, end: end) {
+                        if NameFolding.isPossessiveS(bytes, after: j + 1, end: end) {
                             flags.insert(.possessive)
                             j += 2
                             break scan
@@ -137,7 +137,7 @@ struct Tokenizer: Sendable {
                 }
                 let e = min(end, j + NameFolding.utf8Length(c))
                 if NameFolding.isApostropheLike(bytes, j, e) {
-                    if e < end && Tokenizer.isPossessiveS(bytes, after: e, end: end) {
+                    if NameFolding.isPossessiveS(bytes, after: e, end: end) {
                         flags.insert(.possessive)
                         j = e + 1
                         break scan
@@ -191,13 +191,6 @@ struct Tokenizer: Sendable {
         }
         if e - i == 2 && bytes[i] == 0xC2 && (bytes[i + 1] == 0xAB || bytes[i + 1] == 0xBB) { return 0x22 }  // « »
         return 0x2A
-    }
-
-    /// Whether `bytes[after]` is an `s` that ends the word (a possessive `'s`) within `..<end`.
-    @inline(__always) static func isPossessiveS(_ bytes: UnsafeBufferPointer<UInt8>, after: Int, end: Int) -> Bool {
-        guard after < end, bytes[after] | 0x20 == 0x73 else { return false }
-        let n = after + 1
-        return n >= end || !(isAlnum(bytes[n]) || bytes[n] >= 0x80)
     }
 
     /// A plural possessive inside a name, "Workers' Party": an apostrophe after a word ending in

@@ -26,6 +26,10 @@ public struct TriggerEntry: Sendable, Hashable {
     /// Folded words that, right after the trigger, make it part of a name rather than an event
     /// (`not-next:`: "carrier strike groups", "a strike force").
     public var notNext: [String]
+    /// Whether a count within 5 words after (a number, a number word, "dozens", "millions")
+    /// drops the reading (`not-count`: "leaving two dozen troops injured" counts what a strike
+    /// left behind; forces leave places).
+    public var notBeforeCount: Bool
 
     static let columns = ["id", "phrases", "pos", "type", "cameo", "roles", "context"]
 
@@ -52,6 +56,7 @@ public struct TriggerEntry: Sendable, Hashable {
         next = []
         previous = []
         notNext = []
+        notBeforeCount = false
         let context = row(6)
         if !context.isEmpty {
             for part in context.split(separator: " ") {
@@ -61,8 +66,10 @@ public struct TriggerEntry: Sendable, Hashable {
                     previous = TSVTable.list(String(part.dropFirst(5))).map(NameFolding.fold)
                 } else if part.hasPrefix("not-next:") {
                     notNext = TSVTable.list(String(part.dropFirst(9))).map(NameFolding.fold)
+                } else if part == "not-count" {
+                    notBeforeCount = true
                 } else {
-                    throw row.error("context '\(part)' must be next:word|word, prev:word|word or not-next:word|word")
+                    throw row.error("context '\(part)' must be next:word|word, prev:word|word, not-next:word|word or not-count")
                 }
             }
         }

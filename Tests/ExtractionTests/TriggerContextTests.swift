@@ -1,3 +1,4 @@
+import Foundation
 import Testing
 import NewsdropExtraction
 
@@ -18,6 +19,20 @@ import NewsdropExtraction
         #expect(!b.contains { $0.type == .withdraw }, "\(b)")
         let c = TestSupport.extract("Russian forces left the Tiyas air base on Monday.").events
         #expect(c.contains { $0.type == .withdraw }, "\(c)")
+    }
+
+    /// `not-count` is a context of the triggers file, not a rule for one trigger: a user's own
+    /// trigger can carry it.
+    @Test func notCountIsAContextAnyTriggerCanCarry() throws {
+        let dir = FileManager.default.temporaryDirectory.appendingPathComponent("newsdrop-not-count-\(UUID().uuidString)").path
+        try FileManager.default.createDirectory(atPath: dir, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(atPath: dir) }
+        try "id\tphrases\tpos\ttype\tcameo\troles\tcontext\nvacate\tvacate\tverb\twithdraw\t0874\tagent\tnot-count\n"
+            .write(toFile: dir + "/triggers-local.tsv", atomically: true, encoding: .utf8)
+        let x = try DictionaryEventExtractor(directories: [TestSupport.dictionaryDirectory, dir])
+        func types(_ text: String) -> [EventType] { x.extract(ArticleText(id: "t", text: text, fileName: "t.txt")).events.map(\.type) }
+        #expect(types("Russian forces vacated the Tiyas air base on Monday.").contains(.withdraw))
+        #expect(!types("Russian forces vacated 300 homes near the Tiyas air base on Monday.").contains(.withdraw))
     }
 
     @Test func aVerbOnlyTriggerAfterADeterminerIsANoun() {
