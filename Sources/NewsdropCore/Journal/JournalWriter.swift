@@ -64,6 +64,17 @@ public final class JournalWriter {
     /// What opening found and did, for the log.
     public private(set) var recovery: RecoveryReport
 
+    /// Whether ``append(_:)`` keeps a ``JournalCommit`` of what it wrote (for ``takeLastCommit()``).
+    var recordsCommits = false
+    private var lastCommit: JournalCommit?
+
+    /// The units the last ``append(_:)`` committed, once; `nil` when commits are not recorded,
+    /// after a failed or empty append, or when the commit marks could not be written.
+    func takeLastCommit() -> JournalCommit? {
+        defer { lastCommit = nil }
+        return lastCommit
+    }
+
     /// What ``JournalWriter/init(dataDirectory:options:)`` found.
     public struct RecoveryReport: Sendable {
         /// Bytes of a torn tail cut from the last segment.
@@ -381,6 +392,7 @@ public final class JournalWriter {
     /// Commits `units` as one group: durable when this returns. Articles whose content is
     /// already committed (or earlier in this batch) become `duplicate` lines.
     public func append(_ units: [PendingUnit]) throws(JournalError) -> [CommittedUnit] {
+        lastCommit = nil
         guard !units.isEmpty else { return [] }
         if dataEnd >= options.segmentBytes {
             do {
@@ -398,6 +410,7 @@ public final class JournalWriter {
         var entries: [UnitIndexEntry] = []
         var results: [CommittedUnit] = []
         var batchArticles: [ContentHash: (seq: UInt64, id: String)] = [:]
+        var committedArticles: [JournalCommit.Article] = []
         var seq = nextSeq
         var offset = dataEnd
         do {
@@ -431,9 +444,24 @@ public final class JournalWriter {
                             seq: seq, id: id, hash: a.hash.prefixed, file: a.file, title: a.title, bytes: a.content.count,
                             published: a.published, ingestedAt: now, events: a.events.count, archive: location,
                             drop: a.drop)), into: &writer)
+                        var lineOffsets: [Int64] = []
+                        var lineLengths: [UInt32] = []
+                        if recordsCommits {
+                            lineOffsets.reserveCapacity(a.events.count)
+                            lineLengths.reserveCapacity(a.events.count)
+                        }
                         for (n, event) in a.events.enumerated() {
+                            let lineStart = writer.bytes.count
                             JournalRecordCoding.encode(.event(EventRecord(
                                 seq: seq + UInt64(n) + 1, id: "\(id)-\(n + 1)", article: id, event: event)), into: &writer)
+                            if recordsCommits {
+                                lineOffsets.append(offset + Int64(lineStart))
+                                lineLengths.append(UInt32(writer.bytes.count - lineStart - 1))
+                            }
+                        }
+                        if recordsCommits && !a.events.isEmpty {
+                            committedArticles.append(JournalCommit.Article(
+                                unit: entries.count, id: id, events: a.events, lineOffsets: lineOffsets, lineLengths: lineLengths))
                         }
                         batchArticles[a.hash] = (seq, id)
                         kind = .article
@@ -494,6 +522,9 @@ public final class JournalWriter {
         } catch {
             lastDeferredFailure = error
             return results
+        }
+        if recordsCommits {
+            lastCommit = JournalCommit(segment: segmentFirstSeq, entries: entries, ingestedAt: now, articles: committedArticles)
         }
         if unitsSinceCheckpoint >= options.checkpointEveryUnits {
             // The checkpoint is a cache (rebuilt from the journal when missing); try again later.

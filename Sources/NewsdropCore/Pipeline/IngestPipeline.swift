@@ -46,6 +46,7 @@ public final class IngestPipeline {
         self.extractor = extractor
         self.fileReader = fileReader
         eventIndex = maintainsEventIndex ? BackgroundEventIndexUpdater(dataDirectory: writer.layout.dataDirectory) : nil
+        writer.recordsCommits = maintainsEventIndex
     }
 
     deinit { eventIndex?.finish() }
@@ -211,7 +212,7 @@ public final class IngestPipeline {
         for (n, unit) in committed.enumerated() { outcomes[unitSource[n]] = .committed(unit) }
         // A cache, kept in the background: a failure or a lag leaves queries to read the new
         // units themselves.
-        eventIndex?.committed()
+        eventIndex?.committed(writer.takeLastCommit())
         return outcomes.map { $0 ?? .vanished }
     }
 

@@ -22,6 +22,8 @@ public final class EventIndexMaintainer {
     /// Every sealed segment has an index (then only the segment being written needs work).
     private var allSealedIndexed = false
     private var lastSave = DispatchTime.now()
+    /// Units added from a ``JournalCommit`` rather than read from the journal.
+    private(set) var unitsAddedFromCommits = 0
 
     public init(dataDirectory: String, saveInterval: Double = 2) {
         reader = JournalReader(dataDirectory: dataDirectory)
@@ -78,6 +80,28 @@ public final class EventIndexMaintainer {
             current = nil
             return error
         }
+    }
+
+    /// Adds the units of `commit` from the events the writer encoded when they continue the
+    /// index of the segment being written, without reading the journal; in every other case
+    /// (no commit recorded, the first commit after opening, a rollover, units an earlier update
+    /// already read) it does what ``update()`` does. Failures are returned, as there.
+    @discardableResult
+    func update(with commit: JournalCommit?) -> (any Error)? {
+        if let commit, allSealedIndexed, current != nil, current!.segment == commit.segment {
+            if current!.add(commit) {
+                unitsAddedFromCommits += commit.entries.count
+                unsaved = true
+                saveIfDue()
+                return nil
+            }
+            if let tail = current!.lastEntry, tail.length > 0, let last = commit.entries.last,
+               tail.lastSeq >= last.lastSeq, current!.coveredUnits > 0
+            {
+                return nil  // read already by an update that ran after the commit
+            }
+        }
+        return update()
     }
 
     private func saveIfDue() {

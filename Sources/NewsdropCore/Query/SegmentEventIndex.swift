@@ -112,25 +112,80 @@ struct SegmentEventIndex: Sendable {
     private mutating func addEvents(of unit: JournalUnit) throws {
         let lines = unit.lines
         let (articleID, ingestedAt) = try Self.articleFields(lines[0])
+        let article = addArticle(id: articleID, ingestedAt: ingestedAt)
+        for line in lines.dropFirst() {
+            guard let e = try Self.eventFields(line) else { continue }
+            addRow(e, offset: UInt64(unit.entry.offset) + UInt64(line.startIndex - unit.bytes.startIndex), length: UInt32(line.count), article: article)
+        }
+    }
+
+    /// Adds the units of a commit this index's coverage ends just before, from the events the
+    /// writer encoded rather than from their lines: the rows are the ones reading the lines back
+    /// would give (fields as the lines hold them: the confidence rounded to two places, a
+    /// coordinate JSON cannot hold as `nil`). `false`, with nothing added, when the commit is
+    /// not the continuation of this index's coverage.
+    mutating func add(_ commit: JournalCommit) -> Bool {
+        guard commit.segment == segment, let first = commit.entries.first else { return false }
+        if let lastEntry {
+            // A loaded index knows its last entry's CRC and seq, not its length: read instead.
+            guard lastEntry.length > 0, lastEntry.end == first.offset, lastEntry.lastSeq + 1 == first.firstSeq else { return false }
+        } else {
+            guard coveredUnits == 0, first.offset == 0, first.firstSeq == segment else { return false }
+        }
+        // A confidence JSON cannot hold is written as null, which no row is read from: read the
+        // lines and let that decide.
+        guard commit.articles.allSatisfy({ $0.events.allSatisfy { Self.storedConfidence($0) != nil } }) else { return false }
+        for a in commit.articles {
+            let article = addArticle(id: a.id, ingestedAt: commit.ingestedAt)
+            let seq = commit.entries[a.unit].firstSeq
+            for (n, event) in a.events.enumerated() {
+                let place = event.place.map { p in
+                    PlaceMention(
+                        name: p.name, country: p.country, latitude: Self.asStored(p.latitude),
+                        longitude: Self.asStored(p.longitude), geonamesID: p.geonamesID, text: p.text)
+                }
+                let fields = EventFields(
+                    seq: seq + UInt64(n) + 1, type: event.type, confidence: Self.storedConfidence(event)!,
+                    actor: event.actor, target: event.target, place: place, date: event.date?.value, source: event.source)
+                addRow(fields, offset: UInt64(a.lineOffsets[n]), length: a.lineLengths[n], article: article)
+            }
+        }
+        coveredUnits += commit.entries.count
+        lastEntry = commit.entries.last
+        return true
+    }
+
+    /// A number as reading its journal line back gives it: `nil` for NaN and infinities (written
+    /// as `null`), and zero without its sign (written as `0`).
+    private static func asStored(_ value: Double?) -> Double? {
+        guard let value, value.isFinite else { return nil }
+        return value == 0 ? 0 : value
+    }
+
+    private static func storedConfidence(_ event: ExtractedEvent) -> Double? {
+        asStored((event.confidence * 100).rounded() / 100)
+    }
+
+    /// Adds an article to the packed table; returns its reference.
+    private mutating func addArticle(id: String, ingestedAt: String) -> Int32 {
         let article = Int32(articleCount)
-        for field in [articleID, ingestedAt] {
+        for field in [id, ingestedAt] {
             let utf8 = Array(field.utf8.prefix(255))
             articleBytes.append(UInt8(utf8.count))
             articleBytes.append(contentsOf: utf8)
         }
         articleCount += 1
-        for line in lines.dropFirst() {
-            guard let e = try Self.eventFields(line) else { continue }
-            EventIndexRow(
-                seq: e.seq,
-                offset: UInt64(unit.entry.offset) + UInt64(line.startIndex - unit.bytes.startIndex),
-                length: UInt32(line.count),
-                type: UInt8(EventType.allCases.firstIndex(of: e.type)!),
-                confidence: e.confidence,
-                actor: actors.ref(e.actor), target: actors.ref(e.target), place: places.ref(e.place),
-                date: texts.ref(e.date), source: texts.ref(e.source), article: article
-            ).append(to: &rowBytes)
-        }
+        return article
+    }
+
+    private mutating func addRow(_ e: EventFields, offset: UInt64, length: UInt32, article: Int32) {
+        EventIndexRow(
+            seq: e.seq, offset: offset, length: length,
+            type: UInt8(EventType.allCases.firstIndex(of: e.type)!),
+            confidence: e.confidence,
+            actor: actors.ref(e.actor), target: actors.ref(e.target), place: places.ref(e.place),
+            date: texts.ref(e.date), source: texts.ref(e.source), article: article
+        ).append(to: &rowBytes)
     }
 
     /// The id and ingest time of an article line: through ``JSONScanner``, or `JSONDecoder`
