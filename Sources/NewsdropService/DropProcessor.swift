@@ -251,6 +251,10 @@ final class DropProcessor {
     /// batch stays well inside `WatchdogSec=30s` (the daemon pings between batches).
     static let batchByteBudget: Int64 = 8 << 20
 
+    /// Threads removing a batch's files (see `commit`): 8 and 32 gave the same 15,000–17,000
+    /// unlinks/s on this machine's discard-mounted ext4, where 2 gave 1,000–2,500.
+    static let unlinkThreads = 16
+
     /// Commits a prepared batch and gives each file its disposition.
     private func commit(_ batch: IngestPipeline.PreparedBatch) throws {
         let sources = batch.sources
@@ -271,9 +275,11 @@ final class DropProcessor {
             logError("\(error); it stays in the drop folder and is read again in \(wait)\(advice)")
         }
         let deferredNames = Set(pipeline.deferred.map(\.source.name))
-        // Removing the committed files is the largest serial step after a commit (the file
-        // system frees each inode's blocks inside unlink): done on all cores first, then the
-        // per-file bookkeeping below uses the results.
+        // Removing the committed files is the largest serial step after a commit: the file
+        // system frees each inode's blocks inside unlink, and on a file system mounted with
+        // `discard` waits for the device to trim them. Done first, on more threads than cores
+        // (the calls wait rather than compute), then the per-file bookkeeping below uses the
+        // results.
         let removable: [String] = zip(sources, outcomes).compactMap { source, outcome in
             switch outcome {
             case .committed(let unit), .alreadyCommitted(let unit):
@@ -281,7 +287,9 @@ final class DropProcessor {
             case .vanished: return nil
             }
         }
-        let unlinkErrors = removable.parallelMap { path -> Int32 in unlink(path) == 0 ? 0 : errno }
+        let unlinkErrors = removable.blockingParallelMap(width: Self.unlinkThreads) { path -> Int32 in
+            unlink(path) == 0 ? 0 : errno
+        }
         var unlinkError: [String: Int32] = [:]
         unlinkError.reserveCapacity(removable.count)
         for (path, error) in zip(removable, unlinkErrors) { unlinkError[path] = error }
