@@ -10,7 +10,7 @@ With no argument it checks the repository's dictionaries/ folder; pass
 /etc/newsdrop/dictionaries.d to check a local override folder the same way.
 Checks: UTF-8, `\\n` line ends, the header line, 9 tab-separated columns, id digits or x-<slug>,
 ids unique within a file and across the shipped files (an override folder may repeat an id: that
-replaces the row), a known kind, a two-letter country (empty allowed), lat/lon numeric and in range
+replaces the row), no actor name or alias naming two actors, a known kind, a two-letter country (empty allowed), lat/lon numeric and in range
 with at most 4 decimals, integer population, aliases without empty parts.
 Prints every problem as FILE:LINE: message and exits 1 if there is any; prints a summary otherwise.
 --collisions also lists spellings (folded) that name more than one row, as information.
@@ -120,7 +120,12 @@ def family(path):
     return None
 
 
-def check_other(path, fam, errors, ids_seen):
+def actor_fold(s):
+    """An actor spelling as newsdrop compares it, near enough: folded, without an al-/el- article."""
+    return re.sub(r"^(?:al|el|ad|an|ar|as|ash|at|az) ", "", fold(s))
+
+
+def check_other(path, fam, errors, ids_seen, actor_spellings):
     """Header, column counts and unique ids of a non-places dictionary file."""
     columns, minimum = OTHER[fam]
 
@@ -155,6 +160,16 @@ def check_other(path, fam, errors, ids_seen):
             err(n, f"duplicate id {cols[0]} (first at {ids_seen[cols[0]]})")
         else:
             ids_seen[cols[0]] = f"{path}:{n}"
+        if fam == "actors" and len(cols) >= 2 and cols[0]:
+            # a name or alias must name one actor: which row wins would otherwise be an accident
+            names = [cols[1]] + ([a for a in cols[5].split("|") if a] if len(cols) > 5 else [])
+            for name in names:
+                key = actor_fold(name)
+                other = actor_spellings.get(key)
+                if other and other[0] != cols[0]:
+                    err(n, f"{name!r} names both {cols[0]} and {other[0]} ({other[1]}): keep it on one row")
+                else:
+                    actor_spellings[key] = (cols[0], f"{path}:{n}")
         rows += 1
     if not header_seen:
         err(1, "no header line")
@@ -177,6 +192,7 @@ def main():
     checked = 0
     for folder_files in groups:
         ids_seen = collections.defaultdict(dict)
+        actor_spellings = {}
         for f in folder_files:
             fam = family(f)
             if fam is None:
@@ -185,7 +201,7 @@ def main():
             if fam == "places":
                 rows = check_file(os.path.normpath(f), errors, ids_seen[fam], spellings)
             else:
-                rows = check_other(os.path.normpath(f), fam, errors, ids_seen[fam])
+                rows = check_other(os.path.normpath(f), fam, errors, ids_seen[fam], actor_spellings)
             checked += 1
             if rows is not None:
                 total += rows

@@ -30,6 +30,7 @@ final class Lexicon: Sendable {
             if k.isEmpty { return }
             var p = payload
             p.words = UInt8(min(255, Lexicon.wordCount(phrase)))
+            p.possessiveInside = PhrasePayload.hasPossessiveInside(phrase)
             // one- and two-letter place names collide with words (He, On, As)
             if p.kind == .place && k.count <= 2 && p.caseRule != .upper { return }
             if entries[k]?.contains(p) ?? false { return }
@@ -213,6 +214,8 @@ final class Lexicon: Sendable {
         var j = i
         var allUpper = true
         var consumed = 0
+        // a possessive word was walked over: only phrases written with one may match from here
+        var crossedPossessive = false
         while j < range.upperBound {
             let tj = tokens[j]
             if tj.isPunct { break }
@@ -224,6 +227,7 @@ final class Lexicon: Sendable {
             for pi in trie.payloadRange(at: node) {
                 let p = trie.payload(pi)
                 if p.kind == .function { continue }
+                if crossedPossessive && !p.possessiveInside { continue }
                 switch p.caseRule {
                 case .any: break
                 case .capitalized: if !t.flags.contains(.capitalized) && !t.flags.contains(.number) { continue }
@@ -233,7 +237,10 @@ final class Lexicon: Sendable {
                 if consumed == 1 && p.caseRule == .capitalized && t.function != .none && t.function != .month && t.function != .weekday { continue }
                 out.append(Match(start: i, end: j + 1, payload: p, aligned: Int(p.words) == consumed))
             }
-            if tj.flags.contains(.possessive) { break }
+            if tj.flags.contains(.possessive) {
+                // "Iran's president" goes on; "Syria's Idlib" ends here (the walk finds nothing)
+                crossedPossessive = true
+            }
             j += 1
         }
     }

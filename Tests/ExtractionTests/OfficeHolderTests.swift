@@ -1,0 +1,45 @@
+import Testing
+import NewsdropExtraction
+
+/// Titles point at whoever held the office on the event's or the article's date (titles.tsv), and
+/// one person under several names is one actor (actors.tsv).
+@Suite struct OfficeHolderTests {
+    @Test func aTitleIsTheHolderOnTheArticlesDate() {
+        let before = TestSupport.extract("""
+            Published: March 3, 2016
+            Syria's president visited troops in Aleppo on Monday.
+            """).events.first { $0.type == .visit }
+        #expect(before?.actor?.name == "Bashar al-Assad", "\(String(describing: before))")
+        let after = TestSupport.extract("""
+            Published: March 3, 2025
+            Syria's president visited troops in Aleppo on Monday.
+            """).events.first { $0.type == .visit }
+        #expect(after?.actor?.name == "Ahmed al-Sharaa", "\(String(describing: after))")
+    }
+
+    @Test func aChangedCommandIsFollowed() {
+        let e = TestSupport.extract("""
+            Published: July 2, 2025
+            The IDF chief of staff visited the Golan Heights on Tuesday.
+            """).events.first { $0.type == .visit }
+        #expect(e?.actor?.name == "Eyal Zamir", "\(String(describing: e))")
+    }
+
+    @Test func aNomDeGuerreIsThePersonsOtherName() {
+        let e = TestSupport.extract("Abu Mohammad al-Jolani visited Idlib on Monday.").events.first { $0.type == .visit }
+        #expect(e?.actor?.name == "Ahmed al-Sharaa", "\(String(describing: e))")
+        #expect(e?.actor?.text.contains("Jolani") == true)
+    }
+
+    /// A dictionary phrase written with a possessive matches across the text's possessive; any
+    /// other phrase still ends at one.
+    @Test func aPossessiveInsideAPhraseMatchesOnlyPhrasesWrittenWithOne() {
+        let e = TestSupport.extract("""
+            Published: May 2, 2025
+            Iran's foreign minister met Syrian officials in Damascus on Sunday.
+            """).events.first { $0.type == .meet }
+        #expect(e?.actor?.name == "Abbas Araghchi", "\(String(describing: e))")
+        let s = TestSupport.extract("Government forces shelled Syria's Idlib province on Monday.").events.first { $0.type == .attack }
+        #expect(s?.place?.name == "Idlib Governorate" || s?.place?.name == "Idlib", "\(String(describing: s?.place))")
+    }
+}
