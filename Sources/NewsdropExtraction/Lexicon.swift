@@ -29,8 +29,9 @@ final class Lexicon: Sendable {
             let k = Array((folded ?? NameFolding.fold(phrase)).utf8)
             if k.isEmpty { return }
             var p = payload
-            p.words = UInt8(min(255, Lexicon.wordCount(phrase)))
-            p.possessiveInside = PhrasePayload.hasPossessiveInside(phrase)
+            let shape = Lexicon.wordShape(phrase)
+            p.words = UInt8(min(255, shape.words))
+            p.possessiveInside = shape.possessiveInside
             // one- and two-letter place names collide with words (He, On, As)
             if p.kind == .place && k.count <= 2 && p.caseRule != .upper { return }
             if entries[k]?.contains(p) ?? false { return }
@@ -110,7 +111,11 @@ final class Lexicon: Sendable {
     }
 
     /// Words of a phrase as folding sees them, without article particles.
-    static func wordCount(_ phrase: String) -> Int {
+    static func wordCount(_ phrase: String) -> Int { wordShape(phrase).words }
+
+    /// Words of a phrase as folding sees them, without article particles, and whether a word
+    /// before the last is a possessive ("Iran's president").
+    static func wordShape(_ phrase: String) -> (words: Int, possessiveInside: Bool) {
         let dotted = phrase.utf8.contains(0x2E)
         let bytes = Array(phrase.utf8)
         // the words' bytes back to back, each word a range of them
@@ -118,6 +123,7 @@ final class Lexicon: Sendable {
         letters.reserveCapacity(bytes.count)
         var words: [Range<Int>] = []
         var start = -1
+        var lastPossessive = -1
         for i in 0...bytes.count {
             let b: UInt8 = i < bytes.count ? bytes[i] : 0x20
             if NameFolding.isAlnum(b) || b >= 0x80 || b == 0x27 {
@@ -128,6 +134,7 @@ final class Lexicon: Sendable {
             guard start >= 0 else { continue }
             let word = start..<letters.count
             start = -1
+            if isPossessive(letters[word]) { lastPossessive = words.count }
             // dotted initials (U.S.) are one word: a one-capital word joins up to three capitals before it
             if dotted, word.count == 1, let last = words.last, last.count <= 3,
                 letters[last].allSatisfy(NameFolding.isUpper), letters[word].allSatisfy(NameFolding.isUpper)
@@ -137,10 +144,21 @@ final class Lexicon: Sendable {
                 words.append(word)
             }
         }
-        if words.count <= 1 { return 1 }
+        // a possessive word followed by another (counted before initials merge: a possessive
+        // is never one of those)
+        let possessiveInside = lastPossessive >= 0 && lastPossessive < words.count - 1
+        if words.count <= 1 { return (1, possessiveInside) }
         var particles = 0
         for w in words where NameFolding.isParticle(letters[w]) { particles += 1 }
-        return max(1, words.count - particles)
+        return (max(1, words.count - particles), possessiveInside)
+    }
+
+    /// Whether a word's bytes end in `'s` or `’s` after at least one letter.
+    private static func isPossessive(_ w: ArraySlice<UInt8>) -> Bool {
+        guard w.count >= 3, w.last! | 0x20 == 0x73 else { return false }
+        let i = w.endIndex - 2
+        if w[i] == 0x27 { return true }
+        return w.count >= 5 && w[i] == 0x99 && w[i - 1] == 0x80 && w[i - 2] == 0xE2
     }
 
     /// Sets each word token's function class, then returns every phrase that starts at a word

@@ -27,21 +27,6 @@ struct PhrasePayload: Sendable, Hashable {
     /// a possessive word of the text, which ends every other phrase ("Syria's Idlib").
     var possessiveInside = false
 
-    /// Whether `phrase` has a possessive `'s` (or `’s`) followed by another word.
-    static func hasPossessiveInside(_ phrase: String) -> Bool {
-        let b = Array(phrase.utf8)
-        var i = 0
-        while i < b.count {
-            // ' (27) or ’ (E2 80 99), then s, then a space
-            let apostropheEnd = b[i] == 0x27 ? i + 1 : (i + 2 < b.count && b[i] == 0xE2 && b[i + 1] == 0x80 && b[i + 2] == 0x99 ? i + 3 : -1)
-            if apostropheEnd > 0, i > 0, apostropheEnd + 1 < b.count, b[apostropheEnd] | 0x20 == 0x73, b[apostropheEnd + 1] == 0x20 {
-                return true
-            }
-            i += 1
-        }
-        return false
-    }
-
     static func caseRule(of phrase: String) -> CaseRule {
         // over the phrase's letters: all capitals (2 to 5, one word) → upper; a capital first → capitalized
         var letters = 0
