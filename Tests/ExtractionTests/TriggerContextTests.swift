@@ -49,4 +49,13 @@ import NewsdropExtraction
         let later = TestSupport.extract("Foreign Minister Hakan Fidan is expected to travel to Erbil to meet Masrour Barzani.").events
         #expect(!later.contains { $0.type == .meet && $0.modality != .expected }, "\(later)")
     }
+
+    @Test func forcesAdvancingOnAPlaceAttackIt() {
+        let e = TestSupport.extract("Israeli tanks advanced on the outskirts of Rafah on Tuesday, residents said.").events.first
+        #expect(e?.type == .attack, "\(String(describing: e))")
+        #expect(e?.place?.name.contains("Rafah") == true, "\(String(describing: e?.place))")
+        // only forces advance on a place: talks that advance are no attack
+        #expect(!TestSupport.extract("Ceasefire talks advanced on Tuesday in Cairo.").events.contains { $0.type == .attack })
+    }
 }
+
