@@ -57,5 +57,11 @@ import NewsdropExtraction
         // only forces advance on a place: talks that advance are no attack
         #expect(!TestSupport.extract("Ceasefire talks advanced on Tuesday in Cairo.").events.contains { $0.type == .attack })
     }
+
+    @Test func takingControlOfAPlaceIsAnAttack() {
+        let e = TestSupport.extract("Fighters led by Hayat Tahrir al-Sham swept into Aleppo on Saturday, taking control of most of the city.").events.first
+        #expect(e?.type == .attack, "\(String(describing: e))")
+        #expect(e?.actor?.name == "Hayat Tahrir al-Sham", "\(String(describing: e?.actor))")
+    }
 }
 
