@@ -106,9 +106,22 @@ public struct TriggerEntry: Sendable, Hashable {
     /// inflect like a base form of its own.
     static func looksIrregular(_ phrase: String, lemma: String) -> Bool {
         let w = phrase.split(separator: " ").first.map(String.init) ?? phrase
-        return w.hasSuffix("ed") || ["met", "struck", "stricken", "left", "withdrew", "withdrawn", "fought", "sent", "held", "slain", "hit", "set", "shot", "brought", "fled", "took", "overran", "overrun", "flew", "shelled", "began"].contains(w)
-            || w.hasSuffix("en")
+        return w.hasSuffix("ed") || irregularPast.contains(w) || w.hasSuffix("en")
     }
+
+    /// Past forms of English irregular verbs a trigger row may list after its lemma (a form that
+    /// is not in here and does not end in -ed or -en is read as another lemma).
+    static let irregularPast: Set<String> = [
+        "met", "struck", "stricken", "left", "withdrew", "withdrawn", "fought", "sent", "held", "slain", "hit", "set",
+        "shot", "brought", "fled", "took", "overran", "overrun", "flew", "shelled", "began", "swept", "kept", "drove",
+        "rode", "stole", "fell", "rose", "broke", "sought", "caught", "led", "lost", "won", "ran", "came", "went",
+        "gave", "made", "told", "found", "stood", "threw", "blew", "drew", "knew", "tore", "bit", "hid", "lit",
+        "stuck", "hung", "shook", "laid", "paid", "sold", "built", "spent", "bent", "burnt", "dealt", "meant", "rang",
+        "sank", "slew", "spoke", "stung", "swore", "thrust", "woke", "wrote", "bought", "crept",
+        "dug", "fed", "bled", "forbade", "forgave", "froze", "got", "heard", "leapt", "lent", "saw",
+        "shed", "shrank", "slid", "slung", "spat", "spun", "sprang", "stank", "strode", "strove", "swam", "swung",
+        "taught", "thought", "trod", "underwent", "upheld", "withheld", "wove",
+    ]
 
     /// Verbs whose past form is the base form.
     static let unchangedPast: Set<String> = ["hit", "cut", "set", "put", "shut", "hurt", "cast", "spread", "burst", "beat", "quit"]
