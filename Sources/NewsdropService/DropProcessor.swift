@@ -17,6 +17,8 @@ final class DropProcessor {
     private var status: DaemonStatus
     private let watchdog: WatchdogSchedule?
     private var lastPing = ContinuousClock.now
+    /// When the status file and `STATUS=` were last updated.
+    private var lastPublished = ContinuousClock.now
     /// Files to look at again later (still being written), with when.
     private var delayed: [(name: String, due: ContinuousClock.Instant)] = []
     /// After a failed commit, the wait before the next try (doubles up to 30 s).
@@ -121,9 +123,16 @@ final class DropProcessor {
             if inFlight != nil && daemon.queue.count == 0 {
                 if case .damaged(let failure) = completeInFlight() { return .failure(failure) }
             }
-            publishStatus()
+            // In a burst, the status file and STATUS= follow at most four times a second (each
+            // write is a new file renamed over the old); once the queue is empty, at once.
+            if daemon.queue.count == 0 || ContinuousClock.now - lastPublished >= Self.statusInterval {
+                publishStatus()
+            }
         }
     }
+
+    /// The least time between two status updates while files keep coming.
+    static let statusInterval: Duration = .milliseconds(250)
 
     /// How committing the batch in flight went.
     private enum CommitResult {
@@ -417,6 +426,7 @@ final class DropProcessor {
     }
 
     private func publishStatus() {
+        lastPublished = .now
         status.queueDepth = daemon.queue.count + delayed.count
         status.updatedAt = Date()
         try? StatusFile.write(status, dataDirectory: configuration.dataDirectory)
