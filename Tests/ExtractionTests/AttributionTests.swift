@@ -44,4 +44,12 @@ import NewsdropExtraction
         #expect(e?.target?.name.contains("Austin") != true, "\(String(describing: e?.target))")
         #expect(e?.place?.name == "Madan")
     }
+
+    @Test func aSpeakerDescribedBeforeTheVerbIsStillTheSource() {
+        // "the White Helmets rescue service said": a few plain words may describe the speaker
+        let e = first("Russian warplanes carried out 23 strikes on Idlib on Sunday, killing 11 civilians, the White Helmets rescue service said.")
+        #expect(e?.target == nil, "\(String(describing: e?.target))")
+        #expect(e?.source == "Syrian Civil Defence", "\(String(describing: e?.source))")
+    }
 }
+
