@@ -117,7 +117,20 @@ extension ArticleReader {
                     if a.index == nil, sl.actors.isEmpty, sl.titles.isEmpty, si > 0, let prev = out.last, prev.end == sl.start,
                         tokens[prev.end - 1].flags.contains(.possessive), let pi = prev.actor.index, dict.actors.entries[pi].kind == .state
                     {
-                        a = EventMention.Actor(index: pi, name: prev.actor.name, text: text(prev.start, sl.end))
+                        // "Iraq's Islamic Resistance", "Lebanon's Islamic Resistance": an organisation the
+                        // dictionary names "<name> in <country>" is that group, and so is an unknown one whose
+                        // head noun names a group ("Syria's Free Officers Movement"); the possessive goes with it
+                        if let g = dict.actors.group(named: text(sl.start, sl.end), of: pi) {
+                            a = EventMention.Actor(index: g, name: dict.actors.entries[g].name, text: text(prev.start, sl.end))
+                            out.removeLast()
+                            out.append(Candidate(start: prev.start, end: sl.end, actor: a, preposition: prev.preposition, isMedia: false, isPronoun: false, slot: si))
+                            if prev.preposition == nil { group = a }
+                            j = sl.end
+                            continue
+                        }
+                        if !ArticleReader.groupHeadNouns.contains(word(sl.end - 1)) {
+                            a = EventMention.Actor(index: pi, name: prev.actor.name, text: text(prev.start, sl.end))
+                        }
                     }
                     // a title next to a name is that name: "Quds Force commander Esmail Qaani"
                     if !sl.titles.isEmpty && sl.actors.isEmpty {
@@ -407,6 +420,11 @@ extension ArticleReader {
             if !verbal, chosen.form == .plural, s.dates.contains(where: { d in d.start - 1 >= lower && ArticleReader.periodBounds.contains(word(d.start - 1)) }),
                 [.airstrike, .attack, .kill].contains(entry.type), !s.isHeading
             { continue }
+            // "its 40-year terror campaign", "a decades-long insurgency": a campaign over years is no one event
+            if !verbal, [.airstrike, .attack].contains(entry.type), (max(lower, slot.start - 4)..<slot.start).contains(where: { q in
+                ArticleReader.longPeriods.contains(word(q)) && !tokens[q].flags.contains(.possessive)
+                    && (tokens[q].flags.contains(.hyphenAfter) || (q - 1 >= lower && tokens[q - 1].flags.contains(.hyphenAfter)))
+            }) { continue }
             // "The Houthis have fired drones and missiles at shipping since November": a present perfect
             // over a period tells what has gone on since, not one event
             if verbal, chosen.form == .past, [.airstrike, .attack].contains(entry.type), !s.isHeading,
@@ -594,7 +612,8 @@ extension ArticleReader {
                 // "by X" close after the trigger, or an agent cue later in the sentence
                 var q = slot.end
                 while q < min(range.upperBound, slot.end + 6) {
-                    if tokens[q].function == .by, let c = cands.first(where: { $0.start > q && $0.start <= q + 3 && usable($0) }) { return c.actor }
+                    // "a campaign by Iran-aligned armed groups": the half of a hyphenated compound modifies the noun after it
+                    if tokens[q].function == .by, let c = cands.first(where: { $0.start > q && $0.start <= q + 3 && usable($0) }), !tokens[c.end - 1].flags.contains(.hyphenAfter) { return c.actor }
                     q += 1
                 }
                 for c in s.cues where c.kind == .agent && c.start >= slot.end && c.end - c.start >= 2 {
@@ -792,9 +811,12 @@ extension ArticleReader {
                 var res: [(EventMention.Place, Int)] = []
                 // "met X in Y, and inspected … near Z": Z belongs to the next clause
                 var hi = hi0
+                // "targeted two US bases in Syria … in retaliation for the onslaught on Gaza": the place of the
+                // event retaliated for is not this one's
+                if lo >= slot.end, let r = (lo..<hi0).first(where: { q in q + 1 < hi0 && ArticleReader.inWord.contains(word(q)) && ArticleReader.responseWords.contains(word(q + 1)) }) { hi = r }
                 if lo >= slot.end {
                     var q = lo
-                    while q + 2 < hi0 {
+                    while q + 2 < hi {
                         if tokens[q].isPunct && tokens[q].mark == 0x2C && tokens[q + 1].function == .conjunction && tokens[q + 2].isWord && tokens[q + 2].function == .none && !tokens[q + 2].flags.contains(.capitalized) { hi = q; break }
                         q += 1
                     }
@@ -816,7 +838,10 @@ extension ArticleReader {
                     if sl.end < range.upperBound, ArticleReader.streetWords.contains(word(sl.end)) { continue }
                     guard let p = bestPlace(sl) else { continue }
                     let prep = governingPreposition(sl.start, lowerBound: lower)
-                    let directObject = verbal && !passive && sl.start >= slot.end && sl.start - slot.end <= 1
+                    // "struck Damascus", "targeted the Israeli Metula and Ramim barracks": the object, over a
+                    // determiner and adjectives
+                    let directObject = verbal && !passive && sl.start >= slot.end && (sl.start - slot.end <= 1
+                        || (slot.end..<sl.start).allSatisfy { q in [.the, .determiner].contains(tokens[q].function) || s.slots.contains { $0.start <= q && q < $0.end && !$0.adjectives.isEmpty && $0.actors.isEmpty } })
                     // "on the road between Aitaroun and Blida": between two places is at the first
                     guard prep.map({ [.locative, .to, .from, .including].contains($0.0) || ArticleReader.betweenWord.contains(word($0.1)) }) ?? directObject else { continue }
                     if strongOnly, let (_, at) = prep, !ArticleReader.strongLocatives.contains(word(at)) { continue }
@@ -922,6 +947,9 @@ extension ArticleReader {
             if victimOnly { actor = nil; target = nil }
             // "unknown gunmen shot dead a commander": a killing with a doer of its own, not a toll of the last strike
             let ownDoer = verbal && !passive && bareNounSubject(slot.start, lower: cStart) != nil
+            // "more than 39,000 people have been killed there since then", "… killed so far": a toll over a
+            // period is a tally of many events, not the toll of the last one
+            if entry.type == .kill && actor == nil && target == nil && !ownDoer && fatalities != nil && tallyPeriodFollows(slot.end, range) { continue }
             if entry.type == .kill && actor == nil && target == nil && !ownDoer, let f = fatalities, let last = previous.last(where: { EventMerger.family($0.type) == 1 }), sentences[last.sentenceIndex].block >= s.block - 1 {
                 tollOnly = (last.sentenceIndex, f)
                 continue
@@ -958,10 +986,13 @@ extension ArticleReader {
         _ = consumedKills
         for i in out.indices where out[i].actor == nil && doerless.contains(outSlots[i]) {
             // a side does not strike itself: "a drone attack targeted the base, which hosts US troops"
-            if let inherited = sideOfLastStrike(before: Array(out[..<i]), previous: previous, block: s.block),
+            if let last = lastStrikeWithDoer(before: Array(out[..<i]), previous: previous, block: s.block), let inherited = last.actor,
                 !(out[i].target?.index.map { dict.actors.related($0, inherited.index!) } ?? false)
             {
                 out[i].actor = inherited
+                // "the jets also hit positions near Albukamal": told without a date of its own, it happened
+                // when the strike whose doer it takes did, so it is not another day's strike at that place
+                if out[i].date?.value == nil, let d = last.date, d.value != nil { out[i].date = d }
             }
         }
         return (out, tollOnly)
@@ -971,13 +1002,13 @@ extension ArticleReader {
     /// strike told without one: "Two F-15 fighter jets struck the facility", "a woman was killed
     /// when a strike hit a house", "A second attack hit US forces" follow one side's strikes.
     /// `nil` when the last one has no known doer.
-    func sideOfLastStrike(before current: [EventMention], previous: [EventMention], block: Int) -> EventMention.Actor? {
+    func lastStrikeWithDoer(before current: [EventMention], previous: [EventMention], block: Int) -> EventMention? {
         func usable(_ m: EventMention) -> Bool { EventMerger.family(m.type) == 1 && !m.fromHeading && !m.background && !m.anaphoric }
         // (over strikes told without a doer of their own: "a series of attacks against US personnel")
         guard let last = current.last(where: { usable($0) && $0.actor != nil }) ?? previous.last(where: { usable($0) && $0.actor != nil }),
             sentences[last.sentenceIndex].block >= block - 1, let a = last.actor, a.index != nil
         else { return nil }
-        return a
+        return last
     }
 
     /// Whether the subject of a passive verb whose auxiliaries end before token `j` is a "no …"
@@ -1077,6 +1108,7 @@ extension ArticleReader {
     }
 
     static let onWord: [UInt8] = Array(NameFolding.fold("on").utf8)
+    static let withWord: [UInt8] = Array(NameFolding.fold("with").utf8)
     static let inWord = FoldedWordSet(["in"])
     static let presentHave = FoldedWordSet(["have", "has"])
     /// Fights that two sides wage on each other, and the words that name a side after them.
@@ -1089,6 +1121,26 @@ extension ArticleReader {
     static let airWeapons = FoldedWordSet(["missile", "missiles", "drone", "drones", "warplane", "warplanes", "jet", "jets", "aircraft", "helicopter", "helicopters", "uav", "uavs", "bombers"])
     static let subordinators = FoldedWordSet(["after", "before", "since", "until", "as", "while", "when", "because", "once"])
     static let periodBounds = FoldedWordSet(["since", "until", "till"])
+    /// "a 40-year campaign", "decades-long": periods no single event lasts.
+    static let longPeriods = FoldedWordSet(["year", "years", "decade", "decades"])
+    /// Head nouns of an organisation's name: "Iraq's Islamic Resistance" is a group, not the state.
+    static let groupHeadNouns = FoldedWordSet(["resistance", "brigade", "brigades", "battalion", "battalions", "front", "movement", "militia", "militias", "faction", "factions"])
+    /// Phrases after a toll that count it over a period: "since then", "so far", "to date", "over the past".
+    static let tallyPhrases: [[String]] = [["since"], ["so", "far"], ["to", "date"], ["over", "the", "past"], ["over", "the", "last"], ["in", "total"]].map { $0.map { NameFolding.fold($0) } }
+
+    /// Whether a phrase that counts over a period ("since", "so far", "over the past") follows token
+    /// `k` in its clause.
+    func tallyPeriodFollows(_ k: Int, _ range: Range<Int>) -> Bool {
+        var q = k
+        while q < range.upperBound {
+            if tokens[q].isPunct && (tokens[q].mark == 0x3B || tokens[q].mark == 0x2E) { return false }
+            for p in ArticleReader.tallyPhrases where q + p.count <= range.upperBound {
+                if p.indices.allSatisfy({ i in tokens[q + i].isWord && word(q + i).elementsEqual(p[i].utf8) }) { return true }
+            }
+            q += 1
+        }
+        return false
+    }
     static let ledWords = FoldedWordSet(["led", "headed", "spearheaded", "commanded"])
     /// Words before an event noun that say no particular event is meant.
     static let nonReferring = FoldedWordSet(["any", "no", "every", "future", "possible", "potential", "further", "new", "simulated", "mock", "hypothetical", "imaginary", "imagined"])
@@ -1131,7 +1183,18 @@ extension ArticleReader {
         // `not-count`: "leaving about two dozen troops with injuries", "leaving more than a million
         // people without power": what a strike leaves behind is counted; forces leave places
         if entry.notBeforeCount, (slot.end..<min(range.upperBound, slot.end + 5)).contains(where: { tokens[$0].flags.contains(.number) || tokens[$0].function == .number || (tokens[$0].isWord && ArticleReader.countWords.contains(tokenizer.fold(tokens[$0]))) }) { return false }
-        if !entry.next.isEmpty && !present(entry.next, slot.end..<min(range.upperBound, slot.end + 6)) { return false }
+        if !entry.next.isEmpty && !present(entry.next, slot.end..<min(range.upperBound, slot.end + 6)) {
+            // "targeted the Metula and Ramim barracks with rockets", "targeted "a vital site" in Haifa with
+            // drones": the weapon of a "with" phrase later in the clause
+            var q = slot.end
+            var with: Int? = nil
+            while q < min(range.upperBound, slot.end + 12) {
+                if tokens[q].isPunct && tokens[q].mark != 0x22 && tokens[q].mark != 0x2D { break }
+                if tokens[q].isWord && tokenizer.fold(tokens[q]).elementsEqual(ArticleReader.withWord) { with = q; break }
+                q += 1
+            }
+            guard let w = with, present(entry.next, w + 1..<min(range.upperBound, w + 5)) else { return false }
+        }
         if !entry.previous.isEmpty && !present(entry.previous, max(range.lowerBound, slot.start - 3)..<slot.start) { return false }
         return true
     }

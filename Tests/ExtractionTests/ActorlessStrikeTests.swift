@@ -51,4 +51,21 @@ import NewsdropExtraction
         let m = events.first { $0.place?.name == "Abu Kamal" }
         #expect(m?.actor != nil, "\(events)")
     }
+
+    @Test func aStrikeThatTakesTheLastDoerTakesItsDateToo() {
+        // "the jets also hit … near Albukamal" is the Wednesday raid's, not the October strike near Albukamal
+        let events = TestSupport.extract("""
+            Published On 9 Nov 2023
+
+            US warplanes struck a weapons facility near the town of Maadan on Wednesday, the Pentagon said.
+
+            The observatory said the jets also hit positions of Kataeb Hezbollah near Albukamal.
+
+            Washington first struck two facilities near Albukamal on October 27.
+            """).events
+        let strikes = events.filter { $0.type == .airstrike }
+        #expect(strikes.count == 3, "\(events)")
+        #expect(strikes.contains { $0.place?.name == "Abu Kamal" && $0.date?.value == "2023-11-08" }, "\(events)")
+        #expect(strikes.contains { $0.place?.name == "Abu Kamal" && $0.date?.value == "2023-10-27" }, "\(events)")
+    }
 }

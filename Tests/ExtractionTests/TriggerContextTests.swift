@@ -49,4 +49,12 @@ import NewsdropExtraction
         let later = TestSupport.extract("Foreign Minister Hakan Fidan is expected to travel to Erbil to meet Masrour Barzani.").events
         #expect(!later.contains { $0.type == .meet && $0.modality != .expected }, "\(later)")
     }
+
+    @Test func theWeaponOfAWithPhraseLaterInTheClauseIsContext() {
+        // "targeted" needs a weapon near it; "with Katyusha rockets" after the object's place is one
+        let e = TestSupport.extract("Hezbollah said it targeted a barracks in Kiryat Shmona with Katyusha rockets on Monday.").events
+        #expect(e.count == 1 && e.first?.type == .attack && e.first?.actor?.id == "hezbollah", "\(e)")
+        // no weapon: a plain verb
+        #expect(TestSupport.extract("Hezbollah said it targeted a barracks in Kiryat Shmona on Monday.").events.isEmpty)
+    }
 }
