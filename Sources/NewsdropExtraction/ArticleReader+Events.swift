@@ -159,7 +159,12 @@ extension ArticleReader {
                     // article's words for both. (Not after a preposition: "a meeting of the Turkish
                     // and Russian presidents" retells an event more often than it tells one.)
                     var end = sl.end
-                    if prep == nil, !media, let nx = coordinatedSlot(after: sl, in: s, slotAt: slotAt), nx.isActorLike,
+                    // a comma list ending in "and": "Kataib Hezbollah, Harakat al-Nujaba and Kataib Sayyid
+                    // al-Shuhada attacked" act together as well
+                    if prep == nil, !media, let last = listEnd(after: sl, in: s, slotAt: slotAt, dateHint: dateHint) {
+                        end = last.end
+                        a.text = text(sl.start, last.end)
+                    } else if prep == nil, !media, let nx = coordinatedSlot(after: sl, in: s, slotAt: slotAt), nx.isActorLike,
                         let b = actorOf(nx, dateHint: dateHint), b.index.map({ dict.actors.entries[$0].kind != .media }) ?? true
                     {
                         end = nx.end
@@ -219,6 +224,46 @@ extension ArticleReader {
         let i = slotAt[k - lower]
         guard i >= 0, !s.inParens.contains(k) else { return nil }
         return s.slots[i]
+    }
+
+    /// The last member of a comma list of actors that starts with `slot` and ends in "and":
+    /// "Kataib Hezbollah, Harakat al-Nujaba and Kataib Sayyid al-Shuhada"; `nil` when there is none.
+    func listEnd(after slot: SentenceSlots.Slot, in s: SentenceSlots, slotAt: [Int], dateHint: String?) -> SentenceSlots.Slot? {
+        let lower = s.tokenRange.lowerBound, upper = s.tokenRange.upperBound
+        func member(_ sl: SentenceSlots.Slot) -> Bool {
+            sl.isActorLike && !s.inParens.contains(sl.start) && (actorOf(sl, dateHint: dateHint).map { $0.index.map { dict.actors.entries[$0].kind != .media } ?? true } ?? false)
+        }
+        var cur = slot
+        var members = 1
+        while true {
+            var k = cur.end
+            guard k + 1 < upper, tokens[k].isPunct, tokens[k].mark == 0x2C else { break }
+            k += 1
+            if tokens[k].function == .the && k + 1 < upper { k += 1 }
+            let i = slotAt[k - lower]
+            guard i >= 0, member(s.slots[i]) else { return nil }
+            cur = s.slots[i]
+            members += 1
+        }
+        guard members >= 2, let last = coordinatedSlot(after: cur, in: s, slotAt: slotAt), member(last) else { return nil }
+        return last
+    }
+
+    /// Whether the event noun at `start` is the object of a verb that reports or condemns another's
+    /// event: "confirmed an attack", "confirmed "an attempted attack"", "condemned the raids"
+    /// (over a determiner, quote marks and at most two lower-case modifiers).
+    func witnessedNoun(_ start: Int, lower: Int) -> Bool {
+        var q = start - 1
+        var modifiers = 0
+        var determiner = false
+        while q >= lower {
+            let t = tokens[q]
+            if t.isPunct && t.mark == 0x22 { q -= 1; continue }
+            if t.isWord && [.determiner, .the].contains(t.function) { determiner = true; q -= 1; continue }
+            if !determiner, t.isWord, t.function == .none, !t.flags.contains(.capitalized), modifiers < 2 { modifiers += 1; q -= 1; continue }
+            break
+        }
+        return determiner && q >= lower && tokens[q].isWord && ArticleReader.witnessVerbs.contains(word(q))
     }
 
     /// Whether token `pos` stands inside a quotation of its sentence (an odd number of quote marks
@@ -333,6 +378,8 @@ extension ArticleReader {
         }
 
         var out: [EventMention] = []
+        // "In a separate incident, gunmen opened fire …", "Separately, a drone struck …": not an event told before
+        let separate = s.cues.contains { $0.kind == .separate && $0.start - lower <= 1 }
         // the first token of the trigger each of `out` was read from
         var outSlots: [Int] = []
         // the triggers of `out` told without a doer that may take the side of the last strike
@@ -529,7 +576,12 @@ extension ArticleReader {
                     }
                     // "the Turkish defence ministry said its forces neutralised…": its = the speaker
                     if q >= lower, tokens[q].function == .possessivePronoun {
-                        return cands.last(where: { $0.end <= q && $0.preposition == nil && usable($0) && !$0.isPronoun })?.actor ?? lastGroup
+                        if let c = s.cues.last(where: { $0.kind == .report && $0.end <= q }),
+                            let sp = cands.last(where: { $0.end <= c.start && c.start - $0.end <= 2 && $0.preposition == nil && !$0.isMedia })
+                        {
+                            return sp.actor
+                        }
+                        return cands.first(where: { $0.end <= q && $0.preposition == nil && usable($0) && !$0.isPronoun })?.actor ?? lastGroup
                     }
                     return nil
                 }
@@ -553,6 +605,19 @@ extension ArticleReader {
                         return c.actor
                     }
                 }
+                // "Iraq's Islamic Resistance announced that it had targeted …": "it", "they" right before the
+                // verb are the speaker before them, else the last group
+                do {
+                    var q = slot.start - 1
+                    while q >= cStart, tokens[q].isWord, [.adverb, .be, .have, .modal].contains(tokens[q].function) { q -= 1 }
+                    if q >= lower, tokens[q].isWord, tokens[q].function == .pronoun, ArticleReader.groupPronouns.contains(word(q)),
+                        !cands.contains(where: { $0.start <= q && q < $0.end }),
+                        let c = s.cues.last(where: { $0.kind == .report && ($0.end == q || ($0.end == q - 1 && tokens[q - 1].function == .that)) })
+                    {
+                        if let sp = cands.last(where: { $0.end <= c.start && c.start - $0.end <= 2 && $0.preposition == nil && !$0.isMedia }) { return sp.actor }
+                        return cands.first(where: { $0.end <= q && $0.preposition == nil && usable($0) && !$0.isPronoun })?.actor ?? lastGroup
+                    }
+                }
                 let prevVerb = verbActors.last
                 let left = cands.filter { $0.end <= slot.start && $0.start >= cStart && usable($0) }
                 func adjacent(_ c: Candidate, commas: Bool = true) -> Bool {
@@ -565,7 +630,14 @@ extension ArticleReader {
                     return true
                 }
                 // "Bashar Assad's forces, backed by Russia, have stepped up shelling": the owner of the forces
-                var nonPP = left.filter { $0.preposition == nil && !(tokens[$0.end - 1].flags.contains(.possessive) && !adjacent($0)
+                // "tribal fighters loyal to Sheikh Ibrahim al-Hafl attacked": the one they are loyal to is not the subject
+                func allegiance(_ c: Candidate) -> Bool {
+                    var q = c.start - 1
+                    while q >= lower, tokens[q].function == .the || s.cues.contains(where: { $0.kind == .honorific && $0.start <= q && q < $0.end }) { q -= 1 }
+                    return q - 1 >= lower && tokens[q].isWord && (tokens[q].function == .to || ArticleReader.withWord.elementsEqual(word(q)))
+                        && ArticleReader.allegianceWords.contains(word(q - 1))
+                }
+                var nonPP = left.filter { $0.preposition == nil && !allegiance($0) && !(tokens[$0.end - 1].flags.contains(.possessive) && !adjacent($0)
                     && !($0.end < slot.start && tokens[$0.end].function == .forceNoun)) }
                 // "Iran and Syria are investigating": the first conjunct
                 nonPP = nonPP.map { c in
@@ -705,7 +777,7 @@ extension ArticleReader {
                         s.slots[t].end <= slot.start && slot.start - s.slots[t].end <= 4
                             && s.slots[t].triggers.contains { [.accuse, .investigate].contains(dict.triggers[$0.index].type) }
                     } || s.cues.contains { $0.kind == .deny && $0.end <= slot.start && slot.start - $0.end <= 2 }
-                        || (slot.start - 2 >= lower && ArticleReader.witnessVerbs.contains(word(slot.start - 2)) && [.determiner, .the].contains(tokens[slot.start - 1].function))
+                        || witnessedNoun(slot.start, lower: lower)
                         || (s.cues.contains { $0.kind == .report && $0.end <= slot.start && slot.start - $0.end <= 2 }
                             && slot.end < range.upperBound && (tokens[slot.end].function == .be || tokens[slot.end].function == .have || tokens[slot.end].function == .modal || s.slots.contains { $0.start == slot.end && !$0.triggers.isEmpty }))
                         || (referring && !viaPronoun && !responsibility && [.airstrike, .attack, .kill].contains(entry.type))
@@ -981,10 +1053,10 @@ extension ArticleReader {
                 actor: actor, target: target, place: place, placeStrength: strength, date: date,
                 fatalities: fatalities, source: source, modality: modality, sentence: sentenceText,
                 sentenceOffset: s.byteRange.lowerBound, anaphoric: anaphoric, order: order, sentenceIndex: k, fromHeading: s.isHeading,
-                background: inBackground, coordinateClause: coordinate))
+                background: inBackground, coordinateClause: coordinate, separate: separate))
         }
         _ = consumedKills
-        for i in out.indices where out[i].actor == nil && doerless.contains(outSlots[i]) {
+        for i in out.indices where out[i].actor == nil && doerless.contains(outSlots[i]) && !separate {
             // a side does not strike itself: "a drone attack targeted the base, which hosts US troops"
             if let last = lastStrikeWithDoer(before: Array(out[..<i]), previous: previous, block: s.block), let inherited = last.actor,
                 !(out[i].target?.index.map { dict.actors.related($0, inherited.index!) } ?? false)
@@ -1108,6 +1180,8 @@ extension ArticleReader {
     }
 
     static let onWord: [UInt8] = Array(NameFolding.fold("on").utf8)
+    static let allegianceWords = FoldedWordSet(["loyal", "affiliated", "linked", "allied", "aligned", "close", "belonging", "subordinate", "attached", "answering", "tied"])
+    static let groupPronouns = FoldedWordSet(["it", "they"])
     static let withWord: [UInt8] = Array(NameFolding.fold("with").utf8)
     static let inWord = FoldedWordSet(["in"])
     static let presentHave = FoldedWordSet(["have", "has"])
@@ -1208,7 +1282,7 @@ extension ArticleReader {
     static let strongLocatives = FoldedWordSet(["in", "near", "at", "around", "inside", "outside", "across", "within", "throughout", "including"])
 
     /// Moves the last person and group forward to this sentence's mentions.
-    func updateCoreference(_ k: Int) {
+    func updateCoreference(_ k: Int, events: [EventMention] = []) {
         let s = sentences[k]
         let dateHint = s.dates.first?.date.value.flatMap { $0.hasPrefix("--") ? nil : $0 }
         // the sentence's first person and group outside prepositional phrases: its subjects
@@ -1227,6 +1301,20 @@ extension ArticleReader {
             default: break
             }
         }
+        // "Sheikh Ibrahim al-Hafl": a name the dictionary lacks, after a rank or title, is a person
+        if person == nil, let c = cands.first(where: { c in
+            !c.isPronoun && c.actor.index == nil && c.preposition == nil && c.slot.map { s.slots[$0].unknown } == true
+                && s.cues.contains { $0.kind == .honorific && $0.end == c.start }
+        }) {
+            person = c.actor
+        }
+        // "… were killed in an attack by ISIS remnants": the group that did the sentence's strike or
+        // attack is the one "the militants" refers to next, before a victim named as a subject
+        func doer(_ m: EventMention) -> EventMention.Actor? {
+            guard EventMerger.family(m.type) == 1, !m.anaphoric, let a = m.actor, let i = a.index, [.armedGroup, .armedForce].contains(dict.actors.entries[i].kind) else { return nil }
+            return a
+        }
+        if let a = events.lazy.filter({ !$0.background }).compactMap(doer).first ?? events.lazy.compactMap(doer).first { group = a }
         if let person { lastPerson = person }
         if let group { lastGroup = group }
     }

@@ -80,7 +80,7 @@ final class ArticleReader {
             if let (target, deaths) = ms.1, let idx = mentions.lastIndex(where: { EventMerger.family($0.type) == 1 && $0.sentenceIndex >= target }) {
                 if mentions[idx].fatalities == nil { mentions[idx].fatalities = deaths }
             }
-            updateCoreference(k)
+            updateCoreference(k, events: ms.0)
         }
         lastMentions = mentions
         let merged = EventMerger(dictionaries: dict).merge(mentions)
@@ -171,6 +171,16 @@ final class ArticleReader {
                 if m.aligned { alignedEnd = max(alignedEnd, m.end) }
             }
             let end = alignedEnd >= 0 ? alignedEnd : anyEnd
+            // "The National Intelligence Organization": a match that a longer one starting inside it
+            // overruns ("The National", an outlet) gives way to that one
+            var overrun = false
+            var c2 = cursor
+            while c2 < content.count && content[c2].start < end {
+                let m = content[c2]
+                if m.start > i && m.end > end && m.end - m.start > end - i { overrun = true; break }
+                c2 += 1
+            }
+            if overrun { i += 1; continue }
             var s = SentenceSlots.Slot(start: i, end: end)
             for m in ms where m.end == end {
                 let idx = Int(m.payload.index)

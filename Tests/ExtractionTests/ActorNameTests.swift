@@ -20,4 +20,34 @@ import NewsdropExtraction
         let e = TestSupport.extract("Drones were launched at Eilat on Monday in an attack by Iran-aligned armed groups.").events
         #expect(!e.contains { $0.actor?.id == "iran" }, "\(e)")
     }
+
+    @Test func itAfterAReportVerbIsTheSpeaker() {
+        // "X announced that it had targeted": X
+        let e = TestSupport.extract("Title line here\n\nIraq's Islamic Resistance also announced that it had targeted a vital site in Haifa with drones.").events
+        #expect(e.first?.actor?.id == "islamic-resistance-in-iraq", "\(e)")
+    }
+
+    @Test func aLongerNameOverrunningAShortOneWins() {
+        // "The National" (an outlet) is the start of "The National Intelligence Organization"
+        let e = TestSupport.extract("Title line here\n\nThe National Intelligence Organization neutralized a senior member of the YPG in Qamishli.").events
+        #expect(e.first?.actor?.id == "turkish-intelligence", "\(e)")
+    }
+
+    @Test func theOneTheyAreLoyalToIsNotTheSubject() {
+        let e = TestSupport.extract("Title line here\n\nArab tribal fighters loyal to Sheikh Ibrahim al-Hafl attacked SDF positions in Thiban.").events
+        #expect(e.first?.actor?.id == "arab-tribes", "\(e)")
+    }
+
+    @Test func anUnknownNameAfterARankIsAPersonForHe() {
+        let e = TestSupport.extract("Title line here\n\nTribal fighters loyal to Sheikh Ibrahim al-Hafl attacked SDF positions in Thiban.\n\nHe met Iranian officers in Deir ez-Zor city in July.").events
+        #expect(e.first { $0.type == .meet }?.actor?.name == "Ibrahim al-Hafl", "\(e)")
+    }
+
+    @Test func theMilitantsAreTheGroupThatDidTheLastAttack() {
+        // not the victims named as the subject of the passive
+        let e = TestSupport.extract("Title line here\n\nFour members of the Popular Mobilization Forces (PMF) were killed in an attack by ISIS on their positions near Udhaim.\n\nThe militants then attacked a checkpoint in Samarra.").events
+        #expect(e.first { $0.place?.name == "Samarra'" }?.actor?.id == "isis", "\(e)")
+        // and the toll reads over the name's parenthesis
+        #expect(e.first?.fatalities == 4, "\(e)")
+    }
 }

@@ -37,4 +37,16 @@ import NewsdropExtraction
         let one = TestSupport.extract("The Houthis have fired two missiles at a tanker in the Red Sea on Saturday.").events
         #expect(one.count == 1, "\(one)")
     }
+
+    @Test func aSeparateIncidentIsAnotherEvent() {
+        let e = TestSupport.extract("Title line here\n\nMilitants attacked a PMF checkpoint in Udhaim on Saturday night.\n\nIn a separate incident, gunmen opened fire on a car carrying a tribal sheikh in the Tarmiyah district, killing him and his son.").events
+        #expect(e.count == 2, "\(e)")
+        // "killing him and his son": two
+        #expect(e.last?.fatalities == 2, "\(e)")
+    }
+
+    @Test func aConfirmedAttemptedAttackIsNotTheSpeakers() {
+        let e = TestSupport.extract("Title line here\n\nA US defense official confirmed \"an attempted attack\" on Green Village but said the rockets fell short.").events
+        #expect(!e.contains { $0.actor?.id == "united-states" }, "\(e)")
+    }
 }
