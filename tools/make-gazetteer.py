@@ -104,6 +104,7 @@ EXTRA_ALIASES = {
     173334: ["Quneitra", "Kuneitra", "Al-Quneitra", "Qunaytirah"],
     170905: ["Daraa", "Deraa", "Dara'a", "Dar'a"],
     170691: ["Theban", "Thiban"],
+    272816: ["Kfar Chouba", "Kfarchouba", "Kfarshouba"],
     172955: ["Raqqa", "Raqqah", "Al-Raqqa", "Ar-Raqqa", "Rakka"],
     173811: ["Hasakah", "Hasaka", "Al-Hasaka", "Hassakeh", "Al-Hassakeh"],
     173377: ["Qamishli", "Qamishlo", "Kamishli", "Al-Qamishli"],

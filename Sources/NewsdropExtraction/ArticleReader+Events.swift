@@ -494,6 +494,10 @@ extension ArticleReader {
             }) { continue }
             // "any attack on Iran would be answered", "no strike": not an event
             if !chosen.form.isVerbal, slot.start - 1 >= lower, ArticleReader.nonReferring.contains(word(slot.start - 1)) { continue }
+            // "to halt their attacks", "stop the strikes", "preventing attacks": what is to end or not happen
+            if !chosen.form.isVerbal, (max(lower, slot.start - 3)..<slot.start).contains(where: { q in
+                ArticleReader.haltVerbs.contains(word(q)) && (q + 1..<slot.start).allSatisfy { [.the, .determiner, .possessivePronoun].contains(tokens[$0].function) || (tokens[$0].isPunct && tokens[$0].mark == 0x22) || (tokens[$0].isWord && tokens[$0].function == .none && !tokens[$0].flags.contains(.capitalized)) }
+            }) { continue }
             if blocked.contains(slot.start) { continue }
             // look back over auxiliaries and adverbs
             var j = slot.start - 1
@@ -832,6 +836,17 @@ extension ArticleReader {
                 // "blamed the attack on the Islamic Resistance in Iraq": the accused follows "on"
                 if let c = cands.first(where: { $0.start > slot.end && $0.start < scopeEnd && usable($0) && $0.start - 1 > slot.end && word($0.start - 1).elementsEqual(ArticleReader.onWord) }) { target = c.actor }
             }
+            // "Washington blamed the Islamic Resistance in Iraq for the attack": the one blamed did the strike
+            // "the attack" refers to, when it was told without a doer
+            if entry.type == .accuse, entry.roles == .agent, verbal, !passive, let t = target, t.index != nil,
+                triggerSlots[(n + 1)...].contains(where: { t2 in
+                    let st = s.slots[t2].start
+                    return st - 2 > slot.end && [.the, .determiner].contains(tokens[st - 1].function) && ArticleReader.forWord.contains(word(st - 2))
+                        && s.slots[t2].triggers.contains { EventMerger.family(dict.triggers[$0.index].type) == 1 }
+                })
+            {
+                blamed = (k, t)
+            }
             if verbal { verbActors.append((slot.end, actor)) } else if governingPreposition(slot.start, lowerBound: lower) == nil {
                 nominalSubjects.append((slot.start, slot.end, EventMerger.family(entry.type), actor))
             }
@@ -1008,7 +1023,9 @@ extension ArticleReader {
                         let o = violentSlots.last(where: { s.slots[$0].start < q }) ?? violentSlots.first
                         return o == nil || o == ti
                     }
-                    for q in range where tokens[q].isWord && FatalityReader.deathWords.contains(word(q)) && mine(q) {
+                    // "retaliated for the deaths of three soldiers": the toll of the event retaliated for
+                    for q in range where tokens[q].isWord && FatalityReader.deathWords.contains(word(q)) && mine(q)
+                        && !(max(lower, q - 4)..<q).contains(where: { ArticleReader.responseWords.contains(word($0)) || ArticleReader.retaliateVerbs.contains(word($0)) }) {
                         if let v = FatalityReader.count(tokens, range, anchor: q, anchorEnd: q + 1, tokenizer: tokenizer) { fatalities = v; break }
                     }
                 }
@@ -1132,7 +1149,8 @@ extension ArticleReader {
         }
         guard slot.start - 1 >= lower, slot.triggers.allSatisfy({ $0.form == .third }) else { return false }
         let p = tokens[slot.start - 1]
-        if [.the, .determiner, .number, .possessivePronoun].contains(p.function) || p.flags.contains(.number) { return true }
+        // "at targets in the occupied territories": after a preposition as well
+        if [.the, .determiner, .number, .possessivePronoun, .locative, .preposition].contains(p.function) || p.flags.contains(.number) { return true }
         // "bombed targets in Damascus": the object of a trigger verb
         guard let s = sentences.first(where: { $0.tokenRange.contains(slot.start) }) else { return false }
         return s.slots.contains { $0.end == slot.start && $0.triggers.contains { $0.form == .past } }
@@ -1181,6 +1199,9 @@ extension ArticleReader {
 
     static let onWord: [UInt8] = Array(NameFolding.fold("on").utf8)
     static let allegianceWords = FoldedWordSet(["loyal", "affiliated", "linked", "allied", "aligned", "close", "belonging", "subordinate", "attached", "answering", "tied"])
+    static let forWord = FoldedWordSet(["for"])
+    static let haltVerbs = FoldedWordSet(["halt", "halting", "halted", "stop", "stopping", "end", "ending", "cease", "ceasing", "suspend", "suspending", "suspended", "prevent", "preventing", "avoid", "avoiding", "curb", "curbing", "deter", "deterring"])
+    static let retaliateVerbs = FoldedWordSet(["retaliate", "retaliated", "retaliating", "avenge", "avenged", "avenging"])
     static let groupPronouns = FoldedWordSet(["it", "they"])
     static let withWord: [UInt8] = Array(NameFolding.fold("with").utf8)
     static let inWord = FoldedWordSet(["in"])

@@ -50,4 +50,16 @@ import NewsdropExtraction
         // and the toll reads over the name's parenthesis
         #expect(e.first?.fatalities == 4, "\(e)")
     }
+
+    @Test func namesAndPlacesOfTheRegionsPress() {
+        // data rows: the Axis press's "occupied territories", "Yemeni Armed Forces" (the Houthis), "regime
+        // artillery", Syria Direct's "Deir e-Zor", "Kfarchouba", "recaptured", "launched the barrage"
+        #expect(TestSupport.extract("Title line here\n\nThe IRGC launched dozens of drones and missiles at targets in the occupied territories on Saturday.").events.first?.place?.name == "occupied territories")
+        #expect(TestSupport.extract("Title line here\n\nThe Yemeni Armed Forces fired ballistic missiles at a ship in the Red Sea on Monday.").events.first?.actor?.id == "houthis")
+        #expect(TestSupport.extract("Title line here\n\nRegime artillery shelled the villages of al-Busayrah on Tuesday.").events.first?.actor?.id == "syrian-army")
+        let r = TestSupport.extract("Title line here\n\nSDF units recaptured Thiban in eastern Deir e-Zor on Monday.").events
+        #expect(r.first?.type == .attack && r.first?.actor?.id == "sdf", "\(r)")
+        #expect(TestSupport.extract("Title line here\n\nIsraeli artillery shelled the outskirts of Kfarchouba on Monday.").events.first?.place?.name == "Kfar Shouba")
+        #expect(TestSupport.extract("Title line here\n\nHezbollah said its fighters had launched the barrage at military bases in the Golan Heights.").events.first?.type == .attack)
+    }
 }

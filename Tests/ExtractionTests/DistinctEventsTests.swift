@@ -49,4 +49,15 @@ import NewsdropExtraction
         let e = TestSupport.extract("Title line here\n\nA US defense official confirmed \"an attempted attack\" on Green Village but said the rockets fell short.").events
         #expect(!e.contains { $0.actor?.id == "united-states" }, "\(e)")
     }
+
+    @Test func attacksToBeHaltedAreNoEvent() {
+        // "to halt their attacks" refers to no particular attack (it used to join the last one and give it this actor)
+        let e = TestSupport.extract("Title line here\n\nQuds Force commander Esmail Qaani visited Baghdad last week to urge the militias to halt their attacks.").events
+        #expect(e.count == 1 && e.first?.type == .visit, "\(e)")
+    }
+
+    @Test func theDeathsRetaliatedForAreNotTheRetaliationsToll() {
+        let e = TestSupport.extract("Title line here\n\nOn Friday, US jets struck 85 targets in Iraq and Syria. The US military retaliated for the deaths of three American soldiers.").events
+        #expect(e.first?.fatalities == nil, "\(e)")
+    }
 }
