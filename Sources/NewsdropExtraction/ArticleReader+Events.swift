@@ -394,7 +394,8 @@ extension ArticleReader {
             let prevTok = slot.start - 1 >= lower ? tokens[slot.start - 1] : nil
             // noun or verb reading
             let nounContext: Bool = {
-                if slot.end < range.upperBound, tokens[slot.end].function == .of { return true }
+                // "the shelling of …", "In the east, clashes between X and Y flared": a noun
+                if slot.end < range.upperBound, tokens[slot.end].function == .of || ArticleReader.betweenWord.contains(word(slot.end)) { return true }
                 // "Clashes broke out …", "– Clashes erupted": a capitalised word opening the sentence or a
                 // dateline's clause is its subject, not a verb
                 guard let p = prevTok else { return tokens[slot.start].flags.contains(.capitalized) }
@@ -463,9 +464,10 @@ extension ArticleReader {
             { continue }
             if generic { continue }
             // "Since October 8, Israeli strikes have killed more than 200": a plural event noun counted
-            // over a period is a tally of many events, not one
+            // over a period is a tally of many events, not one — told in the present perfect ("clashes … flared
+            // again near Theban …, with six dead since Wednesday" is one round of fighting)
             if !verbal, chosen.form == .plural, s.dates.contains(where: { d in d.start - 1 >= lower && ArticleReader.periodBounds.contains(word(d.start - 1)) }),
-                [.airstrike, .attack, .kill].contains(entry.type), !s.isHeading
+                [.airstrike, .attack, .kill].contains(entry.type), !s.isHeading, range.contains(where: { tokens[$0].isWord && ArticleReader.presentHave.contains(word($0)) })
             { continue }
             // "its 40-year terror campaign", "a decades-long insurgency": a campaign over years is no one event
             if !verbal, [.airstrike, .attack].contains(entry.type), (max(lower, slot.start - 4)..<slot.start).contains(where: { q in
@@ -923,6 +925,10 @@ extension ArticleReader {
                     if sl.end < range.upperBound, tokens[sl.end].function == .forceNoun { continue }
                     // "Palestine Street", "Baghdad Road": a street, not the place
                     if sl.end < range.upperBound, ArticleReader.streetWords.contains(word(sl.end)) { continue }
+                    // "positions on the road to Erbil": where the road leads, not the place
+                    if sl.start - 2 >= lower, tokens[sl.start - 1].function == .to || tokens[sl.start - 1].function == .from,
+                        ArticleReader.streetWords.contains(word(sl.start - 2))
+                    { continue }
                     guard let p = bestPlace(sl) else { continue }
                     let prep = governingPreposition(sl.start, lowerBound: lower)
                     // "struck Damascus", "targeted the Israeli Metula and Ramim barracks": the object, over a

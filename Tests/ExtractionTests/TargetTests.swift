@@ -24,4 +24,9 @@ import NewsdropExtraction
         let r = TestSupport.extract("The Islamic Resistance in Iraq says it has targeted two US military bases in Syria with drones in retaliation for Washington's support for the Israeli onslaught on Gaza.").events
         #expect(r.first?.place?.name == "Syria", "\(r)")
     }
+
+    @Test func whereARoadLeadsIsNotThePlace() {
+        let e = TestSupport.extract("Title line here\n\nIn Kirkuk, Iraqi Security Forces (ISF) and the Hashd al-Shaabi reinforced their positions on the road to Erbil on Monday.").events
+        #expect(e.first?.place?.name == "Kirkuk", "\(e)")
+    }
 }
