@@ -1063,7 +1063,13 @@ extension ArticleReader {
                 outSlots.remove(at: at)
             }
             // told without a doer: may take the side of the last strike once the sentence is read
-            if actor == nil, !anaphoric, !inBackground, !objectOfAnother, [.airstrike, .attack].contains(type) { doerless.insert(slot.start) } else { doerless.remove(slot.start) }
+            // "gunmen opened fire on a car": people nobody has named did it, not the side of the last strike
+            let unidentified = !passive && {
+                var q = slot.start - 1
+                while q >= cStart, tokens[q].isWord, [.be, .have, .adverb, .modal].contains(tokens[q].function) { q -= 1 }
+                return q >= cStart && tokens[q].isWord && !tokens[q].flags.contains(.capitalized) && ArticleReader.unidentifiedDoers.contains(word(q))
+            }()
+            if actor == nil, !anaphoric, !inBackground, !objectOfAnother, !unidentified, [.airstrike, .attack].contains(type) { doerless.insert(slot.start) } else { doerless.remove(slot.start) }
             // ", and an Israeli strike near Baalbek wounded two", "and that artillery fired": a clause of its own
             let coordinate = n > 0 && (s.slots[triggerSlots[n - 1]].end..<slot.start).contains { q in
                 tokens[q].function == .conjunction && word(q).elementsEqual("and".utf8) && q + 1 < slot.start
@@ -1205,6 +1211,8 @@ extension ArticleReader {
 
     static let onWord: [UInt8] = Array(NameFolding.fold("on").utf8)
     static let allegianceWords = FoldedWordSet(["loyal", "affiliated", "linked", "allied", "aligned", "close", "belonging", "subordinate", "attached", "answering", "tied"])
+    /// Subjects that say the doer is unknown: "gunmen opened fire", "unidentified assailants attacked".
+    static let unidentifiedDoers = FoldedWordSet(["gunmen", "assailants", "attackers", "kidnappers", "men", "militants", "individuals", "persons"])
     static let forWord = FoldedWordSet(["for"])
     static let haltVerbs = FoldedWordSet(["halt", "halting", "halted", "stop", "stopping", "end", "ending", "cease", "ceasing", "suspend", "suspending", "suspended", "prevent", "preventing", "avoid", "avoiding", "curb", "curbing", "deter", "deterring"])
     static let retaliateVerbs = FoldedWordSet(["retaliate", "retaliated", "retaliating", "avenge", "avenged", "avenging"])

@@ -72,6 +72,10 @@ enum FatalityReader {
                 { return 2 }
                 return 1
             }
+            // "killing its driver", "killing his son": one (not "their children", "his sons")
+            if steps == 0, t.isWord, singularOwners.contains(tokenizer.fold(t)), k + 1 < range.upperBound, tokens[k + 1].isWord, tokens[k + 1].function == .none,
+                let last = tokenizer.fold(tokens[k + 1]).last, last != 0x73
+            { return alongWith ? 2 : 1 }
             if t.isWord && alongWords.contains(tokenizer.fold(t)) { alongWith = true }
             // "were killed and four others injured": a count before a wounding word is the wounded
             if value(k) != nil, (k + 1..<min(range.upperBound, k + 3)).contains(where: { tokens[$0].isWord && woundWords.contains(tokenizer.fold(tokens[$0])) }) { break }
@@ -84,6 +88,7 @@ enum FatalityReader {
 
     static let woundWords = FoldedWordSet(["injuring", "wounding", "injured", "wounded", "injuries"])
     static let singleWords = FoldedWordSet(["a", "an"])
+    static let singularOwners = FoldedWordSet(["his", "her", "its"])
     static let objectPronouns = FoldedWordSet(["him", "her"])
     static let singularBe = FoldedWordSet(["was", "is"])
     /// "a number of", "a dozen": not one.

@@ -68,4 +68,11 @@ import NewsdropExtraction
         #expect(strikes.contains { $0.place?.name == "Abu Kamal" && $0.date?.value == "2023-11-08" }, "\(events)")
         #expect(strikes.contains { $0.place?.name == "Abu Kamal" && $0.date?.value == "2023-10-27" }, "\(events)")
     }
+
+    @Test func unidentifiedGunmenTakeNoSide() {
+        // "unidentified assailants opened fire": nobody named, not the side of the last strike; "killing its driver" is one
+        let events = TestSupport.extract("Title line here\n\nIsraeli warplanes struck the town of Khiam on Monday.\n\nUnidentified assailants opened fire on a car in the town of Marjayoun on Monday, killing its driver.").events
+        let m = events.first { $0.place?.name == "Marjayoun" }
+        #expect(m != nil && m?.actor == nil && m?.fatalities == 1, "\(events)")
+    }
 }
