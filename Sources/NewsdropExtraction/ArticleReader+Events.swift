@@ -552,6 +552,11 @@ extension ArticleReader {
             // scope: up to the next trigger that is not a relative clause retelling this one ("a strike … that hit")
             let scopeEnd = triggerSlots[(n + 1)...].first(where: { t in
                 let st = s.slots[t].start
+                // "neutralized a senior member … in a drone strike in Qamishli on Tuesday": an event noun under
+                // "in" that retells this verb's event does not end its stretch (its place and date are this one's)
+                if verbal, let g = governingPreposition(st, lowerBound: lower), g.0 == .locative, ArticleReader.inWord.contains(word(g.1)),
+                    s.slots[t].triggers.contains(where: { !$0.form.isVerbal && EventMerger.family(dict.triggers[$0.index].type) == EventMerger.family(entry.type) })
+                { return false }
                 return !(st - 1 >= lower && (tokens[st - 1].function == .that || tokens[st - 1].function == .relative))
             }).map { s.slots[$0].start } ?? range.upperBound
             let cStart = clauseStart(slot.start, s)
@@ -798,7 +803,14 @@ extension ArticleReader {
                         triggerSlots.prefix(n).contains(where: { t in
                             s.slots[t].triggers.contains { $0.form.isVerbal && EventMerger.family(dict.triggers[$0.index].type) == EventMerger.family(entry.type) }
                         })
-                    { continue }
+                    {
+                        // "neutralized a member … in a drone strike": the verb's event is of the noun's kind
+                        if entry.type == .airstrike, let at = out.lastIndex(where: { $0.type == .attack }) {
+                            out[at].type = .airstrike
+                            out[at].cameo = entry.cameo
+                        }
+                        continue
+                    }
                     objectOfAnother = objectOfOther
                     if let pre { actor = pre } else if let k = killerBefore { actor = k } else if let of1, ![.airstrike, .attack, .kill].contains(entry.type) { actor = of1; target = of2 } else if let a = agentAfter() { actor = a } else if objectOfOther || (backgroundPrep && (referring || gov != nil)) { actor = nil } else if viaPronoun { actor = subject() } else { actor = subject() }
                     if target == nil { target = object() }
