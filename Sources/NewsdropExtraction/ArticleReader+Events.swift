@@ -1225,6 +1225,8 @@ extension ArticleReader {
     static let allegianceWords = FoldedWordSet(["loyal", "affiliated", "linked", "allied", "aligned", "close", "belonging", "subordinate", "attached", "answering", "tied"])
     /// Subjects that say the doer is unknown: "gunmen opened fire", "unidentified assailants attacked".
     static let unidentifiedDoers = FoldedWordSet(["gunmen", "assailants", "attackers", "kidnappers", "men", "militants", "individuals", "persons"])
+    /// Words of a quantity before a weapon noun: "a number of", "dozens of", "a series of".
+    static let quantityWords = FoldedWordSet(["a", "number", "of", "dozens", "scores", "hundreds", "series", "several", "more", "than", "least"])
     static let forWord = FoldedWordSet(["for"])
     static let haltVerbs = FoldedWordSet(["halt", "halting", "halted", "stop", "stopping", "end", "ending", "cease", "ceasing", "suspend", "suspending", "suspended", "prevent", "preventing", "avoid", "avoiding", "curb", "curbing", "deter", "deterring"])
     static let retaliateVerbs = FoldedWordSet(["retaliate", "retaliated", "retaliating", "avenge", "avenged", "avenging"])
@@ -1304,7 +1306,16 @@ extension ArticleReader {
         // `not-count`: "leaving about two dozen troops with injuries", "leaving more than a million
         // people without power": what a strike leaves behind is counted; forces leave places
         if entry.notBeforeCount, (slot.end..<min(range.upperBound, slot.end + 5)).contains(where: { tokens[$0].flags.contains(.number) || tokens[$0].function == .number || (tokens[$0].isWord && ArticleReader.countWords.contains(tokenizer.fold(tokens[$0]))) }) { return false }
-        if !entry.next.isEmpty && !present(entry.next, slot.end..<min(range.upperBound, slot.end + 6)) {
+        // the `next:` stretch: six tokens after the trigger, not counting quote marks and the words of a
+        // quantity ("fired "a number of appropriate naval missiles"", "launched dozens of drones")
+        var nextEnd = slot.end
+        var counted = 0
+        while nextEnd < min(range.upperBound, slot.end + 12) && counted < 6 {
+            let t = tokens[nextEnd]
+            if !(t.isPunct && t.mark == 0x22) && !(t.isWord && ArticleReader.quantityWords.contains(tokenizer.fold(t))) { counted += 1 }
+            nextEnd += 1
+        }
+        if !entry.next.isEmpty && !present(entry.next, slot.end..<nextEnd) {
             // "targeted the Metula and Ramim barracks with rockets", "targeted "a vital site" in Haifa with
             // drones": the weapon of a "with" phrase later in the clause
             var q = slot.end

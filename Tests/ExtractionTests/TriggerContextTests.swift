@@ -57,4 +57,10 @@ import NewsdropExtraction
         // no weapon: a plain verb
         #expect(TestSupport.extract("Hezbollah said it targeted a barracks in Kiryat Shmona on Monday.").events.isEmpty)
     }
+
+    @Test func aQuantityAndQuoteMarksDoNotCountTowardsTheContextStretch() {
+        // "fired "a number of appropriate naval missiles"": missiles is the sixth word, after a quantity
+        let e = TestSupport.extract("Title line here\n\nHouthi military spokesman Yahya Saree said the group had fired \"a number of appropriate naval missiles\" at the American tanker Torm Thor in the Gulf of Aden.").events
+        #expect(e.count == 1 && e.first?.type == .airstrike && e.first?.place?.name == "Gulf of Aden", "\(e)")
+    }
 }
