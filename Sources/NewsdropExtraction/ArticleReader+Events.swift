@@ -175,7 +175,7 @@ extension ArticleReader {
                     if let i = a.index, prep == nil {
                         switch dict.actors.entries[i].kind {
                         case .person: person = a
-                        case .armedGroup, .organisation, .armedForce: group = a
+                        case .armedGroup, .organisation: group = a
                         default: break
                         }
                     }
@@ -886,6 +886,13 @@ extension ArticleReader {
                 type = .airstrike
                 cameo = EventType.airstrike.defaultCAMEO
             }
+            // "attacked "a vital target" in Eilat with drones": an attack made with drones or missiles is an airstrike
+            if type == .attack && verbal && !passive, let w = (slot.end..<min(scopeEnd, slot.end + 10)).first(where: { q in
+                tokens[q].isPunct && tokens[q].mark != 0x22 || (tokens[q].isWord && ArticleReader.withWord.elementsEqual(word(q)))
+            }), tokens[w].isWord, (w + 1..<min(scopeEnd, w + 5)).contains(where: { tokens[$0].isWord && ArticleReader.airWeapons.contains(word($0)) }) {
+                type = .airstrike
+                cameo = EventType.airstrike.defaultCAMEO
+            }
             // "its aircraft had struck a cell … and had also hit a depot": "hit" takes the kind of strike told before it
             if type == .attack && entry.id == "hit", let a = actor?.index,
                 out.contains(where: { $0.type == .airstrike && $0.actor?.index.map { dict.actors.related($0, a) } == true })
@@ -915,6 +922,12 @@ extension ArticleReader {
                 // "targeted two US bases in Syria … in retaliation for the onslaught on Gaza": the place of the
                 // event retaliated for is not this one's
                 if lo >= slot.end, let r = (lo..<hi0).first(where: { q in q + 1 < hi0 && ArticleReader.inWord.contains(word(q)) && ArticleReader.responseWords.contains(word(q + 1)) }) { hi = r }
+                // "claimed two drone attacks on Israel overnight as the IDF intercepted a target over the Red Sea":
+                // a subordinate clause with a subject of its own has places of its own
+                if lo >= slot.end, let r = (lo..<hi).first(where: { q in
+                    q + 1 < hi && tokens[q].isWord && ArticleReader.clauseSubordinators.contains(word(q))
+                        && (tokens[q + 1].function == .the || (tokens[q + 1].flags.contains(.capitalized) && s.slots.contains { $0.start == q + 1 && $0.isActorLike }))
+                }) { hi = r }
                 if lo >= slot.end {
                     var q = lo
                     while q + 2 < hi {
@@ -1227,6 +1240,8 @@ extension ArticleReader {
     static let unidentifiedDoers = FoldedWordSet(["gunmen", "assailants", "attackers", "kidnappers", "men", "militants", "individuals", "persons"])
     /// Words of a quantity before a weapon noun: "a number of", "dozens of", "a series of".
     static let quantityWords = FoldedWordSet(["a", "number", "of", "dozens", "scores", "hundreds", "series", "several", "more", "than", "least"])
+    /// Words that open a subordinate clause with a subject of its own ("as the IDF intercepted …").
+    static let clauseSubordinators = FoldedWordSet(["as", "while", "whereas", "when", "because"])
     static let forWord = FoldedWordSet(["for"])
     static let haltVerbs = FoldedWordSet(["halt", "halting", "halted", "stop", "stopping", "end", "ending", "cease", "ceasing", "suspend", "suspending", "suspended", "prevent", "preventing", "avoid", "avoiding", "curb", "curbing", "deter", "deterring"])
     static let retaliateVerbs = FoldedWordSet(["retaliate", "retaliated", "retaliating", "avenge", "avenged", "avenging"])
@@ -1355,7 +1370,7 @@ extension ArticleReader {
             guard c.preposition == nil else { continue }
             switch dict.actors.entries[i].kind {
             case .person: if person == nil { person = c.actor }
-            case .armedGroup, .organisation, .armedForce: if group == nil { group = c.actor }
+            case .armedGroup, .organisation: if group == nil { group = c.actor }
             default: break
             }
         }
@@ -1369,7 +1384,7 @@ extension ArticleReader {
         // "… were killed in an attack by ISIS remnants": the group that did the sentence's strike or
         // attack is the one "the militants" refers to next, before a victim named as a subject
         func doer(_ m: EventMention) -> EventMention.Actor? {
-            guard EventMerger.family(m.type) == 1, !m.anaphoric, let a = m.actor, let i = a.index, [.armedGroup, .armedForce].contains(dict.actors.entries[i].kind) else { return nil }
+            guard EventMerger.family(m.type) == 1, !m.anaphoric, let a = m.actor, let i = a.index, [.armedGroup].contains(dict.actors.entries[i].kind) else { return nil }
             return a
         }
         if let a = events.lazy.filter({ !$0.background }).compactMap(doer).first ?? events.lazy.compactMap(doer).first { group = a }

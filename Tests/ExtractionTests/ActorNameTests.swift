@@ -62,4 +62,10 @@ import NewsdropExtraction
         #expect(TestSupport.extract("Title line here\n\nIsraeli artillery shelled the outskirts of Kfarchouba on Monday.").events.first?.place?.name == "Kfar Shouba")
         #expect(TestSupport.extract("Title line here\n\nHezbollah said its fighters had launched the barrage at military bases in the Golan Heights.").events.first?.type == .attack)
     }
+
+    @Test func theGroupIsNoStatesArmy() {
+        // "The group" after a sentence about the IDF is the militia told before, not the IDF
+        let e = TestSupport.extract("Title line here\n\nUpdated: JUNE 3, 2024 11:42\n\nThe Islamic Resistance in Iraq claimed it had attacked a vital target in Eilat with drones overnight Sunday. The IDF said an aerial target that approached Eilat from the east was intercepted by the Israeli Air Force.\n\nThe group also said it targeted the Golan Heights with a drone.").events
+        #expect(e.first { $0.place?.name == "Golan Heights" }?.actor?.id == "islamic-resistance-in-iraq", "\(e)")
+    }
 }

@@ -29,4 +29,10 @@ import NewsdropExtraction
         let e = TestSupport.extract("Title line here\n\nIn Kirkuk, Iraqi Security Forces (ISF) and the Hashd al-Shaabi reinforced their positions on the road to Erbil on Monday.").events
         #expect(e.first?.place?.name == "Kirkuk", "\(e)")
     }
+
+    @Test func aSubordinateClauseWithASubjectHasPlacesOfItsOwn() {
+        // "… as the IDF intercepted a target over the Red Sea": not where the drone attacks were
+        let e = TestSupport.extract("Title line here\n\nIraq's Islamic Resistance claimed two drone attacks on Israel overnight as the IDF intercepted a suspicious aerial target over the Red Sea.").events
+        #expect(e.first != nil && e.first?.place?.name != "Red Sea", "\(e)")
+    }
 }

@@ -63,4 +63,9 @@ import NewsdropExtraction
         let e = TestSupport.extract("Title line here\n\nHouthi military spokesman Yahya Saree said the group had fired \"a number of appropriate naval missiles\" at the American tanker Torm Thor in the Gulf of Aden.").events
         #expect(e.count == 1 && e.first?.type == .airstrike && e.first?.place?.name == "Gulf of Aden", "\(e)")
     }
+
+    @Test func anAttackMadeWithDronesIsAnAirstrike() {
+        let e = TestSupport.extract("Title line here\n\nThe Islamic Resistance in Iraq said it had attacked \"a vital target\" in Eilat with drones on Sunday.").events
+        #expect(e.count == 1 && e.first?.type == .airstrike, "\(e)")
+    }
 }
