@@ -623,7 +623,9 @@ extension ArticleReader {
                     while q >= cStart, tokens[q].isWord, [.adverb, .be, .have, .modal].contains(tokens[q].function) { q -= 1 }
                     if q >= lower, tokens[q].isWord, tokens[q].function == .pronoun, ArticleReader.groupPronouns.contains(word(q)),
                         !cands.contains(where: { $0.start <= q && q < $0.end }),
-                        let c = s.cues.last(where: { $0.kind == .report && ($0.end == q || ($0.end == q - 1 && tokens[q - 1].function == .that)) })
+                        // "said its aircraft had struck a cell and that it had also hit a depot": a second "that" clause of the same report
+                        let c = s.cues.last(where: { $0.kind == .report && ($0.end == q || ($0.end == q - 1 && tokens[q - 1].function == .that)
+                            || ($0.end < q - 2 && tokens[q - 1].function == .that && tokens[q - 2].function == .conjunction && word(q - 2).elementsEqual("and".utf8))) })
                     {
                         if let sp = cands.last(where: { $0.end <= c.start && c.start - $0.end <= 2 && $0.preposition == nil && !$0.isMedia }) { return sp.actor }
                         return cands.first(where: { $0.end <= q && $0.preposition == nil && usable($0) && !$0.isPronoun })?.actor ?? lastGroup
@@ -886,10 +888,11 @@ extension ArticleReader {
                 type = .airstrike
                 cameo = EventType.airstrike.defaultCAMEO
             }
-            // "attacked "a vital target" in Eilat with drones": an attack made with drones or missiles is an airstrike
+            // "attacked "a vital target" in Eilat with drones": an attack made with drones or aircraft is an airstrike
+            // (not one "with a guided missile", which ground forces fire)
             if type == .attack && verbal && !passive, let w = (slot.end..<min(scopeEnd, slot.end + 10)).first(where: { q in
                 tokens[q].isPunct && tokens[q].mark != 0x22 || (tokens[q].isWord && ArticleReader.withWord.elementsEqual(word(q)))
-            }), tokens[w].isWord, (w + 1..<min(scopeEnd, w + 5)).contains(where: { tokens[$0].isWord && ArticleReader.airWeapons.contains(word($0)) }) {
+            }), tokens[w].isWord, (w + 1..<min(scopeEnd, w + 5)).contains(where: { tokens[$0].isWord && ArticleReader.aircraftWords.contains(word($0)) }) {
                 type = .airstrike
                 cameo = EventType.airstrike.defaultCAMEO
             }
@@ -1097,8 +1100,10 @@ extension ArticleReader {
             if actor == nil, !anaphoric, !inBackground, !objectOfAnother, !unidentified, [.airstrike, .attack].contains(type) { doerless.insert(slot.start) } else { doerless.remove(slot.start) }
             // ", and an Israeli strike near Baalbek wounded two", "and that artillery fired": a clause of its own
             let coordinate = n > 0 && (s.slots[triggerSlots[n - 1]].end..<slot.start).contains { q in
-                tokens[q].function == .conjunction && word(q).elementsEqual("and".utf8) && q + 1 < slot.start
-                    && ((q - 1 >= lower && tokens[q - 1].isPunct && tokens[q - 1].mark == 0x2C) || tokens[q + 1].function == .that)
+                tokens[q].function == .conjunction && word(q).elementsEqual("and".utf8)
+                    && ((q + 1 < slot.start && ((q - 1 >= lower && tokens[q - 1].isPunct && tokens[q - 1].mark == 0x2C) || tokens[q + 1].function == .that))
+                        // "targeted a barracks in Kiryat Shmona … and attacked a post in the Shebaa Farms": a second predicate
+                        || (q + 1 == slot.start && verbal && chosen.form == .past))
             }
             order += 1
             outSlots.append(slot.start)
@@ -1242,6 +1247,7 @@ extension ArticleReader {
     static let quantityWords = FoldedWordSet(["a", "number", "of", "dozens", "scores", "hundreds", "series", "several", "more", "than", "least"])
     /// Words that open a subordinate clause with a subject of its own ("as the IDF intercepted …").
     static let clauseSubordinators = FoldedWordSet(["as", "while", "whereas", "when", "because"])
+    static let aircraftWords = FoldedWordSet(["drone", "drones", "warplane", "warplanes", "jet", "jets", "aircraft", "helicopter", "helicopters", "uav", "uavs", "bombers"])
     static let forWord = FoldedWordSet(["for"])
     static let haltVerbs = FoldedWordSet(["halt", "halting", "halted", "stop", "stopping", "end", "ending", "cease", "ceasing", "suspend", "suspending", "suspended", "prevent", "preventing", "avoid", "avoiding", "curb", "curbing", "deter", "deterring"])
     static let retaliateVerbs = FoldedWordSet(["retaliate", "retaliated", "retaliating", "avenge", "avenged", "avenging"])

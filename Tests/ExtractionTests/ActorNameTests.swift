@@ -68,4 +68,10 @@ import NewsdropExtraction
         let e = TestSupport.extract("Title line here\n\nUpdated: JUNE 3, 2024 11:42\n\nThe Islamic Resistance in Iraq claimed it had attacked a vital target in Eilat with drones overnight Sunday. The IDF said an aerial target that approached Eilat from the east was intercepted by the Israeli Air Force.\n\nThe group also said it targeted the Golan Heights with a drone.").events
         #expect(e.first { $0.place?.name == "Golan Heights" }?.actor?.id == "islamic-resistance-in-iraq", "\(e)")
     }
+
+    @Test func itInASecondThatClauseOfAReportIsTheSpeaker() {
+        let e = TestSupport.extract("Title line here\n\nThe Israeli army said its aircraft had struck \"a Hezbollah terrorist cell\" in the area and that it had also hit a weapons depot in the village of Khiam overnight.").events
+        #expect(!e.contains { $0.actor?.id == "hezbollah" }, "\(e)")
+        #expect(e.contains { $0.place?.name == "Khiam" && $0.actor?.id == "idf" }, "\(e)")
+    }
 }

@@ -60,4 +60,10 @@ import NewsdropExtraction
         let e = TestSupport.extract("Title line here\n\nOn Friday, US jets struck 85 targets in Iraq and Syria. The US military retaliated for the deaths of three American soldiers.").events
         #expect(e.first?.fatalities == nil, "\(e)")
     }
+
+    @Test func twoPredicatesAtTwoPlacesAreTwoEvents() {
+        // "targeted a barracks in Kiryat Shmona … and attacked a post in the Shebaa Farms": two attacks
+        let e = TestSupport.extract("Title line here\n\nHezbollah said its fighters targeted an Israeli army barracks in Kiryat Shmona with Katyusha rockets and attacked a military post in the Shebaa Farms with a guided missile.").events
+        #expect(e.count == 2 && e.allSatisfy { $0.type == .attack && $0.actor?.id == "hezbollah" }, "\(e)")
+    }
 }
