@@ -799,6 +799,13 @@ extension ArticleReader {
                         s.slots[t].end <= slot.start && s.slots[t].triggers.allSatisfy { dict.triggers[$0.index].type == .kill }
                     }).flatMap { t in cands.last(where: { $0.end <= s.slots[t].start && $0.preposition == nil && usable($0) })?.actor } : nil
                     inBackground = backgroundPrep
+                    // "Hezbollah fired 30 rockets at Kiryat Shmona, after the terror group claimed a drone attack on an
+                    // army post": an event claimed in a clause after "after/before/since" is an earlier or later one
+                    if responsibility, n > 0, [.airstrike, .attack, .kill].contains(entry.type),
+                        (s.slots[triggerSlots[n - 1]].end..<slot.start).contains(where: { tokens[$0].isWord && ArticleReader.sequenceWords.contains(word($0)) })
+                    {
+                        inBackground = true
+                    }
                     // "Washington struck two facilities on October 27, in strikes Austin said were…": an
                     // event noun under "in" after a verb of its family retells that verb's event
                     if let g = gov, g.0 == .locative, ArticleReader.inWord.contains(word(g.1)), !responsibility,
@@ -1248,6 +1255,7 @@ extension ArticleReader {
     /// Words that open a subordinate clause with a subject of its own ("as the IDF intercepted …").
     static let clauseSubordinators = FoldedWordSet(["as", "while", "whereas", "when", "because"])
     static let aircraftWords = FoldedWordSet(["drone", "drones", "warplane", "warplanes", "jet", "jets", "aircraft", "helicopter", "helicopters", "uav", "uavs", "bombers"])
+    static let sequenceWords = FoldedWordSet(["after", "before", "since"])
     static let forWord = FoldedWordSet(["for"])
     static let haltVerbs = FoldedWordSet(["halt", "halting", "halted", "stop", "stopping", "end", "ending", "cease", "ceasing", "suspend", "suspending", "suspended", "prevent", "preventing", "avoid", "avoiding", "curb", "curbing", "deter", "deterring"])
     static let retaliateVerbs = FoldedWordSet(["retaliate", "retaliated", "retaliating", "avenge", "avenged", "avenging"])

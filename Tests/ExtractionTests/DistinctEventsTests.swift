@@ -66,4 +66,10 @@ import NewsdropExtraction
         let e = TestSupport.extract("Title line here\n\nHezbollah said its fighters targeted an Israeli army barracks in Kiryat Shmona with Katyusha rockets and attacked a military post in the Shebaa Farms with a guided missile.").events
         #expect(e.count == 2 && e.allSatisfy { $0.type == .attack && $0.actor?.id == "hezbollah" }, "\(e)")
     }
+
+    @Test func anAttackClaimedAfterAnotherIsAnotherEvent() {
+        // "fired 30 rockets …, after the terror group claimed a drone attack": two events, not one airstrike
+        let e = TestSupport.extract("Title line here\n\nHezbollah fired at least 30 rockets at the northern city of Kiryat Shmona on Wednesday afternoon, the military said, after the terror group claimed a drone attack on an army post near the border.").events
+        #expect(e.count == 2 && e.contains { $0.type == .attack } && e.contains { $0.type == .airstrike && $0.actor?.id == "hezbollah" }, "\(e)")
+    }
 }
