@@ -46,6 +46,16 @@ public struct ActorDictionary: Sendable {
 
     /// The national armed force of the country of actor `i` (itself when it is one), if the
     /// dictionary has one.
+    /// The group the dictionary names "<name> in <country>" or "<name> of <country>" for the
+    /// state `state` ("Iraq's Islamic Resistance" → Islamic Resistance in Iraq), if any.
+    func group(named name: String, of state: Int) -> Int? {
+        let country = entries[state].name
+        for form in ["\(name) in \(country)", "\(name) of \(country)"] {
+            if let ids = byFoldedName[NameFolding.fold(form)], let i = ids.first(where: { [.armedGroup, .armedForce, .organisation].contains(entries[$0].kind) }) { return i }
+        }
+        return nil
+    }
+
     func nationalForce(of i: Int) -> Int? {
         let c = entries[i].country
         return c.isEmpty ? nil : nationalForceByCountry[c]

@@ -117,7 +117,20 @@ extension ArticleReader {
                     if a.index == nil, sl.actors.isEmpty, sl.titles.isEmpty, si > 0, let prev = out.last, prev.end == sl.start,
                         tokens[prev.end - 1].flags.contains(.possessive), let pi = prev.actor.index, dict.actors.entries[pi].kind == .state
                     {
-                        a = EventMention.Actor(index: pi, name: prev.actor.name, text: text(prev.start, sl.end))
+                        // "Iraq's Islamic Resistance", "Lebanon's Islamic Resistance": an organisation the
+                        // dictionary names "<name> in <country>" is that group, and so is an unknown one whose
+                        // head noun names a group ("Syria's Free Officers Movement"); the possessive goes with it
+                        if let g = dict.actors.group(named: text(sl.start, sl.end), of: pi) {
+                            a = EventMention.Actor(index: g, name: dict.actors.entries[g].name, text: text(prev.start, sl.end))
+                            out.removeLast()
+                            out.append(Candidate(start: prev.start, end: sl.end, actor: a, preposition: prev.preposition, isMedia: false, isPronoun: false, slot: si))
+                            if prev.preposition == nil { group = a }
+                            j = sl.end
+                            continue
+                        }
+                        if !ArticleReader.groupHeadNouns.contains(word(sl.end - 1)) {
+                            a = EventMention.Actor(index: pi, name: prev.actor.name, text: text(prev.start, sl.end))
+                        }
                     }
                     // a title next to a name is that name: "Quds Force commander Esmail Qaani"
                     if !sl.titles.isEmpty && sl.actors.isEmpty {
@@ -146,7 +159,12 @@ extension ArticleReader {
                     // article's words for both. (Not after a preposition: "a meeting of the Turkish
                     // and Russian presidents" retells an event more often than it tells one.)
                     var end = sl.end
-                    if prep == nil, !media, let nx = coordinatedSlot(after: sl, in: s, slotAt: slotAt), nx.isActorLike,
+                    // a comma list ending in "and": "Kataib Hezbollah, Harakat al-Nujaba and Kataib Sayyid
+                    // al-Shuhada attacked" act together as well
+                    if prep == nil, !media, let last = listEnd(after: sl, in: s, slotAt: slotAt, dateHint: dateHint) {
+                        end = last.end
+                        a.text = text(sl.start, last.end)
+                    } else if prep == nil, !media, let nx = coordinatedSlot(after: sl, in: s, slotAt: slotAt), nx.isActorLike,
                         let b = actorOf(nx, dateHint: dateHint), b.index.map({ dict.actors.entries[$0].kind != .media }) ?? true
                     {
                         end = nx.end
@@ -157,7 +175,7 @@ extension ArticleReader {
                     if let i = a.index, prep == nil {
                         switch dict.actors.entries[i].kind {
                         case .person: person = a
-                        case .armedGroup, .organisation, .armedForce: group = a
+                        case .armedGroup, .organisation: group = a
                         default: break
                         }
                     }
@@ -206,6 +224,46 @@ extension ArticleReader {
         let i = slotAt[k - lower]
         guard i >= 0, !s.inParens.contains(k) else { return nil }
         return s.slots[i]
+    }
+
+    /// The last member of a comma list of actors that starts with `slot` and ends in "and":
+    /// "Kataib Hezbollah, Harakat al-Nujaba and Kataib Sayyid al-Shuhada"; `nil` when there is none.
+    func listEnd(after slot: SentenceSlots.Slot, in s: SentenceSlots, slotAt: [Int], dateHint: String?) -> SentenceSlots.Slot? {
+        let lower = s.tokenRange.lowerBound, upper = s.tokenRange.upperBound
+        func member(_ sl: SentenceSlots.Slot) -> Bool {
+            sl.isActorLike && !s.inParens.contains(sl.start) && (actorOf(sl, dateHint: dateHint).map { $0.index.map { dict.actors.entries[$0].kind != .media } ?? true } ?? false)
+        }
+        var cur = slot
+        var members = 1
+        while true {
+            var k = cur.end
+            guard k + 1 < upper, tokens[k].isPunct, tokens[k].mark == 0x2C else { break }
+            k += 1
+            if tokens[k].function == .the && k + 1 < upper { k += 1 }
+            let i = slotAt[k - lower]
+            guard i >= 0, member(s.slots[i]) else { return nil }
+            cur = s.slots[i]
+            members += 1
+        }
+        guard members >= 2, let last = coordinatedSlot(after: cur, in: s, slotAt: slotAt), member(last) else { return nil }
+        return last
+    }
+
+    /// Whether the event noun at `start` is the object of a verb that reports or condemns another's
+    /// event: "confirmed an attack", "confirmed "an attempted attack"", "condemned the raids"
+    /// (over a determiner, quote marks and at most two lower-case modifiers).
+    func witnessedNoun(_ start: Int, lower: Int) -> Bool {
+        var q = start - 1
+        var modifiers = 0
+        var determiner = false
+        while q >= lower {
+            let t = tokens[q]
+            if t.isPunct && t.mark == 0x22 { q -= 1; continue }
+            if t.isWord && [.determiner, .the].contains(t.function) { determiner = true; q -= 1; continue }
+            if !determiner, t.isWord, t.function == .none, !t.flags.contains(.capitalized), modifiers < 2 { modifiers += 1; q -= 1; continue }
+            break
+        }
+        return determiner && q >= lower && tokens[q].isWord && ArticleReader.witnessVerbs.contains(word(q))
     }
 
     /// Whether token `pos` stands inside a quotation of its sentence (an odd number of quote marks
@@ -327,6 +385,8 @@ extension ArticleReader {
         }
 
         var out: [EventMention] = []
+        // "In a separate incident, gunmen opened fire …", "Separately, a drone struck …": not an event told before
+        let separate = s.cues.contains { $0.kind == .separate && $0.start - lower <= 1 }
         // the first token of the trigger each of `out` was read from
         var outSlots: [Int] = []
         // the triggers of `out` told without a doer that may take the side of the last strike
@@ -341,7 +401,8 @@ extension ArticleReader {
             let prevTok = slot.start - 1 >= lower ? tokens[slot.start - 1] : nil
             // noun or verb reading
             let nounContext: Bool = {
-                if slot.end < range.upperBound, tokens[slot.end].function == .of { return true }
+                // "the shelling of …", "In the east, clashes between X and Y flared": a noun
+                if slot.end < range.upperBound, tokens[slot.end].function == .of || ArticleReader.betweenWord.contains(word(slot.end)) { return true }
                 // "Clashes broke out …", "– Clashes erupted": a capitalised word opening the sentence or a
                 // dateline's clause is its subject, not a verb
                 guard let p = prevTok else { return tokens[slot.start].flags.contains(.capitalized) }
@@ -410,10 +471,16 @@ extension ArticleReader {
             { continue }
             if generic { continue }
             // "Since October 8, Israeli strikes have killed more than 200": a plural event noun counted
-            // over a period is a tally of many events, not one
+            // over a period is a tally of many events, not one — told in the present perfect ("clashes … flared
+            // again near Theban …, with six dead since Wednesday" is one round of fighting)
             if !verbal, chosen.form == .plural, s.dates.contains(where: { d in d.start - 1 >= lower && ArticleReader.periodBounds.contains(word(d.start - 1)) }),
-                [.airstrike, .attack, .kill].contains(entry.type), !s.isHeading
+                [.airstrike, .attack, .kill].contains(entry.type), !s.isHeading, range.contains(where: { tokens[$0].isWord && ArticleReader.presentHave.contains(word($0)) })
             { continue }
+            // "its 40-year terror campaign", "a decades-long insurgency": a campaign over years is no one event
+            if !verbal, [.airstrike, .attack].contains(entry.type), (max(lower, slot.start - 4)..<slot.start).contains(where: { q in
+                ArticleReader.longPeriods.contains(word(q)) && !tokens[q].flags.contains(.possessive)
+                    && (tokens[q].flags.contains(.hyphenAfter) || (q - 1 >= lower && tokens[q - 1].flags.contains(.hyphenAfter)))
+            }) { continue }
             // "The Houthis have fired drones and missiles at shipping since November": a present perfect
             // over a period tells what has gone on since, not one event
             if verbal, chosen.form == .past, [.airstrike, .attack].contains(entry.type), !s.isHeading,
@@ -436,6 +503,10 @@ extension ArticleReader {
             }) { continue }
             // "any attack on Iran would be answered", "no strike": not an event
             if !chosen.form.isVerbal, slot.start - 1 >= lower, ArticleReader.nonReferring.contains(word(slot.start - 1)) { continue }
+            // "to halt their attacks", "stop the strikes", "preventing attacks": what is to end or not happen
+            if !chosen.form.isVerbal, (max(lower, slot.start - 3)..<slot.start).contains(where: { q in
+                ArticleReader.haltVerbs.contains(word(q)) && (q + 1..<slot.start).allSatisfy { [.the, .determiner, .possessivePronoun].contains(tokens[$0].function) || (tokens[$0].isPunct && tokens[$0].mark == 0x22) || (tokens[$0].isWord && tokens[$0].function == .none && !tokens[$0].flags.contains(.capitalized)) }
+            }) { continue }
             if blocked.contains(slot.start) { continue }
             // look back over auxiliaries and adverbs
             var j = slot.start - 1
@@ -488,6 +559,11 @@ extension ArticleReader {
             // scope: up to the next trigger that is not a relative clause retelling this one ("a strike … that hit")
             let scopeEnd = triggerSlots[(n + 1)...].first(where: { t in
                 let st = s.slots[t].start
+                // "neutralized a senior member … in a drone strike in Qamishli on Tuesday": an event noun under
+                // "in" that retells this verb's event does not end its stretch (its place and date are this one's)
+                if verbal, let g = governingPreposition(st, lowerBound: lower), g.0 == .locative, ArticleReader.inWord.contains(word(g.1)),
+                    s.slots[t].triggers.contains(where: { !$0.form.isVerbal && EventMerger.family(dict.triggers[$0.index].type) == EventMerger.family(entry.type) })
+                { return false }
                 return !(st - 1 >= lower && (tokens[st - 1].function == .that || tokens[st - 1].function == .relative))
             }).map { s.slots[$0].start } ?? range.upperBound
             let cStart = clauseStart(slot.start, s)
@@ -518,7 +594,12 @@ extension ArticleReader {
                     }
                     // "the Turkish defence ministry said its forces neutralised…": its = the speaker
                     if q >= lower, tokens[q].function == .possessivePronoun {
-                        return cands.last(where: { $0.end <= q && $0.preposition == nil && usable($0) && !$0.isPronoun })?.actor ?? lastGroup
+                        if let c = s.cues.last(where: { $0.kind == .report && $0.end <= q }),
+                            let sp = cands.last(where: { $0.end <= c.start && c.start - $0.end <= 2 && $0.preposition == nil && !$0.isMedia })
+                        {
+                            return sp.actor
+                        }
+                        return cands.first(where: { $0.end <= q && $0.preposition == nil && usable($0) && !$0.isPronoun })?.actor ?? lastGroup
                     }
                     return nil
                 }
@@ -542,6 +623,21 @@ extension ArticleReader {
                         return c.actor
                     }
                 }
+                // "Iraq's Islamic Resistance announced that it had targeted …": "it", "they" right before the
+                // verb are the speaker before them, else the last group
+                do {
+                    var q = slot.start - 1
+                    while q >= cStart, tokens[q].isWord, [.adverb, .be, .have, .modal].contains(tokens[q].function) { q -= 1 }
+                    if q >= lower, tokens[q].isWord, tokens[q].function == .pronoun, ArticleReader.groupPronouns.contains(word(q)),
+                        !cands.contains(where: { $0.start <= q && q < $0.end }),
+                        // "said its aircraft had struck a cell and that it had also hit a depot": a second "that" clause of the same report
+                        let c = s.cues.last(where: { $0.kind == .report && ($0.end == q || ($0.end == q - 1 && tokens[q - 1].function == .that)
+                            || ($0.end < q - 2 && tokens[q - 1].function == .that && tokens[q - 2].function == .conjunction && word(q - 2).elementsEqual("and".utf8))) })
+                    {
+                        if let sp = cands.last(where: { $0.end <= c.start && c.start - $0.end <= 2 && $0.preposition == nil && !$0.isMedia }) { return sp.actor }
+                        return cands.first(where: { $0.end <= q && $0.preposition == nil && usable($0) && !$0.isPronoun })?.actor ?? lastGroup
+                    }
+                }
                 let prevVerb = verbActors.last
                 let left = cands.filter { $0.end <= slot.start && $0.start >= cStart && usable($0) }
                 func adjacent(_ c: Candidate, commas: Bool = true) -> Bool {
@@ -554,7 +650,14 @@ extension ArticleReader {
                     return true
                 }
                 // "Bashar Assad's forces, backed by Russia, have stepped up shelling": the owner of the forces
-                var nonPP = left.filter { $0.preposition == nil && !(tokens[$0.end - 1].flags.contains(.possessive) && !adjacent($0)
+                // "tribal fighters loyal to Sheikh Ibrahim al-Hafl attacked": the one they are loyal to is not the subject
+                func allegiance(_ c: Candidate) -> Bool {
+                    var q = c.start - 1
+                    while q >= lower, tokens[q].function == .the || s.cues.contains(where: { $0.kind == .honorific && $0.start <= q && q < $0.end }) { q -= 1 }
+                    return q - 1 >= lower && tokens[q].isWord && (tokens[q].function == .to || ArticleReader.withWord.elementsEqual(word(q)))
+                        && ArticleReader.allegianceWords.contains(word(q - 1))
+                }
+                var nonPP = left.filter { $0.preposition == nil && !allegiance($0) && !(tokens[$0.end - 1].flags.contains(.possessive) && !adjacent($0)
                     && !($0.end < slot.start && tokens[$0.end].function == .forceNoun)) }
                 // "Iran and Syria are investigating": the first conjunct
                 nonPP = nonPP.map { c in
@@ -601,7 +704,8 @@ extension ArticleReader {
                 // "by X" close after the trigger, or an agent cue later in the sentence
                 var q = slot.end
                 while q < min(range.upperBound, slot.end + 6) {
-                    if tokens[q].function == .by, let c = cands.first(where: { $0.start > q && $0.start <= q + 3 && usable($0) }) { return c.actor }
+                    // "a campaign by Iran-aligned armed groups": the half of a hyphenated compound modifies the noun after it
+                    if tokens[q].function == .by, let c = cands.first(where: { $0.start > q && $0.start <= q + 3 && usable($0) }), !tokens[c.end - 1].flags.contains(.hyphenAfter) { return c.actor }
                     q += 1
                 }
                 for c in s.cues where c.kind == .agent && c.start >= slot.end && c.end - c.start >= 2 {
@@ -693,7 +797,7 @@ extension ArticleReader {
                         s.slots[t].end <= slot.start && slot.start - s.slots[t].end <= 4
                             && s.slots[t].triggers.contains { [.accuse, .investigate].contains(dict.triggers[$0.index].type) }
                     } || s.cues.contains { $0.kind == .deny && $0.end <= slot.start && slot.start - $0.end <= 2 }
-                        || (slot.start - 2 >= lower && ArticleReader.witnessVerbs.contains(word(slot.start - 2)) && [.determiner, .the].contains(tokens[slot.start - 1].function))
+                        || witnessedNoun(slot.start, lower: lower)
                         || (s.cues.contains { $0.kind == .report && $0.end <= slot.start && slot.start - $0.end <= 2 }
                             && slot.end < range.upperBound && (tokens[slot.end].function == .be || tokens[slot.end].function == .have || tokens[slot.end].function == .modal || s.slots.contains { $0.start == slot.end && !$0.triggers.isEmpty }))
                         || (referring && !viaPronoun && !responsibility && [.airstrike, .attack, .kill].contains(entry.type))
@@ -702,13 +806,27 @@ extension ArticleReader {
                         s.slots[t].end <= slot.start && s.slots[t].triggers.allSatisfy { dict.triggers[$0.index].type == .kill }
                     }).flatMap { t in cands.last(where: { $0.end <= s.slots[t].start && $0.preposition == nil && usable($0) })?.actor } : nil
                     inBackground = backgroundPrep
+                    // "Hezbollah fired 30 rockets at Kiryat Shmona, after the terror group claimed a drone attack on an
+                    // army post": an event claimed in a clause after "after/before/since" is an earlier or later one
+                    if responsibility, n > 0, [.airstrike, .attack, .kill].contains(entry.type),
+                        (s.slots[triggerSlots[n - 1]].end..<slot.start).contains(where: { tokens[$0].isWord && ArticleReader.sequenceWords.contains(word($0)) })
+                    {
+                        inBackground = true
+                    }
                     // "Washington struck two facilities on October 27, in strikes Austin said were…": an
                     // event noun under "in" after a verb of its family retells that verb's event
                     if let g = gov, g.0 == .locative, ArticleReader.inWord.contains(word(g.1)), !responsibility,
                         triggerSlots.prefix(n).contains(where: { t in
                             s.slots[t].triggers.contains { $0.form.isVerbal && EventMerger.family(dict.triggers[$0.index].type) == EventMerger.family(entry.type) }
                         })
-                    { continue }
+                    {
+                        // "neutralized a member … in a drone strike": the verb's event is of the noun's kind
+                        if entry.type == .airstrike, let at = out.lastIndex(where: { $0.type == .attack }) {
+                            out[at].type = .airstrike
+                            out[at].cameo = entry.cameo
+                        }
+                        continue
+                    }
                     objectOfAnother = objectOfOther
                     if let pre { actor = pre } else if let k = killerBefore { actor = k } else if let of1, ![.airstrike, .attack, .kill].contains(entry.type) { actor = of1; target = of2 } else if let a = agentAfter() { actor = a } else if objectOfOther || (backgroundPrep && (referring || gov != nil)) { actor = nil } else if viaPronoun { actor = subject() } else { actor = subject() }
                     if target == nil { target = object() }
@@ -748,6 +866,17 @@ extension ArticleReader {
                 // "blamed the attack on the Islamic Resistance in Iraq": the accused follows "on"
                 if let c = cands.first(where: { $0.start > slot.end && $0.start < scopeEnd && usable($0) && $0.start - 1 > slot.end && word($0.start - 1).elementsEqual(ArticleReader.onWord) }) { target = c.actor }
             }
+            // "Washington blamed the Islamic Resistance in Iraq for the attack": the one blamed did the strike
+            // "the attack" refers to, when it was told without a doer
+            if entry.type == .accuse, entry.roles == .agent, verbal, !passive, let t = target, t.index != nil,
+                triggerSlots[(n + 1)...].contains(where: { t2 in
+                    let st = s.slots[t2].start
+                    return st - 2 > slot.end && [.the, .determiner].contains(tokens[st - 1].function) && ArticleReader.forWord.contains(word(st - 2))
+                        && s.slots[t2].triggers.contains { EventMerger.family(dict.triggers[$0.index].type) == 1 }
+                })
+            {
+                blamed = (k, t)
+            }
             if verbal { verbActors.append((slot.end, actor)) } else if governingPreposition(slot.start, lowerBound: lower) == nil {
                 nominalSubjects.append((slot.start, slot.end, EventMerger.family(entry.type), actor))
             }
@@ -770,6 +899,14 @@ extension ArticleReader {
                 }
                 return q >= cStart && tokens[q].isWord ? q : nil
             })(), ArticleReader.airWeapons.contains(word(noun)) {
+                type = .airstrike
+                cameo = EventType.airstrike.defaultCAMEO
+            }
+            // "attacked "a vital target" in Eilat with drones": an attack made with drones or aircraft is an airstrike
+            // (not one "with a guided missile", which ground forces fire)
+            if type == .attack && verbal && !passive, let w = (slot.end..<min(scopeEnd, slot.end + 10)).first(where: { q in
+                tokens[q].isPunct && tokens[q].mark != 0x22 || (tokens[q].isWord && ArticleReader.withWord.elementsEqual(word(q)))
+            }), tokens[w].isWord, (w + 1..<min(scopeEnd, w + 5)).contains(where: { tokens[$0].isWord && ArticleReader.aircraftWords.contains(word($0)) }) {
                 type = .airstrike
                 cameo = EventType.airstrike.defaultCAMEO
             }
@@ -799,9 +936,18 @@ extension ArticleReader {
                 var res: [(EventMention.Place, Int)] = []
                 // "met X in Y, and inspected … near Z": Z belongs to the next clause
                 var hi = hi0
+                // "targeted two US bases in Syria … in retaliation for the onslaught on Gaza": the place of the
+                // event retaliated for is not this one's
+                if lo >= slot.end, let r = (lo..<hi0).first(where: { q in q + 1 < hi0 && ArticleReader.inWord.contains(word(q)) && ArticleReader.responseWords.contains(word(q + 1)) }) { hi = r }
+                // "claimed two drone attacks on Israel overnight as the IDF intercepted a target over the Red Sea":
+                // a subordinate clause with a subject of its own has places of its own
+                if lo >= slot.end, let r = (lo..<hi).first(where: { q in
+                    q + 1 < hi && tokens[q].isWord && ArticleReader.clauseSubordinators.contains(word(q))
+                        && (tokens[q + 1].function == .the || (tokens[q + 1].flags.contains(.capitalized) && s.slots.contains { $0.start == q + 1 && $0.isActorLike }))
+                }) { hi = r }
                 if lo >= slot.end {
                     var q = lo
-                    while q + 2 < hi0 {
+                    while q + 2 < hi {
                         if tokens[q].isPunct && tokens[q].mark == 0x2C && tokens[q + 1].function == .conjunction && tokens[q + 2].isWord && tokens[q + 2].function == .none && !tokens[q + 2].flags.contains(.capitalized) { hi = q; break }
                         q += 1
                     }
@@ -821,9 +967,16 @@ extension ArticleReader {
                     if sl.end < range.upperBound, tokens[sl.end].function == .forceNoun { continue }
                     // "Palestine Street", "Baghdad Road": a street, not the place
                     if sl.end < range.upperBound, ArticleReader.streetWords.contains(word(sl.end)) { continue }
+                    // "positions on the road to Erbil": where the road leads, not the place
+                    if sl.start - 2 >= lower, tokens[sl.start - 1].function == .to || tokens[sl.start - 1].function == .from,
+                        ArticleReader.streetWords.contains(word(sl.start - 2))
+                    { continue }
                     guard let p = bestPlace(sl) else { continue }
                     let prep = governingPreposition(sl.start, lowerBound: lower)
-                    let directObject = verbal && !passive && sl.start >= slot.end && sl.start - slot.end <= 1
+                    // "struck Damascus", "targeted the Israeli Metula and Ramim barracks": the object, over a
+                    // determiner and adjectives
+                    let directObject = verbal && !passive && sl.start >= slot.end && (sl.start - slot.end <= 1
+                        || (slot.end..<sl.start).allSatisfy { q in [.the, .determiner].contains(tokens[q].function) || s.slots.contains { $0.start <= q && q < $0.end && !$0.adjectives.isEmpty && $0.actors.isEmpty } })
                     // "on the road between Aitaroun and Blida": between two places is at the first
                     guard prep.map({ [.locative, .to, .from, .including].contains($0.0) || ArticleReader.betweenWord.contains(word($0.1)) }) ?? directObject else { continue }
                     if strongOnly, let (_, at) = prep, !ArticleReader.strongLocatives.contains(word(at)) { continue }
@@ -918,7 +1071,9 @@ extension ArticleReader {
                         let o = violentSlots.last(where: { s.slots[$0].start < q }) ?? violentSlots.first
                         return o == nil || o == ti
                     }
-                    for q in range where tokens[q].isWord && FatalityReader.deathWords.contains(word(q)) && mine(q) {
+                    // "retaliated for the deaths of three soldiers": the toll of the event retaliated for
+                    for q in range where tokens[q].isWord && FatalityReader.deathWords.contains(word(q)) && mine(q)
+                        && !(max(lower, q - 4)..<q).contains(where: { ArticleReader.responseWords.contains(word($0)) || ArticleReader.retaliateVerbs.contains(word($0)) }) {
                         if let v = FatalityReader.count(tokens, range, anchor: q, anchorEnd: q + 1, tokenizer: tokenizer) { fatalities = v; break }
                     }
                 }
@@ -929,6 +1084,9 @@ extension ArticleReader {
             if victimOnly { actor = nil; target = nil }
             // "unknown gunmen shot dead a commander": a killing with a doer of its own, not a toll of the last strike
             let ownDoer = verbal && !passive && bareNounSubject(slot.start, lower: cStart) != nil
+            // "more than 39,000 people have been killed there since then", "… killed so far": a toll over a
+            // period is a tally of many events, not the toll of the last one
+            if entry.type == .kill && actor == nil && target == nil && !ownDoer && fatalities != nil && tallyPeriodFollows(slot.end, range) { continue }
             if entry.type == .kill && actor == nil && target == nil && !ownDoer, let f = fatalities, let last = previous.last(where: { EventMerger.family($0.type) == 1 }), sentences[last.sentenceIndex].block >= s.block - 1 {
                 tollOnly = (last.sentenceIndex, f)
                 continue
@@ -947,11 +1105,19 @@ extension ArticleReader {
                 outSlots.remove(at: at)
             }
             // told without a doer: may take the side of the last strike once the sentence is read
-            if actor == nil, !anaphoric, !inBackground, !objectOfAnother, [.airstrike, .attack].contains(type) { doerless.insert(slot.start) } else { doerless.remove(slot.start) }
+            // "gunmen opened fire on a car": people nobody has named did it, not the side of the last strike
+            let unidentified = !passive && {
+                var q = slot.start - 1
+                while q >= cStart, tokens[q].isWord, [.be, .have, .adverb, .modal].contains(tokens[q].function) { q -= 1 }
+                return q >= cStart && tokens[q].isWord && !tokens[q].flags.contains(.capitalized) && ArticleReader.unidentifiedDoers.contains(word(q))
+            }()
+            if actor == nil, !anaphoric, !inBackground, !objectOfAnother, !unidentified, [.airstrike, .attack].contains(type) { doerless.insert(slot.start) } else { doerless.remove(slot.start) }
             // ", and an Israeli strike near Baalbek wounded two", "and that artillery fired": a clause of its own
             let coordinate = n > 0 && (s.slots[triggerSlots[n - 1]].end..<slot.start).contains { q in
-                tokens[q].function == .conjunction && word(q).elementsEqual("and".utf8) && q + 1 < slot.start
-                    && ((q - 1 >= lower && tokens[q - 1].isPunct && tokens[q - 1].mark == 0x2C) || tokens[q + 1].function == .that)
+                tokens[q].function == .conjunction && word(q).elementsEqual("and".utf8)
+                    && ((q + 1 < slot.start && ((q - 1 >= lower && tokens[q - 1].isPunct && tokens[q - 1].mark == 0x2C) || tokens[q + 1].function == .that))
+                        // "targeted a barracks in Kiryat Shmona … and attacked a post in the Shebaa Farms": a second predicate
+                        || (q + 1 == slot.start && verbal && chosen.form == .past))
             }
             order += 1
             outSlots.append(slot.start)
@@ -960,15 +1126,18 @@ extension ArticleReader {
                 actor: actor, target: target, place: place, placeStrength: strength, date: date,
                 fatalities: fatalities, source: source, modality: modality, sentence: sentenceText,
                 sentenceOffset: s.byteRange.lowerBound, anaphoric: anaphoric, order: order, sentenceIndex: k, fromHeading: s.isHeading,
-                background: inBackground, coordinateClause: coordinate))
+                background: inBackground, coordinateClause: coordinate, separate: separate))
         }
         _ = consumedKills
-        for i in out.indices where out[i].actor == nil && doerless.contains(outSlots[i]) {
+        for i in out.indices where out[i].actor == nil && doerless.contains(outSlots[i]) && !separate {
             // a side does not strike itself: "a drone attack targeted the base, which hosts US troops"
-            if let inherited = sideOfLastStrike(before: Array(out[..<i]), previous: previous, block: s.block),
+            if let last = lastStrikeWithDoer(before: Array(out[..<i]), previous: previous, block: s.block), let inherited = last.actor,
                 !(out[i].target?.index.map { dict.actors.related($0, inherited.index!) } ?? false)
             {
                 out[i].actor = inherited
+                // "the jets also hit positions near Albukamal": told without a date of its own, it happened
+                // when the strike whose doer it takes did, so it is not another day's strike at that place
+                if out[i].date?.value == nil, let d = last.date, d.value != nil { out[i].date = d }
             }
         }
         return (out, tollOnly)
@@ -978,13 +1147,13 @@ extension ArticleReader {
     /// strike told without one: "Two F-15 fighter jets struck the facility", "a woman was killed
     /// when a strike hit a house", "A second attack hit US forces" follow one side's strikes.
     /// `nil` when the last one has no known doer.
-    func sideOfLastStrike(before current: [EventMention], previous: [EventMention], block: Int) -> EventMention.Actor? {
+    func lastStrikeWithDoer(before current: [EventMention], previous: [EventMention], block: Int) -> EventMention? {
         func usable(_ m: EventMention) -> Bool { EventMerger.family(m.type) == 1 && !m.fromHeading && !m.background && !m.anaphoric }
         // (over strikes told without a doer of their own: "a series of attacks against US personnel")
         guard let last = current.last(where: { usable($0) && $0.actor != nil }) ?? previous.last(where: { usable($0) && $0.actor != nil }),
             sentences[last.sentenceIndex].block >= block - 1, let a = last.actor, a.index != nil
         else { return nil }
-        return a
+        return last
     }
 
     /// Whether the subject of a passive verb whose auxiliaries end before token `j` is a "no …"
@@ -1036,7 +1205,8 @@ extension ArticleReader {
         }
         guard slot.start - 1 >= lower, slot.triggers.allSatisfy({ $0.form == .third }) else { return false }
         let p = tokens[slot.start - 1]
-        if [.the, .determiner, .number, .possessivePronoun].contains(p.function) || p.flags.contains(.number) { return true }
+        // "at targets in the occupied territories": after a preposition as well
+        if [.the, .determiner, .number, .possessivePronoun, .locative, .preposition].contains(p.function) || p.flags.contains(.number) { return true }
         // "bombed targets in Damascus": the object of a trigger verb
         guard let s = sentences.first(where: { $0.tokenRange.contains(slot.start) }) else { return false }
         return s.slots.contains { $0.end == slot.start && $0.triggers.contains { $0.form == .past } }
@@ -1084,6 +1254,20 @@ extension ArticleReader {
     }
 
     static let onWord: [UInt8] = Array(NameFolding.fold("on").utf8)
+    static let allegianceWords = FoldedWordSet(["loyal", "affiliated", "linked", "allied", "aligned", "close", "belonging", "subordinate", "attached", "answering", "tied"])
+    /// Subjects that say the doer is unknown: "gunmen opened fire", "unidentified assailants attacked".
+    static let unidentifiedDoers = FoldedWordSet(["gunmen", "assailants", "attackers", "kidnappers", "men", "militants", "individuals", "persons"])
+    /// Words of a quantity before a weapon noun: "a number of", "dozens of", "a series of".
+    static let quantityWords = FoldedWordSet(["a", "number", "of", "dozens", "scores", "hundreds", "series", "several", "more", "than", "least"])
+    /// Words that open a subordinate clause with a subject of its own ("as the IDF intercepted …").
+    static let clauseSubordinators = FoldedWordSet(["as", "while", "whereas", "when", "because"])
+    static let aircraftWords = FoldedWordSet(["drone", "drones", "warplane", "warplanes", "jet", "jets", "aircraft", "helicopter", "helicopters", "uav", "uavs", "bombers"])
+    static let sequenceWords = FoldedWordSet(["after", "before", "since"])
+    static let forWord = FoldedWordSet(["for"])
+    static let haltVerbs = FoldedWordSet(["halt", "halting", "halted", "stop", "stopping", "end", "ending", "cease", "ceasing", "suspend", "suspending", "suspended", "prevent", "preventing", "avoid", "avoiding", "curb", "curbing", "deter", "deterring"])
+    static let retaliateVerbs = FoldedWordSet(["retaliate", "retaliated", "retaliating", "avenge", "avenged", "avenging"])
+    static let groupPronouns = FoldedWordSet(["it", "they"])
+    static let withWord: [UInt8] = Array(NameFolding.fold("with").utf8)
     static let inWord = FoldedWordSet(["in"])
     static let presentHave = FoldedWordSet(["have", "has"])
     /// Fights that two sides wage on each other, and the words that name a side after them.
@@ -1096,6 +1280,26 @@ extension ArticleReader {
     static let airWeapons = FoldedWordSet(["missile", "missiles", "drone", "drones", "warplane", "warplanes", "jet", "jets", "aircraft", "helicopter", "helicopters", "uav", "uavs", "bombers"])
     static let subordinators = FoldedWordSet(["after", "before", "since", "until", "as", "while", "when", "because", "once"])
     static let periodBounds = FoldedWordSet(["since", "until", "till"])
+    /// "a 40-year campaign", "decades-long": periods no single event lasts.
+    static let longPeriods = FoldedWordSet(["year", "years", "decade", "decades"])
+    /// Head nouns of an organisation's name: "Iraq's Islamic Resistance" is a group, not the state.
+    static let groupHeadNouns = FoldedWordSet(["resistance", "brigade", "brigades", "battalion", "battalions", "front", "movement", "militia", "militias", "faction", "factions"])
+    /// Phrases after a toll that count it over a period: "since then", "so far", "to date", "over the past".
+    static let tallyPhrases: [[String]] = [["since"], ["so", "far"], ["to", "date"], ["over", "the", "past"], ["over", "the", "last"], ["in", "total"]].map { $0.map { NameFolding.fold($0) } }
+
+    /// Whether a phrase that counts over a period ("since", "so far", "over the past") follows token
+    /// `k` in its clause.
+    func tallyPeriodFollows(_ k: Int, _ range: Range<Int>) -> Bool {
+        var q = k
+        while q < range.upperBound {
+            if tokens[q].isPunct && (tokens[q].mark == 0x3B || tokens[q].mark == 0x2E) { return false }
+            for p in ArticleReader.tallyPhrases where q + p.count <= range.upperBound {
+                if p.indices.allSatisfy({ i in tokens[q + i].isWord && word(q + i).elementsEqual(p[i].utf8) }) { return true }
+            }
+            q += 1
+        }
+        return false
+    }
     static let ledWords = FoldedWordSet(["led", "headed", "spearheaded", "commanded"])
     /// Words before an event noun that say no particular event is meant.
     static let nonReferring = FoldedWordSet(["any", "no", "every", "future", "possible", "potential", "further", "new", "simulated", "mock", "hypothetical", "imaginary", "imagined"])
@@ -1138,7 +1342,27 @@ extension ArticleReader {
         // `not-count`: "leaving about two dozen troops with injuries", "leaving more than a million
         // people without power": what a strike leaves behind is counted; forces leave places
         if entry.notBeforeCount, (slot.end..<min(range.upperBound, slot.end + 5)).contains(where: { tokens[$0].flags.contains(.number) || tokens[$0].function == .number || (tokens[$0].isWord && ArticleReader.countWords.contains(tokenizer.fold(tokens[$0]))) }) { return false }
-        if !entry.next.isEmpty && !present(entry.next, slot.end..<min(range.upperBound, slot.end + 6)) { return false }
+        // the `next:` stretch: six tokens after the trigger, not counting quote marks and the words of a
+        // quantity ("fired "a number of appropriate naval missiles"", "launched dozens of drones")
+        var nextEnd = slot.end
+        var counted = 0
+        while nextEnd < min(range.upperBound, slot.end + 12) && counted < 6 {
+            let t = tokens[nextEnd]
+            if !(t.isPunct && t.mark == 0x22) && !(t.isWord && ArticleReader.quantityWords.contains(tokenizer.fold(t))) { counted += 1 }
+            nextEnd += 1
+        }
+        if !entry.next.isEmpty && !present(entry.next, slot.end..<nextEnd) {
+            // "targeted the Metula and Ramim barracks with rockets", "targeted "a vital site" in Haifa with
+            // drones": the weapon of a "with" phrase later in the clause
+            var q = slot.end
+            var with: Int? = nil
+            while q < min(range.upperBound, slot.end + 12) {
+                if tokens[q].isPunct && tokens[q].mark != 0x22 && tokens[q].mark != 0x2D { break }
+                if tokens[q].isWord && tokenizer.fold(tokens[q]).elementsEqual(ArticleReader.withWord) { with = q; break }
+                q += 1
+            }
+            guard let w = with, present(entry.next, w + 1..<min(range.upperBound, w + 5)) else { return false }
+        }
         if !entry.previous.isEmpty && !present(entry.previous, max(range.lowerBound, slot.start - 3)..<slot.start) { return false }
         return true
     }
@@ -1152,7 +1376,7 @@ extension ArticleReader {
     static let strongLocatives = FoldedWordSet(["in", "near", "at", "around", "inside", "outside", "across", "within", "throughout", "including"])
 
     /// Moves the last person and group forward to this sentence's mentions.
-    func updateCoreference(_ k: Int) {
+    func updateCoreference(_ k: Int, events: [EventMention] = []) {
         let s = sentences[k]
         let dateHint = s.dates.first?.date.value.flatMap { $0.hasPrefix("--") ? nil : $0 }
         // the sentence's first person and group outside prepositional phrases: its subjects
@@ -1167,10 +1391,24 @@ extension ArticleReader {
             guard c.preposition == nil else { continue }
             switch dict.actors.entries[i].kind {
             case .person: if person == nil { person = c.actor }
-            case .armedGroup, .organisation, .armedForce: if group == nil { group = c.actor }
+            case .armedGroup, .organisation: if group == nil { group = c.actor }
             default: break
             }
         }
+        // "Sheikh Ibrahim al-Hafl": a name the dictionary lacks, after a rank or title, is a person
+        if person == nil, let c = cands.first(where: { c in
+            !c.isPronoun && c.actor.index == nil && c.preposition == nil && c.slot.map { s.slots[$0].unknown } == true
+                && s.cues.contains { $0.kind == .honorific && $0.end == c.start }
+        }) {
+            person = c.actor
+        }
+        // "… were killed in an attack by ISIS remnants": the group that did the sentence's strike or
+        // attack is the one "the militants" refers to next, before a victim named as a subject
+        func doer(_ m: EventMention) -> EventMention.Actor? {
+            guard EventMerger.family(m.type) == 1, !m.anaphoric, let a = m.actor, let i = a.index, [.armedGroup].contains(dict.actors.entries[i].kind) else { return nil }
+            return a
+        }
+        if let a = events.lazy.filter({ !$0.background }).compactMap(doer).first ?? events.lazy.compactMap(doer).first { group = a }
         if let person { lastPerson = person }
         if let group { lastGroup = group }
     }

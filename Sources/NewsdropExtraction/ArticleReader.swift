@@ -29,6 +29,9 @@ final class ArticleReader {
     /// The candidates of the sentence `events(in:)` read last, which `updateCoreference` reuses
     /// (both see the same coreference state).
     var candidatesOfSentence: (sentence: Int, candidates: [Candidate])? = nil
+    /// "Washington blamed the Islamic Resistance in Iraq for the attack": the sentence and the one blamed,
+    /// for the strike told without a doer that "the attack" refers to (set by `events(in:)`).
+    var blamed: (sentence: Int, actor: EventMention.Actor)? = nil
     /// The last actor named with a country (a person, state, force or group): "the army" is its
     /// country's national force.
     var lastNational: Int? = nil
@@ -77,10 +80,15 @@ final class ArticleReader {
         for k in sentences.indices {
             let ms = events(in: k, order: &order, previous: mentions)
             mentions.append(contentsOf: ms.0)
+            if let b = blamed, let idx = mentions.lastIndex(where: { EventMerger.family($0.type) == 1 && $0.actor == nil && !$0.anaphoric && !$0.fromHeading && $0.sentenceIndex >= b.sentence - 1 && $0.sentenceIndex < b.sentence }) {
+                mentions[idx].actor = b.actor
+                mentions[idx].modality = .claimed
+            }
+            blamed = nil
             if let (target, deaths) = ms.1, let idx = mentions.lastIndex(where: { EventMerger.family($0.type) == 1 && $0.sentenceIndex >= target }) {
                 if mentions[idx].fatalities == nil { mentions[idx].fatalities = deaths }
             }
-            updateCoreference(k)
+            updateCoreference(k, events: ms.0)
         }
         lastMentions = mentions
         let merged = EventMerger(dictionaries: dict).merge(mentions)
@@ -171,6 +179,16 @@ final class ArticleReader {
                 if m.aligned { alignedEnd = max(alignedEnd, m.end) }
             }
             let end = alignedEnd >= 0 ? alignedEnd : anyEnd
+            // "The National Intelligence Organization": a match that a longer one starting inside it
+            // overruns ("The National", an outlet) gives way to that one
+            var overrun = false
+            var c2 = cursor
+            while c2 < content.count && content[c2].start < end {
+                let m = content[c2]
+                if m.start > i && m.end > end && m.end - m.start > end - i { overrun = true; break }
+                c2 += 1
+            }
+            if overrun { i += 1; continue }
             var s = SentenceSlots.Slot(start: i, end: end)
             for m in ms where m.end == end {
                 let idx = Int(m.payload.index)

@@ -10,6 +10,7 @@ public struct CueEntry: Sendable, Hashable {
         case corefForce = "coref-force"
         /// "the government", "the authorities": the state of the country last named.
         case corefState = "coref-state"
+        case separate
     }
     public var id: String
     public var phrases: [String]

@@ -38,4 +38,6 @@ struct EventMention: Sendable {
     /// Told in a clause coordinated with the one before it in the sentence (", and an Israeli strike
     /// near Baalbek wounded two", "and that artillery fired at"): at a place of its own, another event.
     var coordinateClause = false
+    /// Told as another incident than those before it ("In a separate incident, …", "Separately, …").
+    var separate = false
 }

@@ -114,6 +114,8 @@ struct EventMerger: Sendable {
         // two meetings with different people: distinct events
         if e.type == .meet && m.type == .meet, let a = e.target, let b = m.target, !actorsCompatible(a, b) { return false }
         if e.sentenceIndex == m.sentenceIndex && (e.background || m.background) { return false }
+        // "In a separate incident, …": not the event of an earlier sentence
+        if m.separate && e.sentenceIndex < m.sentenceIndex { return false }
         // "Israeli artillery shelled Naqoura, and an Israeli strike near Baalbek wounded two": one actor's
         // two events in a sentence, each at a place of its own, stay two
         if e.sentenceIndex == m.sentenceIndex, e.coordinateClause || m.coordinateClause, e.placeStrength >= 3, m.placeStrength >= 3, let a = e.place, let b = m.place, a.index != b.index {

@@ -34,6 +34,11 @@ enum FatalityReader {
                 k = open - 1
                 continue
             }
+            // "Four members of the Popular Mobilization Forces (PMF) were killed": over a parenthesis
+            if t.isPunct && t.mark == 0x29, let open = (max(range.lowerBound, k - 8)..<k).last(where: { tokens[$0].isPunct && tokens[$0].mark == 0x28 }) {
+                k = open - 1
+                continue
+            }
             if t.isPunct && (t.mark == 0x2C || t.mark == 0x3B || t.mark == 0x3A || t.mark == 0x28) { break }
             // "A woman was killed": one
             if t.isWord, singleWords.contains(tokenizer.fold(t)), k + 1 < anchor, tokens[k + 1].isWord, !groupWords.contains(tokenizer.fold(tokens[k + 1])),
@@ -44,7 +49,8 @@ enum FatalityReader {
                 return v
             }
             k -= 1
-            steps += 1
+            // (a name counts as one word: "members of the Popular Mobilization Forces")
+            if !(t.isWord && t.flags.contains(.capitalized) && k >= range.lowerBound && tokens[k].isWord && tokens[k].flags.contains(.capitalized)) { steps += 1 }
         }
         // right: "killing seven", "killed at least 8 people", "left 5 dead",
         // "killed along with six others" (the one named and six more)
@@ -59,6 +65,17 @@ enum FatalityReader {
             // "killing a child", "shot dead a former commander": one
             if steps == 0, t.isWord, singleWords.contains(tokenizer.fold(t)), k + 1 < range.upperBound,
                 tokens[k + 1].isWord, !groupWords.contains(tokenizer.fold(tokens[k + 1])) { return alongWith ? 2 : 1 }
+            // "killing him and his son": the one named and one more
+            if steps == 0, t.isWord, objectPronouns.contains(tokenizer.fold(t)) {
+                if k + 2 < range.upperBound, tokens[k + 1].isWord, tokens[k + 1].function == .conjunction, tokens[k + 2].isWord, tokens[k + 2].function == .possessivePronoun,
+                    k + 3 < range.upperBound, tokens[k + 3].isWord, !tokens[k + 3].flags.contains(.number), tokens[k + 3].function == .none
+                { return 2 }
+                return 1
+            }
+            // "killing its driver", "killing his son": one (not "their children", "his sons")
+            if steps == 0, t.isWord, singularOwners.contains(tokenizer.fold(t)), k + 1 < range.upperBound, tokens[k + 1].isWord, tokens[k + 1].function == .none,
+                let last = tokenizer.fold(tokens[k + 1]).last, last != 0x73
+            { return alongWith ? 2 : 1 }
             if t.isWord && alongWords.contains(tokenizer.fold(t)) { alongWith = true }
             // "were killed and four others injured": a count before a wounding word is the wounded
             if value(k) != nil, (k + 1..<min(range.upperBound, k + 3)).contains(where: { tokens[$0].isWord && woundWords.contains(tokenizer.fold(tokens[$0])) }) { break }
@@ -71,6 +88,8 @@ enum FatalityReader {
 
     static let woundWords = FoldedWordSet(["injuring", "wounding", "injured", "wounded", "injuries"])
     static let singleWords = FoldedWordSet(["a", "an"])
+    static let singularOwners = FoldedWordSet(["his", "her", "its"])
+    static let objectPronouns = FoldedWordSet(["him", "her"])
     static let singularBe = FoldedWordSet(["was", "is"])
     /// "a number of", "a dozen": not one.
     static let groupWords = FoldedWordSet(["number", "total", "dozen", "few", "handful", "score", "series", "group", "couple"])

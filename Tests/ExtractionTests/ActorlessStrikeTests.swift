@@ -51,4 +51,28 @@ import NewsdropExtraction
         let m = events.first { $0.place?.name == "Abu Kamal" }
         #expect(m?.actor != nil, "\(events)")
     }
+
+    @Test func aStrikeThatTakesTheLastDoerTakesItsDateToo() {
+        // "the jets also hit … near Albukamal" is the Wednesday raid's, not the October strike near Albukamal
+        let events = TestSupport.extract("""
+            Published On 9 Nov 2023
+
+            US warplanes struck a weapons facility near the town of Maadan on Wednesday, the Pentagon said.
+
+            The observatory said the jets also hit positions of Kataeb Hezbollah near Albukamal.
+
+            Washington first struck two facilities near Albukamal on October 27.
+            """).events
+        let strikes = events.filter { $0.type == .airstrike }
+        #expect(strikes.count == 3, "\(events)")
+        #expect(strikes.contains { $0.place?.name == "Abu Kamal" && $0.date?.value == "2023-11-08" }, "\(events)")
+        #expect(strikes.contains { $0.place?.name == "Abu Kamal" && $0.date?.value == "2023-10-27" }, "\(events)")
+    }
+
+    @Test func unidentifiedGunmenTakeNoSide() {
+        // "unidentified assailants opened fire": nobody named, not the side of the last strike; "killing its driver" is one
+        let events = TestSupport.extract("Title line here\n\nIsraeli warplanes struck the town of Khiam on Monday.\n\nUnidentified assailants opened fire on a car in the town of Marjayoun on Monday, killing its driver.").events
+        let m = events.first { $0.place?.name == "Marjayoun" }
+        #expect(m != nil && m?.actor == nil && m?.fatalities == 1, "\(events)")
+    }
 }

@@ -25,4 +25,14 @@ import NewsdropExtraction
         #expect(e?.target != nil)
         #expect(e?.target?.text.contains(" and ") == false, "\(String(describing: e?.target))")
     }
+
+    @Test func aCommaListEndingInAndActsTogether() {
+        // "X, Y and Z attacked": one actor named after the first, its text all three
+        let e = TestSupport.extract("Title line here\n\nKataib Hezbollah, Harakat al-Nujaba and Kataib Sayyid al-Shuhada attacked US positions at the Conoco base on Sunday.").events
+        #expect(e.count == 1 && e.first?.actor?.id == "kataib-hezbollah", "\(e)")
+        #expect(e.first?.actor?.text == "Kataib Hezbollah, Harakat al-Nujaba and Kataib Sayyid al-Shuhada", "\(e)")
+        // an apposition after a comma is no list
+        let a = TestSupport.extract("Title line here\n\nThe Islamic Resistance in Iraq, an umbrella of armed groups, attacked the Conoco base on Sunday.").events
+        #expect(a.first?.actor?.text == "Islamic Resistance in Iraq", "\(a)")
+    }
 }

@@ -37,4 +37,39 @@ import NewsdropExtraction
         let one = TestSupport.extract("The Houthis have fired two missiles at a tanker in the Red Sea on Saturday.").events
         #expect(one.count == 1, "\(one)")
     }
+
+    @Test func aSeparateIncidentIsAnotherEvent() {
+        let e = TestSupport.extract("Title line here\n\nMilitants attacked a PMF checkpoint in Udhaim on Saturday night.\n\nIn a separate incident, gunmen opened fire on a car carrying a tribal sheikh in the Tarmiyah district, killing him and his son.").events
+        #expect(e.count == 2, "\(e)")
+        // "killing him and his son": two
+        #expect(e.last?.fatalities == 2, "\(e)")
+    }
+
+    @Test func aConfirmedAttemptedAttackIsNotTheSpeakers() {
+        let e = TestSupport.extract("Title line here\n\nA US defense official confirmed \"an attempted attack\" on Green Village but said the rockets fell short.").events
+        #expect(!e.contains { $0.actor?.id == "united-states" }, "\(e)")
+    }
+
+    @Test func attacksToBeHaltedAreNoEvent() {
+        // "to halt their attacks" refers to no particular attack (it used to join the last one and give it this actor)
+        let e = TestSupport.extract("Title line here\n\nQuds Force commander Esmail Qaani visited Baghdad last week to urge the militias to halt their attacks.").events
+        #expect(e.count == 1 && e.first?.type == .visit, "\(e)")
+    }
+
+    @Test func theDeathsRetaliatedForAreNotTheRetaliationsToll() {
+        let e = TestSupport.extract("Title line here\n\nOn Friday, US jets struck 85 targets in Iraq and Syria. The US military retaliated for the deaths of three American soldiers.").events
+        #expect(e.first?.fatalities == nil, "\(e)")
+    }
+
+    @Test func twoPredicatesAtTwoPlacesAreTwoEvents() {
+        // "targeted a barracks in Kiryat Shmona … and attacked a post in the Shebaa Farms": two attacks
+        let e = TestSupport.extract("Title line here\n\nHezbollah said its fighters targeted an Israeli army barracks in Kiryat Shmona with Katyusha rockets and attacked a military post in the Shebaa Farms with a guided missile.").events
+        #expect(e.count == 2 && e.allSatisfy { $0.type == .attack && $0.actor?.id == "hezbollah" }, "\(e)")
+    }
+
+    @Test func anAttackClaimedAfterAnotherIsAnotherEvent() {
+        // "fired 30 rockets …, after the terror group claimed a drone attack": two events, not one airstrike
+        let e = TestSupport.extract("Title line here\n\nHezbollah fired at least 30 rockets at the northern city of Kiryat Shmona on Wednesday afternoon, the military said, after the terror group claimed a drone attack on an army post near the border.").events
+        #expect(e.count == 2 && e.contains { $0.type == .attack } && e.contains { $0.type == .airstrike && $0.actor?.id == "hezbollah" }, "\(e)")
+    }
 }

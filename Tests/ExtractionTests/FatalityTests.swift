@@ -47,4 +47,17 @@ import NewsdropExtraction
         #expect(toll("An Israeli drone strike near Nabatieh killed three people.") == 3)
         #expect(toll("An ISIS attack on a Peshmerga position near Makhmour killed two Peshmerga fighters.") == 2)
     }
+
+    @Test func aTollOverAPeriodIsATallyNotTheLastEventsToll() {
+        // a war's total since it began belongs to no one event told before it
+        let e = TestSupport.extract("Published 6 August 2024\n\nIsraeli shelling hit Naqoura on Monday, wounding a soldier. The health ministry in Gaza says more than 39,000 people have been killed there since then.").events
+        #expect(e.count == 1 && e.first?.fatalities == nil)
+        #expect(toll("Israeli shelling hit Naqoura on Monday. Two people were killed.") == 2)
+    }
+
+    @Test func aCampaignOverYearsIsNoEvent() {
+        // "its 40-year terror campaign … the deaths of 40,000": not the toll of the strike told before it
+        let e = TestSupport.extract("A Turkish drone struck a car in Qamishli on Tuesday. In its 40-year terror campaign against Turkey, the PKK has been responsible for the deaths of more than 40,000 people.").events
+        #expect(e.count == 1 && e.first?.fatalities == nil)
+    }
 }

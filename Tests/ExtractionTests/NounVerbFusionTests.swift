@@ -27,4 +27,10 @@ import NewsdropExtraction
         #expect(events.count == 1, "\(events)")
         #expect(events.first?.place?.name == "Abu Kamal")
     }
+
+    @Test func theRetellingNounsPlaceAndDateAreTheVerbs() {
+        // "neutralized … in a drone strike in Qamishli on Tuesday": one event, at Qamishli, on Tuesday
+        let e = TestSupport.extract("Jun 12, 2024\n\nTurkish intelligence neutralized a senior member of the YPG in a drone strike in Qamishli on Tuesday, security sources said.").events
+        #expect(e.count == 1 && e.first?.type == .airstrike && e.first?.place?.name == "Qamishli" && e.first?.date?.value == "2024-06-11", "\(e)")
+    }
 }

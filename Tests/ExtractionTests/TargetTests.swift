@@ -15,4 +15,24 @@ import NewsdropExtraction
         let e = TestSupport.extract("Turkish Defence Minister Yasar Guler said the Turkish army had neutralised 58 militants in northern Iraq, Ankara said.").events.first
         #expect(e?.target?.name != "Turkey", "\(String(describing: e?.target))")
     }
+
+    @Test func theObjectPlaceOverAnAdjectiveAndNotTheRetaliatedEventsPlace() {
+        // "the Israeli Metula barracks": the object is a place over its adjective
+        let m = TestSupport.extract("Hezbollah said its fighters targeted the Israeli Metula barracks with rockets on Monday.").events
+        #expect(m.first?.place?.name == "Metula", "\(m)")
+        // "in retaliation for … the onslaught on Gaza": Gaza is the place of what is retaliated for
+        let r = TestSupport.extract("The Islamic Resistance in Iraq says it has targeted two US military bases in Syria with drones in retaliation for Washington's support for the Israeli onslaught on Gaza.").events
+        #expect(r.first?.place?.name == "Syria", "\(r)")
+    }
+
+    @Test func whereARoadLeadsIsNotThePlace() {
+        let e = TestSupport.extract("Title line here\n\nIn Kirkuk, Iraqi Security Forces (ISF) and the Hashd al-Shaabi reinforced their positions on the road to Erbil on Monday.").events
+        #expect(e.first?.place?.name == "Kirkuk", "\(e)")
+    }
+
+    @Test func aSubordinateClauseWithASubjectHasPlacesOfItsOwn() {
+        // "… as the IDF intercepted a target over the Red Sea": not where the drone attacks were
+        let e = TestSupport.extract("Title line here\n\nIraq's Islamic Resistance claimed two drone attacks on Israel overnight as the IDF intercepted a suspicious aerial target over the Red Sea.").events
+        #expect(e.first != nil && e.first?.place?.name != "Red Sea", "\(e)")
+    }
 }

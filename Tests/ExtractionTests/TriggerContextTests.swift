@@ -63,5 +63,24 @@ import NewsdropExtraction
         #expect(e?.type == .attack, "\(String(describing: e))")
         #expect(e?.actor?.name == "Hayat Tahrir al-Sham", "\(String(describing: e?.actor))")
     }
+
+    @Test func theWeaponOfAWithPhraseLaterInTheClauseIsContext() {
+        // "targeted" needs a weapon near it; "with Katyusha rockets" after the object's place is one
+        let e = TestSupport.extract("Hezbollah said it targeted a barracks in Kiryat Shmona with Katyusha rockets on Monday.").events
+        #expect(e.count == 1 && e.first?.type == .attack && e.first?.actor?.id == "hezbollah", "\(e)")
+        // no weapon: a plain verb
+        #expect(TestSupport.extract("Hezbollah said it targeted a barracks in Kiryat Shmona on Monday.").events.isEmpty)
+    }
+
+    @Test func aQuantityAndQuoteMarksDoNotCountTowardsTheContextStretch() {
+        // "fired "a number of appropriate naval missiles"": missiles is the sixth word, after a quantity
+        let e = TestSupport.extract("Title line here\n\nHouthi military spokesman Yahya Saree said the group had fired \"a number of appropriate naval missiles\" at the American tanker Torm Thor in the Gulf of Aden.").events
+        #expect(e.count == 1 && e.first?.type == .airstrike && e.first?.place?.name == "Gulf of Aden", "\(e)")
+    }
+
+    @Test func anAttackMadeWithDronesIsAnAirstrike() {
+        let e = TestSupport.extract("Title line here\n\nThe Islamic Resistance in Iraq said it had attacked \"a vital target\" in Eilat with drones on Sunday.").events
+        #expect(e.count == 1 && e.first?.type == .airstrike, "\(e)")
+    }
 }
 
