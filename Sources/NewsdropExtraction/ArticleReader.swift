@@ -20,6 +20,8 @@ final class ArticleReader {
     var countryWeight: [String: Int] = [:]
     /// Token indices of a dateline ("BEIRUT, LEBANON (10:45 P.M.) –"), whose place is not an event's.
     var dateline: Set<Int> = []
+    /// The lists of the sentences' slots (`SentenceSlots.Slot` points into it): freed with the reader.
+    let slotLists = SlotListArena()
     /// The mentions before merging, for tests.
     var lastMentions: [EventMention] = []
 
@@ -171,18 +173,26 @@ final class ArticleReader {
                 if m.aligned { alignedEnd = max(alignedEnd, m.end) }
             }
             let end = alignedEnd >= 0 ? alignedEnd : anyEnd
-            var s = SentenceSlots.Slot(start: i, end: end)
-            for m in ms where m.end == end {
-                let idx = Int(m.payload.index)
-                switch m.payload.kind {
-                case .actor: if !s.actors.contains(idx) { s.actors.append(idx) }
-                case .adjective: if !s.adjectives.contains(idx) { s.adjectives.append(idx) }
-                case .title: if !s.titles.contains(idx) { s.titles.append(idx) }
-                case .place: if !s.places.contains(idx) { s.places.append(idx) }
-                case .trigger: s.triggers.append((idx, TriggerForm(rawValue: m.payload.detail) ?? .noun))
-                default: break
+            // the slot's lists, kind after kind, each without repeats (triggers keep every reading)
+            let list = slotLists.allocate(ms.count)
+            var n = 0
+            func put(_ kind: PhrasePayload.Kind) -> Int {
+                let from = n
+                for m in ms where m.end == end && m.payload.kind == kind {
+                    if kind == .trigger {
+                        list[n] = SentenceSlots.TriggerList.pack(index: Int(m.payload.index), form: TriggerForm(rawValue: m.payload.detail) ?? .noun)
+                        n += 1
+                        continue
+                    }
+                    let idx = m.payload.index
+                    if (from..<n).contains(where: { list[$0] == idx }) { continue }
+                    list[n] = idx
+                    n += 1
                 }
+                return n
             }
+            let ends = (put(.actor), put(.adjective), put(.title), put(.place), put(.trigger))
+            let s = SentenceSlots.Slot(start: i, end: end, storage: list, ends: ends)
             // a trigger word used as a name part is not a name: keep the trigger
             slots.append(s)
             for k in i..<end { covered.insert(k) }
@@ -277,9 +287,8 @@ final class ArticleReader {
                 for p in sentences[k].slots[j].places where places[p].kind == .country {
                     weight[places[p].country, default: 0] += 2
                 }
-                for list in [sentences[k].slots[j].actors, sentences[k].slots[j].adjectives] {
-                    for a in list where !actors[a].country.isEmpty { weight[actors[a].country, default: 0] += 1 }
-                }
+                for a in sentences[k].slots[j].actors where !actors[a].country.isEmpty { weight[actors[a].country, default: 0] += 1 }
+                for a in sentences[k].slots[j].adjectives where !actors[a].country.isEmpty { weight[actors[a].country, default: 0] += 1 }
                 if sentences[k].slots[j].places.count == 1 {
                     let c = places[sentences[k].slots[j].places[0]].country
                     if !c.isEmpty { weight[c, default: 0] += 1 }

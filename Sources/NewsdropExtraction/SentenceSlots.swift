@@ -1,22 +1,85 @@
 /// The mentions found in one sentence, after the longest-match pass: actors, titles, places,
 /// triggers (content slots), cue phrases, honorifics, unknown proper nouns and dates.
-struct SentenceSlots: Sendable {
+///
+/// Not `Sendable`: a slot's lists point into the `SlotListArena` of the `ArticleReader` that read
+/// the sentence, and live only as long as that reader.
+struct SentenceSlots {
     /// A content mention over tokens `start..<end`.
-    struct Slot: Sendable {
+    ///
+    /// A plain value without references: its lists (actors, adjectives, titles, places,
+    /// triggers) are stretches of one block of the reader's `SlotListArena`, one after the other,
+    /// so copying a slot — the event reader does it thousands of times per article — is a copy of
+    /// a few words, with no retain or release.
+    struct Slot {
         var start: Int
         var end: Int
-        var actors: [Int] = []
-        var adjectives: [Int] = []
-        var titles: [Int] = []
-        var places: [Int] = []
-        var triggers: [(index: Int, form: TriggerForm)] = []
+        /// The lists, in this order: actors, adjectives, titles, places, triggers (index << 8 | form).
+        private var storage: UnsafePointer<Int32>? = nil
+        /// Where the actors, adjectives, titles, places and triggers end in `storage`.
+        private var actorsEnd: UInt16 = 0, adjectivesEnd: UInt16 = 0, titlesEnd: UInt16 = 0, placesEnd: UInt16 = 0, triggersEnd: UInt16 = 0
         /// A capitalised name the dictionaries do not know.
         var unknown = false
         /// An adjective that only modifies the next name ("Iranian Quds Force commander").
         var modifier = false
 
-        var isActorLike: Bool { !actors.isEmpty || (!adjectives.isEmpty && !modifier) || !titles.isEmpty || unknown }
+        init(start: Int, end: Int) {
+            self.start = start
+            self.end = end
+        }
+
+        /// A slot whose lists are in `storage`, which the caller's arena keeps alive: `ends` are where
+        /// the actors, adjectives, titles, places and triggers end in it.
+        init(start: Int, end: Int, storage: UnsafePointer<Int32>, ends: (Int, Int, Int, Int, Int)) {
+            self.start = start
+            self.end = end
+            self.storage = storage
+            actorsEnd = UInt16(ends.0)
+            adjectivesEnd = UInt16(ends.1)
+            titlesEnd = UInt16(ends.2)
+            placesEnd = UInt16(ends.3)
+            triggersEnd = UInt16(ends.4)
+        }
+
+        var actors: IndexList { IndexList(storage, 0, Int(actorsEnd)) }
+        var adjectives: IndexList { IndexList(storage, Int(actorsEnd), Int(adjectivesEnd)) }
+        var titles: IndexList { IndexList(storage, Int(adjectivesEnd), Int(titlesEnd)) }
+        var places: IndexList { IndexList(storage, Int(titlesEnd), Int(placesEnd)) }
+        var triggers: TriggerList { TriggerList(storage, Int(placesEnd), Int(triggersEnd)) }
+
+        var isActorLike: Bool { actorsEnd != 0 || (adjectivesEnd != actorsEnd && !modifier) || titlesEnd != adjectivesEnd || unknown }
     }
+
+    /// Dictionary row indices of a slot (actors, adjectives, titles or places), in match order.
+    struct IndexList: RandomAccessCollection {
+        let base: UnsafePointer<Int32>?
+        let startIndex: Int
+        let endIndex: Int
+        @inline(__always) init(_ base: UnsafePointer<Int32>?, _ start: Int, _ end: Int) {
+            self.base = base
+            startIndex = start
+            endIndex = end
+        }
+        @inline(__always) subscript(i: Int) -> Int { Int(base.unsafelyUnwrapped[i]) }
+    }
+
+    /// The trigger readings of a slot: a `triggers.tsv` row and the form the phrase matched in.
+    struct TriggerList: RandomAccessCollection {
+        let base: UnsafePointer<Int32>?
+        let startIndex: Int
+        let endIndex: Int
+        @inline(__always) init(_ base: UnsafePointer<Int32>?, _ start: Int, _ end: Int) {
+            self.base = base
+            startIndex = start
+            endIndex = end
+        }
+        @inline(__always) subscript(i: Int) -> (index: Int, form: TriggerForm) {
+            let v = base.unsafelyUnwrapped[i]
+            return (Int(v >> 8), TriggerForm(rawValue: UInt8(truncatingIfNeeded: v)).unsafelyUnwrapped)
+        }
+        /// A reading packed for storage in a slot.
+        static func pack(index: Int, form: TriggerForm) -> Int32 { Int32(index) << 8 | Int32(form.rawValue) }
+    }
+
     struct Cue: Sendable {
         var start: Int
         var end: Int
@@ -31,4 +94,31 @@ struct SentenceSlots: Sendable {
     var inParens: TokenMask
     var isHeading: Bool
     var block: Int
+}
+
+/// Storage for the lists of an article's slots: blocks of `Int32` that never move and are freed
+/// together when the reader that owns the arena goes. A slot's lists are one stretch of a block.
+final class SlotListArena {
+    private var blocks: [UnsafeMutablePointer<Int32>] = []
+    private var next: UnsafeMutablePointer<Int32>? = nil
+    private var left = 0
+
+    /// Room for `n` values, valid until the arena is released.
+    func allocate(_ n: Int) -> UnsafeMutablePointer<Int32> {
+        if n > left {
+            let size = max(n, 4096)
+            let block = UnsafeMutablePointer<Int32>.allocate(capacity: size)
+            blocks.append(block)
+            next = block
+            left = size
+        }
+        let p = next.unsafelyUnwrapped
+        next = p + n
+        left -= n
+        return p
+    }
+
+    deinit {
+        for b in blocks { b.deallocate() }
+    }
 }
