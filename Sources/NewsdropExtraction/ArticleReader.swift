@@ -19,7 +19,7 @@ final class ArticleReader {
     var published: String? = nil
     var countryWeight: [String: Int] = [:]
     /// Token indices of a dateline ("BEIRUT, LEBANON (10:45 P.M.) –"), whose place is not an event's.
-    var dateline: Set<Int> = []
+    var dateline: TokenMask
     /// The lists of the sentences' slots (`SentenceSlots.Slot` points into it): freed with the reader.
     let slotLists = SlotListArena()
     /// The mentions before merging, for tests.
@@ -46,6 +46,7 @@ final class ArticleReader {
         body = ArticleBody.read(bytes, lexicon: lexicon, tokenizer: &tokenizer, tokens: &tokens)
         self.tokenizer = tokenizer
         self.tokens = tokens
+        dateline = TokenMask(0..<tokens.count)
     }
 
     // MARK: reading
@@ -53,6 +54,9 @@ final class ArticleReader {
     func read() -> Extraction {
         findPublished(body)
         let dates = DateReader(published: published)
+        // one buffer for every sentence's phrase matches
+        var matches: [Lexicon.Match] = []
+        matches.reserveCapacity(64)
         for (b, block) in body.blocks.enumerated() {
             var cursor = block.tokens.lowerBound
             for r in SentenceSplitter.split(bytes, block.start..<block.end) {
@@ -62,7 +66,7 @@ final class ArticleReader {
                 while cursor < block.tokens.upperBound && Int(tokens[cursor].start) < r.upperBound { cursor += 1 }
                 let range = first..<cursor
                 if range.isEmpty { continue }
-                let matches = lexicon.phrases(tokens, range, tokenizer: tokenizer)
+                lexicon.phrases(tokens, range, tokenizer: tokenizer, into: &matches)
                 var s = slots(range, matches)
                 s.byteRange = r
                 s.isHeading = block.isHeading
@@ -141,44 +145,42 @@ final class ArticleReader {
     // MARK: slots
 
     func slots(_ range: Range<Int>, _ matches: [Lexicon.Match]) -> SentenceSlots {
-        // matches come in order of their start token (see `Lexicon.annotate`)
-        var content: [Lexicon.Match] = []
-        var cueMatches: [Lexicon.Match] = []
-        content.reserveCapacity(matches.count)
-        for m in matches {
-            switch m.payload.kind {
-            case .actor, .adjective, .title, .place, .trigger: content.append(m)
-            case .cue: cueMatches.append(m)
-            case .furniture, .function: break
+        // matches come in order of their start token (see `Lexicon.annotate`); content matches
+        // (actors, adjectives, titles, places, triggers) and cues are read from the one list
+        @inline(__always) func isContent(_ k: PhrasePayload.Kind) -> Bool {
+            switch k {
+            case .actor, .adjective, .title, .place, .trigger: true
+            case .cue, .furniture, .function: false
             }
         }
-        /// The matches of `list` that start at token `i`, found from the cursor `c` onwards.
-        func group(_ list: [Lexicon.Match], _ c: inout Int, at i: Int) -> ArraySlice<Lexicon.Match> {
-            while c < list.count && list[c].start < i { c += 1 }
-            var e = c
-            while e < list.count && list[e].start == i { e += 1 }
-            return list[c..<e]
-        }
         var slots: [SentenceSlots.Slot] = []
-        var covered = TokenMask(range)
+        // tokens a content match or a cue covers, and honorifics: no part of an unknown name
+        var claimed = TokenMask(range)
         var i = range.lowerBound
         var cursor = 0
         while i < range.upperBound {
-            let ms = group(content, &cursor, at: i)
-            if ms.isEmpty { i += 1; continue }
+            // the content matches that start at token `i`: matches[cursor..<groupEnd], of a content kind
+            while cursor < matches.count && matches[cursor].start < i { cursor += 1 }
+            var groupEnd = cursor
             // the longest aligned match, else the longest
             var alignedEnd = -1, anyEnd = -1
-            for m in ms {
-                anyEnd = max(anyEnd, m.end)
-                if m.aligned { alignedEnd = max(alignedEnd, m.end) }
+            while groupEnd < matches.count && matches[groupEnd].start == i {
+                let m = matches[groupEnd]
+                if isContent(m.payload.kind) {
+                    anyEnd = max(anyEnd, m.end)
+                    if m.aligned { alignedEnd = max(alignedEnd, m.end) }
+                }
+                groupEnd += 1
             }
+            if anyEnd < 0 { i += 1; continue }
             let end = alignedEnd >= 0 ? alignedEnd : anyEnd
             // the slot's lists, kind after kind, each without repeats (triggers keep every reading)
-            let list = slotLists.allocate(ms.count)
+            let list = slotLists.allocate(groupEnd - cursor)
             var n = 0
             func put(_ kind: PhrasePayload.Kind) -> Int {
                 let from = n
-                for m in ms where m.end == end && m.payload.kind == kind {
+                for g in cursor..<groupEnd where matches[g].end == end && matches[g].payload.kind == kind {
+                    let m = matches[g]
                     if kind == .trigger {
                         list[n] = SentenceSlots.TriggerList.pack(index: Int(m.payload.index), form: TriggerForm(rawValue: m.payload.detail) ?? .noun)
                         n += 1
@@ -195,23 +197,26 @@ final class ArticleReader {
             let s = SentenceSlots.Slot(start: i, end: end, storage: list, ends: ends)
             // a trigger word used as a name part is not a name: keep the trigger
             slots.append(s)
-            for k in i..<end { covered.insert(k) }
+            for k in i..<end { claimed.insert(k) }
             i = end
         }
         var cues: [SentenceSlots.Cue] = []
-        var cueCovered = TokenMask(range)
         i = range.lowerBound
         cursor = 0
         while i < range.upperBound {
-            let ms = group(cueMatches, &cursor, at: i)
-            if ms.isEmpty { i += 1; continue }
-            var end = ms[ms.startIndex].end
-            for m in ms { end = max(end, m.end) }
-            for m in ms where m.end == end {
-                let kind = CueEntry.Kind.allCases[Int(m.payload.detail)]
+            while cursor < matches.count && matches[cursor].start < i { cursor += 1 }
+            var groupEnd = cursor
+            var end = -1
+            while groupEnd < matches.count && matches[groupEnd].start == i {
+                if matches[groupEnd].payload.kind == .cue { end = max(end, matches[groupEnd].end) }
+                groupEnd += 1
+            }
+            if end < 0 { i += 1; continue }
+            for g in cursor..<groupEnd where matches[g].end == end && matches[g].payload.kind == .cue {
+                let kind = CueEntry.Kind.allCases[Int(matches[g].payload.detail)]
                 cues.append(SentenceSlots.Cue(start: i, end: end, kind: kind))
             }
-            for k in i..<end { cueCovered.insert(k) }
+            for k in i..<end { claimed.insert(k) }
             i = end
         }
         // adjectives that modify a following name
@@ -220,9 +225,7 @@ final class ArticleReader {
                 slots[k].modifier = true
             }
         }
-        // unknown proper nouns: runs of capitalised words nobody claimed
-        var honorific = TokenMask(range)
-        for c in cues where c.kind == .honorific { for q in c.start..<c.end { honorific.insert(q) } }
+        // unknown proper nouns: runs of capitalised words nobody claimed (an honorific is a cue)
         let titleCase = isTitleCase(range)
         var k = range.lowerBound
         var unknown: [SentenceSlots.Slot] = []
@@ -230,8 +233,8 @@ final class ArticleReader {
             let t = tokens[k]
             func nameWord(_ j: Int) -> Bool {
                 let u = tokens[j]
-                return u.isWord && u.flags.contains(.capitalized) && !u.flags.contains(.number) && !covered.contains(j) && !cueCovered.contains(j)
-                    && u.function == .none && !honorific.contains(j)
+                return u.isWord && u.flags.contains(.capitalized) && !u.flags.contains(.number) && !claimed.contains(j)
+                    && u.function == .none
             }
             // a particle or a lone letter does not start a name ("Al-" before a known place, "F-35")
             if nameWord(k) && (t.flags.contains(.particle) || t.end - t.start <= (t.flags.contains(.hyphenAfter) ? 2 : 1)) { k += 1; continue }

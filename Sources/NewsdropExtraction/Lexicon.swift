@@ -184,6 +184,14 @@ final class Lexicon: Sendable {
     /// must be marked already (see `markFunctionWords`).
     func phrases(_ tokens: [Token], _ range: Range<Int>, tokenizer: Tokenizer, startWords: Int = Int.max) -> [Match] {
         var out: [Match] = []
+        phrases(tokens, range, tokenizer: tokenizer, startWords: startWords, into: &out)
+        return out
+    }
+
+    /// `phrases(_:_:tokenizer:startWords:)` into `out`, which is emptied first: a caller that
+    /// reads sentence after sentence reuses one buffer instead of growing a new array each time.
+    func phrases(_ tokens: [Token], _ range: Range<Int>, tokenizer: Tokenizer, startWords: Int = Int.max, into out: inout [Match]) {
+        out.removeAll(keepingCapacity: true)
         var startsLeft = startWords
         let nameStart: Token.Flags = [.capitalized, .allUpper, .number]
         for i in range {
@@ -202,7 +210,6 @@ final class Lexicon: Sendable {
                 }
             }
         }
-        return out
     }
 
     /// Appends the phrases of `trie` that start at token `i`, shortest first.
