@@ -154,6 +154,7 @@ final class ArticleReader {
             }
         }
         var slots: [SentenceSlots.Slot] = []
+        slots.reserveCapacity(range.count / 2 + 1)
         // tokens a content match or a cue covers, and honorifics: no part of an unknown name
         var claimed = TokenMask(range)
         var i = range.lowerBound

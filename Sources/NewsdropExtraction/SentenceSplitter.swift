@@ -10,10 +10,21 @@ enum SentenceSplitter {
         "approx", "est", "fig", "pres", "gens", "lieut", "cpl", "pvt", "rev", "hon", "sheikh", "km", "kms",
         "al", "jr", "sr", "u.s", "u.n", "u.k", "e.g", "i.e", "p.m", "a.m", "op", "pp",
     ]
+    /// `abbreviations` with each word's bytes packed into an integer (all are at most 8 bytes):
+    /// looked up without making a string per period.
+    static let packedAbbreviations: Set<UInt64> = Set(abbreviations.map { w in
+        precondition(w.utf8.count <= 8)
+        return w.utf8.enumerated().reduce(UInt64(0)) { $0 | UInt64($1.element) << (8 * UInt64($1.offset)) }
+    })
 
     /// Sentence byte ranges in `bytes[range]`, trimmed of spaces.
     static func split(_ bytes: [UInt8], _ range: Range<Int>) -> [Range<Int>] {
         var out: [Range<Int>] = []
+        /// Keeps a non-empty sentence, cut into pieces when it is too long.
+        func emit(_ r: Range<Int>) {
+            if r.isEmpty { return }
+            if r.count <= maximumSentenceBytes { out.append(r) } else { out.append(contentsOf: bounded(bytes, r)) }
+        }
         var start = range.lowerBound
         var i = range.lowerBound
         let end = range.upperBound
@@ -50,7 +61,7 @@ enum SentenceSplitter {
                 }
                 if breaks && b == 0x2E && isAbbreviation(bytes, before: i, lowerBound: start) { breaks = false }
                 if breaks {
-                    out.append(trim(bytes, start..<k))
+                    emit(trim(bytes, start..<k))
                     start = m
                     i = m
                     continue
@@ -60,8 +71,8 @@ enum SentenceSplitter {
             }
             i += 1
         }
-        if start < end { out.append(trim(bytes, start..<end)) }
-        return out.filter { !$0.isEmpty }.flatMap { bounded(bytes, $0) }
+        if start < end { emit(trim(bytes, start..<end)) }
+        return out
     }
 
     /// The longest sentence the reader gets, in bytes. Real sentences stay far below (a long
@@ -98,13 +109,24 @@ enum SentenceSplitter {
     static func isAbbreviation(_ bytes: [UInt8], before dot: Int, lowerBound: Int) -> Bool {
         var k = dot - 1
         while k >= lowerBound && (NameFolding.isAlnum(bytes[k]) || bytes[k] == 0x2E) { k -= 1 }
-        let word = String(decoding: bytes[(k + 1)..<dot], as: UTF8.self).lowercased()
-        if word.isEmpty { return false }
-        if abbreviations.contains(word) { return true }
-        // single capital initial (J. Smith) or dotted initials (U.S.)
-        if word.count == 1 && bytes[dot - 1] >= 0x41 && bytes[dot - 1] <= 0x5A { return true }
-        if word.contains(".") && word.split(separator: ".").allSatisfy({ $0.count == 1 }) { return true }
-        return false
+        // the word is ASCII letters, digits and periods
+        let n = dot - (k + 1)
+        if n == 0 { return false }
+        if n <= 8 {
+            var packed: UInt64 = 0
+            for j in 0..<n {
+                let b = bytes[k + 1 + j]
+                packed |= UInt64(NameFolding.isUpper(b) ? b | 0x20 : b) << (8 * UInt64(j))
+            }
+            if packedAbbreviations.contains(packed) { return true }
+        }
+        // single capital initial (J. Smith) or dotted initials (U.S.): periods between single characters
+        if n == 1 && bytes[dot - 1] >= 0x41 && bytes[dot - 1] <= 0x5A { return true }
+        var hasPeriod = false, run = 0, longestRun = 0
+        for j in (k + 1)..<dot {
+            if bytes[j] == 0x2E { hasPeriod = true; run = 0 } else { run += 1; longestRun = max(longestRun, run) }
+        }
+        return hasPeriod && longestRun <= 1
     }
 
     static func trim(_ bytes: [UInt8], _ r: Range<Int>) -> Range<Int> {
