@@ -91,6 +91,7 @@ extension ArticleReader {
     /// pronouns resolved to the last person or group.
     func candidates(_ s: SentenceSlots, dateHint: String?) -> [Candidate] {
         var out: [Candidate] = []
+        out.reserveCapacity(s.slots.count + s.cues.count)
         var person = lastPerson
         var group = lastGroup
         var national = lastNational
@@ -1031,8 +1032,8 @@ extension ArticleReader {
         let p = tokens[slot.start - 1]
         if [.the, .determiner, .number, .possessivePronoun].contains(p.function) || p.flags.contains(.number) { return true }
         // "bombed targets in Damascus": the object of a trigger verb
-        guard let s = sentences.first(where: { $0.tokenRange.contains(slot.start) }) else { return false }
-        return s.slots.contains { $0.end == slot.start && $0.triggers.contains { $0.form == .past } }
+        guard let s = sentenceIndex(containing: slot.start) else { return false }
+        return sentences[s].slots.contains { $0.end == slot.start && $0.triggers.contains { $0.form == .past } }
     }
     static let streetWords = FoldedWordSet(["street", "road", "square", "avenue", "highway", "boulevard", "roundabout", "bridge"])
     static let presentBe = FoldedWordSet(["is", "are", "am"])
@@ -1045,12 +1046,13 @@ extension ArticleReader {
     /// "the Iran-Syria joint military exercise" — a definite, demonstrative or possessive
     /// determiner before its modifiers.
     func isAnaphoric(_ slot: SentenceSlots.Slot) -> Bool {
-        let lower = sentences.last(where: { $0.tokenRange.contains(slot.start) })?.tokenRange.lowerBound ?? 0
+        let sentence = sentenceIndex(containing: slot.start)
+        let lower = sentence.map { sentences[$0].tokenRange.lowerBound } ?? 0
         var q = slot.start - 1
         var steps = 0
         var plain = 0
-        let sentence = sentences.first(where: { $0.tokenRange.contains(slot.start) })
-        let triggerTokens = Set(sentence?.slots.filter { !$0.triggers.isEmpty }.flatMap { $0.start..<$0.end } ?? [])
+        let sentenceSlots = sentence.map { sentences[$0].slots } ?? []
+        func isTriggerToken(_ q: Int) -> Bool { sentenceSlots.contains { !$0.triggers.isEmpty && $0.start <= q && q < $0.end } }
         // "Talks dealt with Gaza": a bare plural meeting noun opening the sentence is the meeting just told
         if slot.start == lower, slot.triggers.contains(where: { $0.form == .plural || $0.form == .noun }),
             slot.triggers.allSatisfy({ [.meet, .visit].contains(dict.triggers[$0.index].type) })
@@ -1066,7 +1068,7 @@ extension ArticleReader {
                 if ArticleReader.indefinites.contains(w) { return false }
                 q -= 1; steps += 1; continue
             }
-            if triggerTokens.contains(q) { return false }
+            if isTriggerToken(q) { return false }
             if t.isWord && t.function == .none && (t.flags.contains(.capitalized) || plain < 2) {
                 if !t.flags.contains(.capitalized) { plain += 1 }
                 q -= 1; steps += 1; continue

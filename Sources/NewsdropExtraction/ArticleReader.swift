@@ -272,6 +272,17 @@ final class ArticleReader {
         return SentenceSlots(tokenRange: range, byteRange: 0..<0, slots: slots, cues: cues, dates: [], inParens: parens, isHeading: false, block: 0)
     }
 
+    /// The index of the sentence holding token `k`, found by bisection (sentences are in token
+    /// order and do not overlap), without copying any sentence.
+    func sentenceIndex(containing k: Int) -> Int? {
+        var lo = 0, hi = sentences.count
+        while lo < hi {
+            let mid = (lo + hi) / 2
+            if sentences[mid].tokenRange.upperBound <= k { lo = mid + 1 } else { hi = mid }
+        }
+        return lo < sentences.count && sentences[lo].tokenRange.contains(k) ? lo : nil
+    }
+
     /// A headline in title case ("Iran Trims Military Presence in Syria"): its capitals say nothing.
     func isTitleCase(_ range: Range<Int>) -> Bool {
         var words = 0, caps = 0
