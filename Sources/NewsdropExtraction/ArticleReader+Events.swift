@@ -97,9 +97,9 @@ extension ArticleReader {
         var national = lastNational
         // per token of the sentence: the coreference cue and the slot starting there (-1: none)
         let lower = s.tokenRange.lowerBound
-        var cueAt = [Int](repeating: -1, count: s.tokenRange.count)
+        var cueAt = ArticleReader.noneAt(s.tokenRange.count)
         for (i, c) in s.cues.enumerated() where c.kind == .corefPerson || c.kind == .corefGroup || c.kind == .corefForce || c.kind == .corefState { cueAt[c.start - lower] = i }
-        var slotAt = [Int](repeating: -1, count: s.tokenRange.count)
+        var slotAt = ArticleReader.noneAt(s.tokenRange.count)
         for (i, sl) in s.slots.enumerated() { slotAt[sl.start - lower] = i }
         var j = s.tokenRange.lowerBound
         while j < s.tokenRange.upperBound {
@@ -1156,13 +1156,14 @@ extension ArticleReader {
         // the candidates `events(in:)` found for this sentence, with the same coreference state
         let cands = candidatesOfSentence?.sentence == k ? candidatesOfSentence!.candidates : candidates(s, dateHint: dateHint)
         candidatesOfSentence = nil
-        for c in cands where !c.isPronoun {
-            guard let i = c.actor.index else { continue }
-            if !c.isMedia && !dict.actors.entries[i].country.isEmpty { lastNational = i }
-            guard c.preposition == nil else { continue }
+        // (by index: a candidate is copied only when it becomes the person or group)
+        for ci in cands.indices where !cands[ci].isPronoun {
+            guard let i = cands[ci].actor.index else { continue }
+            if !cands[ci].isMedia && !dict.actors.entries[i].country.isEmpty { lastNational = i }
+            guard cands[ci].preposition == nil else { continue }
             switch dict.actors.entries[i].kind {
-            case .person: if person == nil { person = c.actor }
-            case .armedGroup, .organisation, .armedForce: if group == nil { group = c.actor }
+            case .person: if person == nil { person = cands[ci].actor }
+            case .armedGroup, .organisation, .armedForce: if group == nil { group = cands[ci].actor }
             default: break
             }
         }

@@ -283,6 +283,15 @@ final class ArticleReader {
         return lo < sentences.count && sentences[lo].tokenRange.contains(k) ? lo : nil
     }
 
+    /// `n` times -1 (a per-token table with no entry yet), filled without the generic path of
+    /// `Array(repeating:count:)`.
+    static func noneAt(_ n: Int) -> [Int] {
+        [Int](unsafeUninitializedCapacity: n) { buffer, count in
+            buffer.initialize(repeating: -1)
+            count = n
+        }
+    }
+
     /// A headline in title case ("Iran Trims Military Presence in Syria"): its capitals say nothing.
     func isTitleCase(_ range: Range<Int>) -> Bool {
         var words = 0, caps = 0
