@@ -17,7 +17,8 @@ final class ArticleReader {
     let body: ArticleBody
     var sentences: [SentenceSlots] = []
     var published: String? = nil
-    var countryWeight: [String: Int] = [:]
+    /// The weight of each country in the article, by its index in `lexicon.countries`.
+    var countryWeight: [Int] = []
     /// Token indices of a dateline ("BEIRUT, LEBANON (10:45 P.M.) –"), whose place is not an event's.
     var dateline: TokenMask
     /// The lists of the sentences' slots (`SentenceSlots.Slot` points into it): freed with the reader.
@@ -305,17 +306,17 @@ final class ArticleReader {
 
     func weighCountries() {
         let places = dict.gazetteer.entries, actors = dict.actors.entries
-        var weight = countryWeight
+        let placeCountry = lexicon.placeCountry, actorCountry = lexicon.actorCountry
+        var weight = [Int](repeating: 0, count: lexicon.countries.count)
         for k in sentences.indices {
             for j in sentences[k].slots.indices {
-                for p in sentences[k].slots[j].places where places[p].kind == .country {
-                    weight[places[p].country, default: 0] += 2
-                }
-                for a in sentences[k].slots[j].actors where !actors[a].country.isEmpty { weight[actors[a].country, default: 0] += 1 }
-                for a in sentences[k].slots[j].adjectives where !actors[a].country.isEmpty { weight[actors[a].country, default: 0] += 1 }
-                if sentences[k].slots[j].places.count == 1 {
-                    let c = places[sentences[k].slots[j].places[0]].country
-                    if !c.isEmpty { weight[c, default: 0] += 1 }
+                let slot = sentences[k].slots[j]
+                for p in slot.places where places[p].kind == .country { weight[Int(placeCountry[p])] += 2 }
+                for a in slot.actors where !actors[a].country.isEmpty { weight[Int(actorCountry[a])] += 1 }
+                for a in slot.adjectives where !actors[a].country.isEmpty { weight[Int(actorCountry[a])] += 1 }
+                if slot.places.count == 1 {
+                    let p = slot.places[0]
+                    if !places[p].country.isEmpty { weight[Int(placeCountry[p])] += 1 }
                 }
             }
         }
@@ -330,14 +331,16 @@ final class ArticleReader {
         guard !slot.places.isEmpty else { return nil }
         let next = slot.end < tokens.count ? tokens[slot.end] : nil
         let wantsAdmin = next.map { $0.function == .areaNoun && ArticleReader.adminNouns.contains(tokenizer.fold($0)) } ?? false
+        let places = dict.gazetteer.entries, placeCountry = lexicon.placeCountry, weight = countryWeight
         return slot.places.max { a, b in
-            let ea = dict.gazetteer.entries[a], eb = dict.gazetteer.entries[b]
-            let wa = countryWeight[ea.country] ?? 0, wb = countryWeight[eb.country] ?? 0
+            // (no weights before `weighCountries` has run)
+            let wa = weight.isEmpty ? 0 : weight[Int(placeCountry[a])], wb = weight.isEmpty ? 0 : weight[Int(placeCountry[b])]
             if wa != wb { return wa < wb }
-            if wantsAdmin && (ea.kind == .admin1) != (eb.kind == .admin1) { return eb.kind == .admin1 }
-            if ea.kind == .country && eb.kind != .country { return false }
-            if eb.kind == .country && ea.kind != .country { return true }
-            if ea.population != eb.population { return ea.population < eb.population }
+            let ka = places[a].kind, kb = places[b].kind
+            if wantsAdmin && (ka == .admin1) != (kb == .admin1) { return kb == .admin1 }
+            if ka == .country && kb != .country { return false }
+            if kb == .country && ka != .country { return true }
+            if places[a].population != places[b].population { return places[a].population < places[b].population }
             return a > b
         }
     }

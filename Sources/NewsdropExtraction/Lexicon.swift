@@ -21,9 +21,27 @@ final class Lexicon: Sendable {
     let dictionaries: Dictionaries
     /// Trigger forms per trigger id index.
     let triggerForms: [[(String, TriggerForm)]]
+    /// The countries of the gazetteer rows and actors, each named once: `placeCountry[i]` and
+    /// `actorCountry[i]` index it, so that a reader weighs countries in an array instead of
+    /// hashing their names (the empty name, no country, has an index too).
+    let countries: [String]
+    let placeCountry: [Int32]
+    let actorCountry: [Int32]
 
     init(_ d: Dictionaries) {
         dictionaries = d
+        var countryIndex: [String: Int32] = [:]
+        var countries: [String] = []
+        func country(_ name: String) -> Int32 {
+            if let i = countryIndex[name] { return i }
+            let i = Int32(countries.count)
+            countryIndex[name] = i
+            countries.append(name)
+            return i
+        }
+        placeCountry = d.gazetteer.entries.map { country($0.country) }
+        actorCountry = d.actors.entries.map { country($0.country) }
+        self.countries = countries
         var entries: [[UInt8]: [PhrasePayload]] = [:]
         func add(_ phrase: String, _ payload: PhrasePayload, folded: String? = nil) {
             let k = Array((folded ?? NameFolding.fold(phrase)).utf8)

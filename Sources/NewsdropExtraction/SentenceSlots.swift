@@ -50,29 +50,35 @@ struct SentenceSlots {
     }
 
     /// Dictionary row indices of a slot (actors, adjectives, titles or places), in match order.
+    /// Indexed from 0, like an array.
     struct IndexList: RandomAccessCollection {
         let base: UnsafePointer<Int32>?
-        let startIndex: Int
         let endIndex: Int
+        var startIndex: Int { 0 }
+        /// The values `base[start..<end]`.
         @inline(__always) init(_ base: UnsafePointer<Int32>?, _ start: Int, _ end: Int) {
-            self.base = base
-            startIndex = start
-            endIndex = end
+            self.base = base.map { $0 + start }
+            endIndex = end - start
         }
-        @inline(__always) subscript(i: Int) -> Int { Int(base.unsafelyUnwrapped[i]) }
+        @inline(__always) subscript(i: Int) -> Int {
+            precondition(i >= 0 && i < endIndex, "slot list index out of range")
+            return Int(base.unsafelyUnwrapped[i])
+        }
     }
 
     /// The trigger readings of a slot: a `triggers.tsv` row and the form the phrase matched in.
+    /// Indexed from 0, like an array.
     struct TriggerList: RandomAccessCollection {
         let base: UnsafePointer<Int32>?
-        let startIndex: Int
         let endIndex: Int
+        var startIndex: Int { 0 }
+        /// The readings `base[start..<end]`.
         @inline(__always) init(_ base: UnsafePointer<Int32>?, _ start: Int, _ end: Int) {
-            self.base = base
-            startIndex = start
-            endIndex = end
+            self.base = base.map { $0 + start }
+            endIndex = end - start
         }
         @inline(__always) subscript(i: Int) -> (index: Int, form: TriggerForm) {
+            precondition(i >= 0 && i < endIndex, "slot list index out of range")
             let v = base.unsafelyUnwrapped[i]
             return (Int(v >> 8), TriggerForm(rawValue: UInt8(truncatingIfNeeded: v)).unsafelyUnwrapped)
         }
