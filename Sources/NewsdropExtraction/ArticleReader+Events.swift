@@ -273,7 +273,7 @@ extension ArticleReader {
         let generic = s.cues.contains { $0.kind == .generic } && !s.isHeading
 
         // attribution: according to X / X said / citing X
-        var attributionTokens = Set<Int>()
+        var attributionTokens = TokenMask(range)
         var source: String? = nil
         var speaker: String? = nil
         for c in s.cues where c.kind == .according {
@@ -313,7 +313,7 @@ extension ArticleReader {
         if s.cues.contains(where: { $0.kind == .deny }) { sentenceModality = .denied }
 
         // irrealis scopes: from the cue to the next comma
-        var blocked = Set<Int>()
+        var blocked = TokenMask(range)
         for c in s.cues where c.kind == .hypothetical || c.kind == .concessive {
             var e = c.end
             while e < range.upperBound && !(tokens[e].isPunct && (tokens[e].mark == 0x2C || tokens[e].mark == 0x3B)) { e += 1 }
@@ -324,7 +324,7 @@ extension ArticleReader {
         // the first token of the trigger each of `out` was read from
         var outSlots: [Int] = []
         // the triggers of `out` told without a doer that may take the side of the last strike
-        var doerless = Set<Int>()
+        var doerless = TokenMask(range)
         var verbActors: [(end: Int, actor: EventMention.Actor?)] = []
         var nominalSubjects: [(start: Int, end: Int, family: Int, actor: EventMention.Actor?)] = []
         var consumedKills = Set<Int>()
@@ -1051,8 +1051,8 @@ extension ArticleReader {
         var q = slot.start - 1
         var steps = 0
         var plain = 0
-        let sentenceSlots = sentence.map { sentences[$0].slots } ?? []
-        func isTriggerToken(_ q: Int) -> Bool { sentenceSlots.contains { !$0.triggers.isEmpty && $0.start <= q && q < $0.end } }
+        let sentenceSlots = sentence.map { sentences[$0].slots }
+        func isTriggerToken(_ q: Int) -> Bool { sentenceSlots?.contains { !$0.triggers.isEmpty && $0.start <= q && q < $0.end } ?? false }
         // "Talks dealt with Gaza": a bare plural meeting noun opening the sentence is the meeting just told
         if slot.start == lower, slot.triggers.contains(where: { $0.form == .plural || $0.form == .noun }),
             slot.triggers.allSatisfy({ [.meet, .visit].contains(dict.triggers[$0.index].type) })

@@ -30,4 +30,10 @@ struct TokenMask: Sendable {
         if k < 0 || k >= count { return }
         if k < 64 { low |= 1 << UInt64(k) } else if k < 128 { high |= 1 << UInt64(k - 64) } else { rest[(k - 128) >> 6] |= 1 << UInt64((k - 128) & 63) }
     }
+
+    @inline(__always) mutating func remove(_ i: Int) {
+        let k = i - lower
+        if k < 0 || k >= count { return }
+        if k < 64 { low &= ~(1 << UInt64(k)) } else if k < 128 { high &= ~(1 << UInt64(k - 64)) } else { rest[(k - 128) >> 6] &= ~(1 << UInt64((k - 128) & 63)) }
+    }
 }
