@@ -21,8 +21,11 @@ final class ArticleReader {
     var countryWeight: [Int] = []
     /// Token indices of a dateline ("BEIRUT, LEBANON (10:45 P.M.) –"), whose place is not an event's.
     var dateline: TokenMask
-    /// The lists of the sentences' slots (`SentenceSlots.Slot` points into it): freed with the reader.
-    let slotLists = SlotListArena()
+    /// The sentences' slots, cues and slot lists (`SentenceSlots` and its slots point into them):
+    /// freed with the reader.
+    let slotLists = SlotArena<Int32>(blockSize: 4096)
+    let slotStore = SlotArena<SentenceSlots.Slot>(blockSize: 1024)
+    let cueStore = SlotArena<SentenceSlots.Cue>(blockSize: 512)
     /// The mentions before merging, for tests.
     var lastMentions: [EventMention] = []
 
@@ -154,8 +157,9 @@ final class ArticleReader {
             case .cue, .furniture, .function: false
             }
         }
-        var slots: [SentenceSlots.Slot] = []
-        slots.reserveCapacity(range.count / 2 + 1)
+        // slots do not overlap, so a sentence has at most one per token; the unused room is given back
+        let slots = slotStore.allocate(range.count)
+        var slotCount = 0
         // tokens a content match or a cue covers, and honorifics: no part of an unknown name
         var claimed = TokenMask(range)
         var i = range.lowerBound
@@ -198,11 +202,14 @@ final class ArticleReader {
             let ends = (put(.actor), put(.adjective), put(.title), put(.place), put(.trigger))
             let s = SentenceSlots.Slot(start: i, end: end, storage: list, ends: ends)
             // a trigger word used as a name part is not a name: keep the trigger
-            slots.append(s)
+            (slots + slotCount).initialize(to: s)
+            slotCount += 1
             for k in i..<end { claimed.insert(k) }
             i = end
         }
-        var cues: [SentenceSlots.Cue] = []
+        // at most one cue per cue match
+        let cues = cueStore.allocate(matches.count)
+        var cueCount = 0
         i = range.lowerBound
         cursor = 0
         while i < range.upperBound {
@@ -216,21 +223,23 @@ final class ArticleReader {
             if end < 0 { i += 1; continue }
             for g in cursor..<groupEnd where matches[g].end == end && matches[g].payload.kind == .cue {
                 let kind = CueEntry.Kind.allCases[Int(matches[g].payload.detail)]
-                cues.append(SentenceSlots.Cue(start: i, end: end, kind: kind))
+                (cues + cueCount).initialize(to: SentenceSlots.Cue(start: i, end: end, kind: kind))
+                cueCount += 1
             }
             for k in i..<end { claimed.insert(k) }
             i = end
         }
         // adjectives that modify a following name
-        for k in slots.indices where !slots[k].adjectives.isEmpty && slots[k].actors.isEmpty {
-            if k + 1 < slots.count, slots[k + 1].start == slots[k].end, !slots[k + 1].actors.isEmpty || !slots[k + 1].titles.isEmpty {
+        cueStore.giveBack(matches.count - cueCount)
+        for k in 0..<slotCount where !slots[k].adjectives.isEmpty && slots[k].actors.isEmpty {
+            if k + 1 < slotCount, slots[k + 1].start == slots[k].end, !slots[k + 1].actors.isEmpty || !slots[k + 1].titles.isEmpty {
                 slots[k].modifier = true
             }
         }
         // unknown proper nouns: runs of capitalised words nobody claimed (an honorific is a cue)
         let titleCase = isTitleCase(range)
         var k = range.lowerBound
-        var unknown: [SentenceSlots.Slot] = []
+        let contentCount = slotCount
         while k < range.upperBound {
             let t = tokens[k]
             func nameWord(_ j: Int) -> Bool {
@@ -250,7 +259,8 @@ final class ArticleReader {
                     if !(atStart && e - k == 1) {
                         var s = SentenceSlots.Slot(start: k, end: e)
                         s.unknown = true
-                        unknown.append(s)
+                        (slots + slotCount).initialize(to: s)
+                        slotCount += 1
                     }
                 }
                 k = e
@@ -258,9 +268,10 @@ final class ArticleReader {
                 k += 1
             }
         }
-        if !unknown.isEmpty {
-            slots.append(contentsOf: unknown)
-            slots.sort { $0.start < $1.start }
+        slotStore.giveBack(range.count - slotCount)
+        if slotCount > contentCount {
+            var all = UnsafeMutableBufferPointer(start: slots, count: slotCount)
+            all.sort { $0.start < $1.start }
         }
         var parens = TokenMask(range)
         var depth = 0
@@ -270,7 +281,9 @@ final class ArticleReader {
             if t.isPunct && t.mark == 0x29 { depth = max(0, depth - 1); continue }
             if depth > 0 { parens.insert(j) }
         }
-        return SentenceSlots(tokenRange: range, byteRange: 0..<0, slots: slots, cues: cues, dates: [], inParens: parens, isHeading: false, block: 0)
+        return SentenceSlots(
+            tokenRange: range, byteRange: 0..<0, slots: SentenceSlots.Buffer(slots, count: slotCount), cues: SentenceSlots.Buffer(cues, count: cueCount),
+            dates: [], inParens: parens, isHeading: false, block: 0)
     }
 
     /// The index of the sentence holding token `k`, found by bisection (sentences are in token

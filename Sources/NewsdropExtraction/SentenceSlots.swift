@@ -1,13 +1,13 @@
 /// The mentions found in one sentence, after the longest-match pass: actors, titles, places,
 /// triggers (content slots), cue phrases, honorifics, unknown proper nouns and dates.
 ///
-/// Not `Sendable`: a slot's lists point into the `SlotListArena` of the `ArticleReader` that read
+/// Not `Sendable`: a slot's lists point into the `SlotArena`s of the `ArticleReader` that read
 /// the sentence, and live only as long as that reader.
 struct SentenceSlots {
     /// A content mention over tokens `start..<end`.
     ///
     /// A plain value without references: its lists (actors, adjectives, titles, places,
-    /// triggers) are stretches of one block of the reader's `SlotListArena`, one after the other,
+    /// triggers) are stretches of one block of the reader's `SlotArena<Int32>`, one after the other,
     /// so copying a slot — the event reader does it thousands of times per article — is a copy of
     /// a few words, with no retain or release.
     struct Slot {
@@ -91,10 +91,26 @@ struct SentenceSlots {
         var end: Int
         var kind: CueEntry.Kind
     }
+    /// A sentence's slots or cues, in a block of the reader's arena and indexed from 0 like an
+    /// array: copying a sentence copies two pointers, not two arrays' references.
+    struct Buffer<Element>: RandomAccessCollection {
+        let base: UnsafePointer<Element>?
+        let endIndex: Int
+        var startIndex: Int { 0 }
+        init(_ base: UnsafePointer<Element>?, count: Int) {
+            self.base = base
+            endIndex = count
+        }
+        @inline(__always) subscript(i: Int) -> Element {
+            precondition(i >= 0 && i < endIndex, "sentence buffer index out of range")
+            return base.unsafelyUnwrapped[i]
+        }
+    }
+
     var tokenRange: Range<Int>
     var byteRange: Range<Int>
-    var slots: [Slot]
-    var cues: [Cue]
+    var slots: Buffer<Slot>
+    var cues: Buffer<Cue>
     var dates: [DateReader.Hit]
     /// Tokens inside parentheses.
     var inParens: TokenMask
@@ -102,18 +118,25 @@ struct SentenceSlots {
     var block: Int
 }
 
-/// Storage for the lists of an article's slots: blocks of `Int32` that never move and are freed
-/// together when the reader that owns the arena goes. A slot's lists are one stretch of a block.
-final class SlotListArena {
-    private var blocks: [UnsafeMutablePointer<Int32>] = []
-    private var next: UnsafeMutablePointer<Int32>? = nil
+/// Storage for an article's slots, cues and slot lists: blocks that never move and are freed
+/// together when the reader that owns the arena goes. Only for plain values (no references:
+/// nothing is deinitialised).
+final class SlotArena<Element> {
+    private var blocks: [UnsafeMutablePointer<Element>] = []
+    private var next: UnsafeMutablePointer<Element>? = nil
     private var left = 0
+    private let blockSize: Int
+
+    init(blockSize: Int) {
+        precondition(_isPOD(Element.self), "a slot arena holds plain values only")
+        self.blockSize = blockSize
+    }
 
     /// Room for `n` values, valid until the arena is released.
-    func allocate(_ n: Int) -> UnsafeMutablePointer<Int32> {
-        if n > left {
-            let size = max(n, 4096)
-            let block = UnsafeMutablePointer<Int32>.allocate(capacity: size)
+    func allocate(_ n: Int) -> UnsafeMutablePointer<Element> {
+        if n > left || next == nil {
+            let size = max(n, blockSize)
+            let block = UnsafeMutablePointer<Element>.allocate(capacity: size)
             blocks.append(block)
             next = block
             left = size
@@ -122,6 +145,13 @@ final class SlotListArena {
         next = p + n
         left -= n
         return p
+    }
+
+    /// Gives back the last `n` values of the latest `allocate` (room that was reserved but not used).
+    func giveBack(_ n: Int) {
+        precondition(n >= 0 && next != nil)
+        next = next.unsafelyUnwrapped - n
+        left += n
     }
 
     deinit {
