@@ -28,48 +28,53 @@ enum SentenceSplitter {
         var start = range.lowerBound
         var i = range.lowerBound
         let end = range.upperBound
-        while i < end {
-            let b = bytes[i]
-            var isEnd = false
-            var after = i + 1
-            if b == 0x2E || b == 0x21 || b == 0x3F {
-                isEnd = true
-            } else if b == 0xE2 && i + 2 < end && bytes[i + 1] == 0x80 && bytes[i + 2] == 0xA6 {
-                isEnd = true
-                after = i + 3
-            }
-            if isEnd {
-                // swallow more terminators and closing quotes/brackets
-                var k = after
-                while k < end {
-                    let c = bytes[k]
-                    if c == 0x2E || c == 0x21 || c == 0x3F || c == 0x22 || c == 0x27 || c == 0x29 { k += 1; continue }
-                    if c == 0xE2 && k + 2 < end && bytes[k + 1] == 0x80 && (bytes[k + 2] == 0x9D || bytes[k + 2] == 0x99) { k += 3; continue }
-                    break
+        bytes.withUnsafeBufferPointer { text in
+            while i < end {
+                // most bytes end nothing: skip them in a tight loop
+                while i < end, text[i] != 0x2E && text[i] != 0x21 && text[i] != 0x3F && text[i] != 0xE2 { i += 1 }
+                if i >= end { break }
+                let b = bytes[i]
+                var isEnd = false
+                var after = i + 1
+                if b == 0x2E || b == 0x21 || b == 0x3F {
+                    isEnd = true
+                } else if b == 0xE2 && i + 2 < end && bytes[i + 1] == 0x80 && bytes[i + 2] == 0xA6 {
+                    isEnd = true
+                    after = i + 3
                 }
-                // must be followed by space, then a capital, digit or opening quote
-                var m = k
-                var sawSpace = false
-                while m < end && (bytes[m] == 0x20 || bytes[m] == 0x09) { m += 1; sawSpace = true }
-                var breaks = false
-                if m >= end {
-                    breaks = true
-                } else if sawSpace {
-                    let c = bytes[m]
-                    let opensQuote = c == 0x22 || (c == 0xE2 && m + 2 < end && bytes[m + 1] == 0x80 && (bytes[m + 2] == 0x9C || bytes[m + 2] == 0x98))
-                    if (c >= 0x41 && c <= 0x5A) || (c >= 0x30 && c <= 0x39) || opensQuote || c >= 0xC3 { breaks = true }
-                }
-                if breaks && b == 0x2E && isAbbreviation(bytes, before: i, lowerBound: start) { breaks = false }
-                if breaks {
-                    emit(trim(bytes, start..<k))
-                    start = m
-                    i = m
+                if isEnd {
+                    // swallow more terminators and closing quotes/brackets
+                    var k = after
+                    while k < end {
+                        let c = bytes[k]
+                        if c == 0x2E || c == 0x21 || c == 0x3F || c == 0x22 || c == 0x27 || c == 0x29 { k += 1; continue }
+                        if c == 0xE2 && k + 2 < end && bytes[k + 1] == 0x80 && (bytes[k + 2] == 0x9D || bytes[k + 2] == 0x99) { k += 3; continue }
+                        break
+                    }
+                    // must be followed by space, then a capital, digit or opening quote
+                    var m = k
+                    var sawSpace = false
+                    while m < end && (bytes[m] == 0x20 || bytes[m] == 0x09) { m += 1; sawSpace = true }
+                    var breaks = false
+                    if m >= end {
+                        breaks = true
+                    } else if sawSpace {
+                        let c = bytes[m]
+                        let opensQuote = c == 0x22 || (c == 0xE2 && m + 2 < end && bytes[m + 1] == 0x80 && (bytes[m + 2] == 0x9C || bytes[m + 2] == 0x98))
+                        if (c >= 0x41 && c <= 0x5A) || (c >= 0x30 && c <= 0x39) || opensQuote || c >= 0xC3 { breaks = true }
+                    }
+                    if breaks && b == 0x2E && isAbbreviation(bytes, before: i, lowerBound: start) { breaks = false }
+                    if breaks {
+                        emit(trim(bytes, start..<k))
+                        start = m
+                        i = m
+                        continue
+                    }
+                    i = k
                     continue
                 }
-                i = k
-                continue
+                i += 1
             }
-            i += 1
         }
         if start < end { emit(trim(bytes, start..<end)) }
         return out
