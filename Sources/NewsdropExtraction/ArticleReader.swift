@@ -240,16 +240,18 @@ final class ArticleReader {
         let titleCase = isTitleCase(range)
         var k = range.lowerBound
         let contentCount = slotCount
+        let claimedTokens = claimed  // (a constant: read without an exclusivity check)
+        func nameWord(_ j: Int) -> Bool {
+            let u = tokens[j]
+            return u.isWord && u.flags.contains(.capitalized) && !u.flags.contains(.number) && !claimedTokens.contains(j)
+                && u.function == .none
+        }
         while k < range.upperBound {
             let t = tokens[k]
-            func nameWord(_ j: Int) -> Bool {
-                let u = tokens[j]
-                return u.isWord && u.flags.contains(.capitalized) && !u.flags.contains(.number) && !claimed.contains(j)
-                    && u.function == .none
-            }
+            let startsName = nameWord(k)
             // a particle or a lone letter does not start a name ("Al-" before a known place, "F-35")
-            if nameWord(k) && (t.flags.contains(.particle) || t.end - t.start <= (t.flags.contains(.hyphenAfter) ? 2 : 1)) { k += 1; continue }
-            if !titleCase && nameWord(k) {
+            if startsName && (t.flags.contains(.particle) || t.end - t.start <= (t.flags.contains(.hyphenAfter) ? 2 : 1)) { k += 1; continue }
+            if !titleCase && startsName {
                 var e = k + 1
                 while e < range.upperBound && (nameWord(e) || (tokens[e].flags.contains(.particle) && e + 1 < range.upperBound && nameWord(e + 1))) { e += 1 }
                 // the sentence's first word (after an opening quote or a dateline's dash) is capitalised anyway

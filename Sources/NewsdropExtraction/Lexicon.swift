@@ -170,6 +170,13 @@ final class Lexicon: Sendable {
         return phrases(tokens, range, tokenizer: tokenizer, startWords: startWords)
     }
 
+    /// `annotate(_:_:tokenizer:bytes:startWords:)` into `out`, which is emptied first (a buffer
+    /// reused line after line).
+    func annotate(_ tokens: inout [Token], _ range: Range<Int>, tokenizer: Tokenizer, bytes: [UInt8], startWords: Int = Int.max, into out: inout [Match]) {
+        markFunctionWords(&tokens, range, bytes: bytes)
+        phrases(tokens, range, tokenizer: tokenizer, startWords: startWords, into: &out)
+    }
+
     /// Sets each word token's closed-class role (and the value of numbers, months, weekdays).
     func markFunctionWords(_ tokens: inout [Token], _ range: Range<Int>, bytes: [UInt8]) {
         for i in range where tokens[i].isWord {
