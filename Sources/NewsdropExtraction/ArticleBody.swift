@@ -33,7 +33,10 @@ struct ArticleBody: Sendable {
         if s < bytes.count { lines.append(s..<bytes.count) }
         var blocks: [Block] = []
         var bylines: [Block] = []
-        var seen = Set<UInt64>()
+        var seen = Set<UInt64>(minimumCapacity: lines.count)
+        // about one token per five bytes of text: room for them all, grown once if ever
+        keptTokens.reserveCapacity(keptTokens.count + bytes.count / 5)
+        tokenizer.folds.reserveCapacity(tokenizer.folds.count + bytes.count)
         var tokens: [Token] = []
         // one buffer for every line's phrase matches
         var matches: [Lexicon.Match] = []
