@@ -15,6 +15,9 @@ work=$(mktemp -d)
 trap 'rm -rf "$work"' EXIT
 # valgrind cannot read the Swift toolchain's DWARF: count on a copy without debug sections
 cp "$bench" "$work/bench" && strip --strip-debug "$work/bench"
+# Swift seeds Hasher per process, which moves Set and Dictionary probes by a few million
+# instructions from run to run; a fixed seed makes the counts repeatable
+export SWIFT_DETERMINISTIC_HASHING=1
 count() {  # $1: symbol to count inside, $2: label
   valgrind --tool=callgrind --toggle-collect="$1" --callgrind-out-file="$work/out" \
     "$work/bench" extract --seeds Tests/ExtractionTests/Fixtures/seeds --dictionaries dictionaries \

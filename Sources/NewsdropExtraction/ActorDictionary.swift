@@ -89,7 +89,7 @@ public struct ActorDictionary: Sendable {
 
     /// The holder of a title on `date` (partial ISO), or the most recent holder when `date` is nil
     /// or no row covers it.
-    func holder(ofTitles indices: [Int], on date: String?) -> Int? {
+    func holder<Titles: Collection<Int>>(ofTitles indices: Titles, on date: String?) -> Int? {
         let sorted = indices.sorted { (titles[$0].from ?? "") > (titles[$1].from ?? "") }
         if let date, date.count >= 4, let t = sorted.first(where: { titles[$0].holds(on: date) }) {
             return indexByID[titles[t].actor]

@@ -33,8 +33,13 @@ struct ArticleBody: Sendable {
         if s < bytes.count { lines.append(s..<bytes.count) }
         var blocks: [Block] = []
         var bylines: [Block] = []
-        var seen = Set<UInt64>()
+        var seen = Set<UInt64>(minimumCapacity: lines.count)
+        // about one token per five bytes of text: room for them all, grown once if ever
+        keptTokens.reserveCapacity(keptTokens.count + bytes.count / 5)
+        tokenizer.folds.reserveCapacity(tokenizer.folds.count + bytes.count)
         var tokens: [Token] = []
+        // one buffer for every line's phrase matches
+        var matches: [Lexicon.Match] = []
         /// Keeps the line's tokens (their folds are already in `tokenizer`).
         func keep(_ a: Int, _ e: Int, heading: Bool) -> Block {
             let first = keptTokens.count
@@ -70,18 +75,19 @@ struct ArticleBody: Sendable {
             }
             // short lines (buttons, menus) are searched whole; longer ones only at their opening words,
             // where comment, teaser, caption and byline words must stand
-            let matches = lexicon.annotate(&tokens, 0..<tokens.count, tokenizer: tokenizer, bytes: bytes, startWords: wordCount <= 8 ? Int.max : 3)
+            lexicon.annotate(&tokens, 0..<tokens.count, tokenizer: tokenizer, bytes: bytes, startWords: wordCount <= 8 ? Int.max : 3, into: &matches)
             let firstWord = tokens.firstIndex(where: \.isWord) ?? 0
+            // where a furniture phrase must start: the first word, or the word after a number
+            // ("2 Comments", "One Response"); -1 when there is no second start
+            var secondStart = -1
+            if tokens.indices.contains(firstWord), tokens[firstWord].flags.contains(.number) || tokens[firstWord].function == .number {
+                if let n = tokens[(firstWord + 1)...].firstIndex(where: \.isWord) { secondStart = n }
+            }
             func startsWith(_ kind: FurnitureEntry.Kind) -> Bool { startMatch(kind) != nil }
             func startMatch(_ kind: FurnitureEntry.Kind) -> Lexicon.Match? {
-                let kindByte = UInt8(FurnitureEntry.Kind.allCases.firstIndex(of: kind)!)
-                var starts = [firstWord]
-                // "2 Comments", "One Response"
-                if tokens.indices.contains(firstWord), tokens[firstWord].flags.contains(.number) || tokens[firstWord].function == .number {
-                    if let n = tokens[(firstWord + 1)...].firstIndex(where: \.isWord) { starts.append(n) }
-                }
+                let kindByte = UInt8(ArticleBody.furnitureKinds.firstIndex(of: kind)!)
                 return matches.last { m in
-                    m.payload.kind == .furniture && m.payload.detail == kindByte && starts.contains(m.start)
+                    m.payload.kind == .furniture && m.payload.detail == kindByte && (m.start == firstWord || m.start == secondStart)
                         && (kind != .comments || wordCount <= 8 || (m.end - m.start) >= 2 && wordCount <= 40)
                 }
             }
@@ -111,7 +117,7 @@ struct ArticleBody: Sendable {
                 continue
             }
             if wordCount <= 8 {
-                let buttonByte = UInt8(FurnitureEntry.Kind.allCases.firstIndex(of: .button)!)
+                let buttonByte = UInt8(ArticleBody.furnitureKinds.firstIndex(of: .button)!)
                 if matches.contains(where: { $0.payload.kind == .furniture && $0.payload.detail == buttonByte }) { continue }
             }
             if wordCount <= 10 && isDateLine(tokens) {
@@ -132,6 +138,9 @@ struct ArticleBody: Sendable {
         }
         return ArticleBody(blocks: blocks, bylines: bylines)
     }
+
+    /// `FurnitureEntry.Kind.allCases`, made once (a payload's detail is an index into it).
+    static let furnitureKinds = FurnitureEntry.Kind.allCases
 
     static func isSpace(_ b: UInt8) -> Bool { b == 0x20 || b == 0x09 || b == 0x0D || b == 0x0A }
 

@@ -91,14 +91,15 @@ extension ArticleReader {
     /// pronouns resolved to the last person or group.
     func candidates(_ s: SentenceSlots, dateHint: String?) -> [Candidate] {
         var out: [Candidate] = []
+        out.reserveCapacity(s.slots.count + s.cues.count)
         var person = lastPerson
         var group = lastGroup
         var national = lastNational
         // per token of the sentence: the coreference cue and the slot starting there (-1: none)
         let lower = s.tokenRange.lowerBound
-        var cueAt = [Int](repeating: -1, count: s.tokenRange.count)
+        var cueAt = ArticleReader.noneAt(s.tokenRange.count)
         for (i, c) in s.cues.enumerated() where c.kind == .corefPerson || c.kind == .corefGroup || c.kind == .corefForce || c.kind == .corefState { cueAt[c.start - lower] = i }
-        var slotAt = [Int](repeating: -1, count: s.tokenRange.count)
+        var slotAt = ArticleReader.noneAt(s.tokenRange.count)
         for (i, sl) in s.slots.enumerated() { slotAt[sl.start - lower] = i }
         var j = s.tokenRange.lowerBound
         while j < s.tokenRange.upperBound {
@@ -330,7 +331,7 @@ extension ArticleReader {
         let generic = s.cues.contains { $0.kind == .generic } && !s.isHeading
 
         // attribution: according to X / X said / citing X
-        var attributionTokens = Set<Int>()
+        var attributionTokens = TokenMask(range)
         var source: String? = nil
         var speaker: String? = nil
         for c in s.cues where c.kind == .according {
@@ -377,7 +378,7 @@ extension ArticleReader {
         if s.cues.contains(where: { $0.kind == .deny }) { sentenceModality = .denied }
 
         // irrealis scopes: from the cue to the next comma
-        var blocked = Set<Int>()
+        var blocked = TokenMask(range)
         for c in s.cues where c.kind == .hypothetical || c.kind == .concessive {
             var e = c.end
             while e < range.upperBound && !(tokens[e].isPunct && (tokens[e].mark == 0x2C || tokens[e].mark == 0x3B)) { e += 1 }
@@ -390,7 +391,7 @@ extension ArticleReader {
         // the first token of the trigger each of `out` was read from
         var outSlots: [Int] = []
         // the triggers of `out` told without a doer that may take the side of the last strike
-        var doerless = Set<Int>()
+        var doerless = TokenMask(range)
         var verbActors: [(end: Int, actor: EventMention.Actor?)] = []
         var nominalSubjects: [(start: Int, end: Int, family: Int, actor: EventMention.Actor?)] = []
         var consumedKills = Set<Int>()
@@ -1208,8 +1209,8 @@ extension ArticleReader {
         // "at targets in the occupied territories": after a preposition as well
         if [.the, .determiner, .number, .possessivePronoun, .locative, .preposition].contains(p.function) || p.flags.contains(.number) { return true }
         // "bombed targets in Damascus": the object of a trigger verb
-        guard let s = sentences.first(where: { $0.tokenRange.contains(slot.start) }) else { return false }
-        return s.slots.contains { $0.end == slot.start && $0.triggers.contains { $0.form == .past } }
+        guard let s = sentenceIndex(containing: slot.start) else { return false }
+        return sentences[s].slots.contains { $0.end == slot.start && $0.triggers.contains { $0.form == .past } }
     }
     static let streetWords = FoldedWordSet(["street", "road", "square", "avenue", "highway", "boulevard", "roundabout", "bridge"])
     static let presentBe = FoldedWordSet(["is", "are", "am"])
@@ -1222,12 +1223,13 @@ extension ArticleReader {
     /// "the Iran-Syria joint military exercise" — a definite, demonstrative or possessive
     /// determiner before its modifiers.
     func isAnaphoric(_ slot: SentenceSlots.Slot) -> Bool {
-        let lower = sentences.last(where: { $0.tokenRange.contains(slot.start) })?.tokenRange.lowerBound ?? 0
+        let sentence = sentenceIndex(containing: slot.start)
+        let lower = sentence.map { sentences[$0].tokenRange.lowerBound } ?? 0
         var q = slot.start - 1
         var steps = 0
         var plain = 0
-        let sentence = sentences.first(where: { $0.tokenRange.contains(slot.start) })
-        let triggerTokens = Set(sentence?.slots.filter { !$0.triggers.isEmpty }.flatMap { $0.start..<$0.end } ?? [])
+        let sentenceSlots = sentence.map { sentences[$0].slots }
+        func isTriggerToken(_ q: Int) -> Bool { sentenceSlots?.contains { !$0.triggers.isEmpty && $0.start <= q && q < $0.end } ?? false }
         // "Talks dealt with Gaza": a bare plural meeting noun opening the sentence is the meeting just told
         if slot.start == lower, slot.triggers.contains(where: { $0.form == .plural || $0.form == .noun }),
             slot.triggers.allSatisfy({ [.meet, .visit].contains(dict.triggers[$0.index].type) })
@@ -1243,7 +1245,7 @@ extension ArticleReader {
                 if ArticleReader.indefinites.contains(w) { return false }
                 q -= 1; steps += 1; continue
             }
-            if triggerTokens.contains(q) { return false }
+            if isTriggerToken(q) { return false }
             if t.isWord && t.function == .none && (t.flags.contains(.capitalized) || plain < 2) {
                 if !t.flags.contains(.capitalized) { plain += 1 }
                 q -= 1; steps += 1; continue
@@ -1385,13 +1387,14 @@ extension ArticleReader {
         // the candidates `events(in:)` found for this sentence, with the same coreference state
         let cands = candidatesOfSentence?.sentence == k ? candidatesOfSentence!.candidates : candidates(s, dateHint: dateHint)
         candidatesOfSentence = nil
-        for c in cands where !c.isPronoun {
-            guard let i = c.actor.index else { continue }
-            if !c.isMedia && !dict.actors.entries[i].country.isEmpty { lastNational = i }
-            guard c.preposition == nil else { continue }
+        // (by index: a candidate is copied only when it becomes the person or group)
+        for ci in cands.indices where !cands[ci].isPronoun {
+            guard let i = cands[ci].actor.index else { continue }
+            if !cands[ci].isMedia && !dict.actors.entries[i].country.isEmpty { lastNational = i }
+            guard cands[ci].preposition == nil else { continue }
             switch dict.actors.entries[i].kind {
-            case .person: if person == nil { person = c.actor }
-            case .armedGroup, .organisation: if group == nil { group = c.actor }
+            case .person: if person == nil { person = cands[ci].actor }
+            case .armedGroup, .organisation: if group == nil { group = cands[ci].actor }
             default: break
             }
         }

@@ -17,9 +17,15 @@ final class ArticleReader {
     let body: ArticleBody
     var sentences: [SentenceSlots] = []
     var published: String? = nil
-    var countryWeight: [String: Int] = [:]
+    /// The weight of each country in the article, by its index in `lexicon.countries`.
+    var countryWeight: [Int] = []
     /// Token indices of a dateline ("BEIRUT, LEBANON (10:45 P.M.) –"), whose place is not an event's.
-    var dateline: Set<Int> = []
+    var dateline: TokenMask
+    /// The sentences' slots, cues and slot lists (`SentenceSlots` and its slots point into them):
+    /// freed with the reader.
+    let slotLists = SlotArena<Int32>(blockSize: 4096)
+    let slotStore = SlotArena<SentenceSlots.Slot>(blockSize: 1024)
+    let cueStore = SlotArena<SentenceSlots.Cue>(blockSize: 512)
     /// The mentions before merging, for tests.
     var lastMentions: [EventMention] = []
 
@@ -47,6 +53,7 @@ final class ArticleReader {
         body = ArticleBody.read(bytes, lexicon: lexicon, tokenizer: &tokenizer, tokens: &tokens)
         self.tokenizer = tokenizer
         self.tokens = tokens
+        dateline = TokenMask(0..<tokens.count)
     }
 
     // MARK: reading
@@ -54,6 +61,9 @@ final class ArticleReader {
     func read() -> Extraction {
         findPublished(body)
         let dates = DateReader(published: published)
+        // one buffer for every sentence's phrase matches
+        var matches: [Lexicon.Match] = []
+        matches.reserveCapacity(64)
         for (b, block) in body.blocks.enumerated() {
             var cursor = block.tokens.lowerBound
             for r in SentenceSplitter.split(bytes, block.start..<block.end) {
@@ -63,7 +73,7 @@ final class ArticleReader {
                 while cursor < block.tokens.upperBound && Int(tokens[cursor].start) < r.upperBound { cursor += 1 }
                 let range = first..<cursor
                 if range.isEmpty { continue }
-                let matches = lexicon.phrases(tokens, range, tokenizer: tokenizer)
+                lexicon.phrases(tokens, range, tokenizer: tokenizer, into: &matches)
                 var s = slots(range, matches)
                 s.byteRange = r
                 s.isHeading = block.isHeading
@@ -147,103 +157,119 @@ final class ArticleReader {
     // MARK: slots
 
     func slots(_ range: Range<Int>, _ matches: [Lexicon.Match]) -> SentenceSlots {
-        // matches come in order of their start token (see `Lexicon.annotate`)
-        var content: [Lexicon.Match] = []
-        var cueMatches: [Lexicon.Match] = []
-        content.reserveCapacity(matches.count)
-        for m in matches {
-            switch m.payload.kind {
-            case .actor, .adjective, .title, .place, .trigger: content.append(m)
-            case .cue: cueMatches.append(m)
-            case .furniture, .function: break
+        // matches come in order of their start token (see `Lexicon.annotate`); content matches
+        // (actors, adjectives, titles, places, triggers) and cues are read from the one list
+        @inline(__always) func isContent(_ k: PhrasePayload.Kind) -> Bool {
+            switch k {
+            case .actor, .adjective, .title, .place, .trigger: true
+            case .cue, .furniture, .function: false
             }
         }
-        /// The matches of `list` that start at token `i`, found from the cursor `c` onwards.
-        func group(_ list: [Lexicon.Match], _ c: inout Int, at i: Int) -> ArraySlice<Lexicon.Match> {
-            while c < list.count && list[c].start < i { c += 1 }
-            var e = c
-            while e < list.count && list[e].start == i { e += 1 }
-            return list[c..<e]
-        }
-        var slots: [SentenceSlots.Slot] = []
-        var covered = TokenMask(range)
+        // slots do not overlap, so a sentence has at most one per token; the unused room is given back
+        let slots = slotStore.allocate(range.count)
+        var slotCount = 0
+        // tokens a content match or a cue covers, and honorifics: no part of an unknown name
+        var claimed = TokenMask(range)
         var i = range.lowerBound
         var cursor = 0
         while i < range.upperBound {
-            let ms = group(content, &cursor, at: i)
-            if ms.isEmpty { i += 1; continue }
+            // the content matches that start at token `i`: matches[cursor..<groupEnd], of a content kind
+            while cursor < matches.count && matches[cursor].start < i { cursor += 1 }
+            var groupEnd = cursor
             // the longest aligned match, else the longest
             var alignedEnd = -1, anyEnd = -1
-            for m in ms {
-                anyEnd = max(anyEnd, m.end)
-                if m.aligned { alignedEnd = max(alignedEnd, m.end) }
+            while groupEnd < matches.count && matches[groupEnd].start == i {
+                let m = matches[groupEnd]
+                if isContent(m.payload.kind) {
+                    anyEnd = max(anyEnd, m.end)
+                    if m.aligned { alignedEnd = max(alignedEnd, m.end) }
+                }
+                groupEnd += 1
             }
+            if anyEnd < 0 { i += 1; continue }
             let end = alignedEnd >= 0 ? alignedEnd : anyEnd
             // "The National Intelligence Organization": a match that a longer one starting inside it
             // overruns ("The National", an outlet) gives way to that one
             var overrun = false
-            var c2 = cursor
-            while c2 < content.count && content[c2].start < end {
-                let m = content[c2]
-                if m.start > i && m.end > end && m.end - m.start > end - i { overrun = true; break }
+            var c2 = groupEnd
+            while c2 < matches.count && matches[c2].start < end {
+                let m = matches[c2]
+                if isContent(m.payload.kind) && m.start > i && m.end > end && m.end - m.start > end - i { overrun = true; break }
                 c2 += 1
             }
             if overrun { i += 1; continue }
-            var s = SentenceSlots.Slot(start: i, end: end)
-            for m in ms where m.end == end {
-                let idx = Int(m.payload.index)
-                switch m.payload.kind {
-                case .actor: if !s.actors.contains(idx) { s.actors.append(idx) }
-                case .adjective: if !s.adjectives.contains(idx) { s.adjectives.append(idx) }
-                case .title: if !s.titles.contains(idx) { s.titles.append(idx) }
-                case .place: if !s.places.contains(idx) { s.places.append(idx) }
-                case .trigger: s.triggers.append((idx, TriggerForm(rawValue: m.payload.detail) ?? .noun))
-                default: break
+            // the slot's lists, kind after kind, each without repeats (triggers keep every reading)
+            let list = slotLists.allocate(groupEnd - cursor)
+            var n = 0
+            func put(_ kind: PhrasePayload.Kind) -> Int {
+                let from = n
+                for g in cursor..<groupEnd where matches[g].end == end && matches[g].payload.kind == kind {
+                    let m = matches[g]
+                    if kind == .trigger {
+                        list[n] = SentenceSlots.TriggerList.pack(index: Int(m.payload.index), form: TriggerForm(rawValue: m.payload.detail) ?? .noun)
+                        n += 1
+                        continue
+                    }
+                    let idx = m.payload.index
+                    if (from..<n).contains(where: { list[$0] == idx }) { continue }
+                    list[n] = idx
+                    n += 1
                 }
+                return n
             }
+            let ends = (put(.actor), put(.adjective), put(.title), put(.place), put(.trigger))
+            let s = SentenceSlots.Slot(start: i, end: end, storage: list, ends: ends)
             // a trigger word used as a name part is not a name: keep the trigger
-            slots.append(s)
-            for k in i..<end { covered.insert(k) }
+            (slots + slotCount).initialize(to: s)
+            slotCount += 1
+            for k in i..<end { claimed.insert(k) }
             i = end
         }
-        var cues: [SentenceSlots.Cue] = []
-        var cueCovered = TokenMask(range)
+        // at most one cue per cue match
+        let cues = cueStore.allocate(matches.count)
+        var cueCount = 0
         i = range.lowerBound
         cursor = 0
         while i < range.upperBound {
-            let ms = group(cueMatches, &cursor, at: i)
-            if ms.isEmpty { i += 1; continue }
-            var end = ms[ms.startIndex].end
-            for m in ms { end = max(end, m.end) }
-            for m in ms where m.end == end {
-                let kind = CueEntry.Kind.allCases[Int(m.payload.detail)]
-                cues.append(SentenceSlots.Cue(start: i, end: end, kind: kind))
+            while cursor < matches.count && matches[cursor].start < i { cursor += 1 }
+            var groupEnd = cursor
+            var end = -1
+            while groupEnd < matches.count && matches[groupEnd].start == i {
+                if matches[groupEnd].payload.kind == .cue { end = max(end, matches[groupEnd].end) }
+                groupEnd += 1
             }
-            for k in i..<end { cueCovered.insert(k) }
+            if end < 0 { i += 1; continue }
+            for g in cursor..<groupEnd where matches[g].end == end && matches[g].payload.kind == .cue {
+                let kind = CueEntry.Kind.allCases[Int(matches[g].payload.detail)]
+                (cues + cueCount).initialize(to: SentenceSlots.Cue(start: i, end: end, kind: kind))
+                cueCount += 1
+            }
+            for k in i..<end { claimed.insert(k) }
             i = end
         }
         // adjectives that modify a following name
-        for k in slots.indices where !slots[k].adjectives.isEmpty && slots[k].actors.isEmpty {
-            if k + 1 < slots.count, slots[k + 1].start == slots[k].end, !slots[k + 1].actors.isEmpty || !slots[k + 1].titles.isEmpty {
+        cueStore.giveBack(matches.count - cueCount)
+        for k in 0..<slotCount where !slots[k].adjectives.isEmpty && slots[k].actors.isEmpty {
+            if k + 1 < slotCount, slots[k + 1].start == slots[k].end, !slots[k + 1].actors.isEmpty || !slots[k + 1].titles.isEmpty {
                 slots[k].modifier = true
             }
         }
-        // unknown proper nouns: runs of capitalised words nobody claimed
-        var honorific = TokenMask(range)
-        for c in cues where c.kind == .honorific { for q in c.start..<c.end { honorific.insert(q) } }
+        // unknown proper nouns: runs of capitalised words nobody claimed (an honorific is a cue)
         let titleCase = isTitleCase(range)
         var k = range.lowerBound
-        var unknown: [SentenceSlots.Slot] = []
+        let contentCount = slotCount
+        let claimedTokens = claimed  // (a constant: read without an exclusivity check)
+        func nameWord(_ j: Int) -> Bool {
+            let u = tokens[j]
+            return u.isWord && u.flags.contains(.capitalized) && !u.flags.contains(.number) && !claimedTokens.contains(j)
+                && u.function == .none
+        }
         while k < range.upperBound {
             let t = tokens[k]
-            func nameWord(_ j: Int) -> Bool {
-                let u = tokens[j]
-                return u.isWord && u.flags.contains(.capitalized) && !u.flags.contains(.number) && !covered.contains(j) && !cueCovered.contains(j)
-                    && u.function == .none && !honorific.contains(j)
-            }
+            let startsName = nameWord(k)
             // a particle or a lone letter does not start a name ("Al-" before a known place, "F-35")
-            if nameWord(k) && (t.flags.contains(.particle) || t.end - t.start <= (t.flags.contains(.hyphenAfter) ? 2 : 1)) { k += 1; continue }
-            if !titleCase && nameWord(k) {
+            if startsName && (t.flags.contains(.particle) || t.end - t.start <= (t.flags.contains(.hyphenAfter) ? 2 : 1)) { k += 1; continue }
+            if !titleCase && startsName {
                 var e = k + 1
                 while e < range.upperBound && (nameWord(e) || (tokens[e].flags.contains(.particle) && e + 1 < range.upperBound && nameWord(e + 1))) { e += 1 }
                 // the sentence's first word (after an opening quote or a dateline's dash) is capitalised anyway
@@ -253,7 +279,8 @@ final class ArticleReader {
                     if !(atStart && e - k == 1) {
                         var s = SentenceSlots.Slot(start: k, end: e)
                         s.unknown = true
-                        unknown.append(s)
+                        (slots + slotCount).initialize(to: s)
+                        slotCount += 1
                     }
                 }
                 k = e
@@ -261,9 +288,10 @@ final class ArticleReader {
                 k += 1
             }
         }
-        if !unknown.isEmpty {
-            slots.append(contentsOf: unknown)
-            slots.sort { $0.start < $1.start }
+        slotStore.giveBack(range.count - slotCount)
+        if slotCount > contentCount {
+            var all = UnsafeMutableBufferPointer(start: slots, count: slotCount)
+            all.sort { $0.start < $1.start }
         }
         var parens = TokenMask(range)
         var depth = 0
@@ -273,7 +301,29 @@ final class ArticleReader {
             if t.isPunct && t.mark == 0x29 { depth = max(0, depth - 1); continue }
             if depth > 0 { parens.insert(j) }
         }
-        return SentenceSlots(tokenRange: range, byteRange: 0..<0, slots: slots, cues: cues, dates: [], inParens: parens, isHeading: false, block: 0)
+        return SentenceSlots(
+            tokenRange: range, byteRange: 0..<0, slots: SentenceSlots.Buffer(slots, count: slotCount), cues: SentenceSlots.Buffer(cues, count: cueCount),
+            dates: [], inParens: parens, isHeading: false, block: 0)
+    }
+
+    /// The index of the sentence holding token `k`, found by bisection (sentences are in token
+    /// order and do not overlap), without copying any sentence.
+    func sentenceIndex(containing k: Int) -> Int? {
+        var lo = 0, hi = sentences.count
+        while lo < hi {
+            let mid = (lo + hi) / 2
+            if sentences[mid].tokenRange.upperBound <= k { lo = mid + 1 } else { hi = mid }
+        }
+        return lo < sentences.count && sentences[lo].tokenRange.contains(k) ? lo : nil
+    }
+
+    /// `n` times -1 (a per-token table with no entry yet), filled without the generic path of
+    /// `Array(repeating:count:)`.
+    static func noneAt(_ n: Int) -> [Int] {
+        [Int](unsafeUninitializedCapacity: n) { buffer, count in
+            buffer.initialize(repeating: -1)
+            count = n
+        }
     }
 
     /// A headline in title case ("Iran Trims Military Presence in Syria"): its capitals say nothing.
@@ -289,18 +339,17 @@ final class ArticleReader {
 
     func weighCountries() {
         let places = dict.gazetteer.entries, actors = dict.actors.entries
-        var weight = countryWeight
+        let placeCountry = lexicon.placeCountry, actorCountry = lexicon.actorCountry
+        var weight = [Int](repeating: 0, count: lexicon.countries.count)
         for k in sentences.indices {
             for j in sentences[k].slots.indices {
-                for p in sentences[k].slots[j].places where places[p].kind == .country {
-                    weight[places[p].country, default: 0] += 2
-                }
-                for list in [sentences[k].slots[j].actors, sentences[k].slots[j].adjectives] {
-                    for a in list where !actors[a].country.isEmpty { weight[actors[a].country, default: 0] += 1 }
-                }
-                if sentences[k].slots[j].places.count == 1 {
-                    let c = places[sentences[k].slots[j].places[0]].country
-                    if !c.isEmpty { weight[c, default: 0] += 1 }
+                let slot = sentences[k].slots[j]
+                for p in slot.places where places[p].kind == .country { weight[Int(placeCountry[p])] += 2 }
+                for a in slot.actors where !actors[a].country.isEmpty { weight[Int(actorCountry[a])] += 1 }
+                for a in slot.adjectives where !actors[a].country.isEmpty { weight[Int(actorCountry[a])] += 1 }
+                if slot.places.count == 1 {
+                    let p = slot.places[0]
+                    if !places[p].country.isEmpty { weight[Int(placeCountry[p])] += 1 }
                 }
             }
         }
@@ -315,14 +364,16 @@ final class ArticleReader {
         guard !slot.places.isEmpty else { return nil }
         let next = slot.end < tokens.count ? tokens[slot.end] : nil
         let wantsAdmin = next.map { $0.function == .areaNoun && ArticleReader.adminNouns.contains(tokenizer.fold($0)) } ?? false
+        let places = dict.gazetteer.entries, placeCountry = lexicon.placeCountry, weight = countryWeight
         return slot.places.max { a, b in
-            let ea = dict.gazetteer.entries[a], eb = dict.gazetteer.entries[b]
-            let wa = countryWeight[ea.country] ?? 0, wb = countryWeight[eb.country] ?? 0
+            // (no weights before `weighCountries` has run)
+            let wa = weight.isEmpty ? 0 : weight[Int(placeCountry[a])], wb = weight.isEmpty ? 0 : weight[Int(placeCountry[b])]
             if wa != wb { return wa < wb }
-            if wantsAdmin && (ea.kind == .admin1) != (eb.kind == .admin1) { return eb.kind == .admin1 }
-            if ea.kind == .country && eb.kind != .country { return false }
-            if eb.kind == .country && ea.kind != .country { return true }
-            if ea.population != eb.population { return ea.population < eb.population }
+            let ka = places[a].kind, kb = places[b].kind
+            if wantsAdmin && (ka == .admin1) != (kb == .admin1) { return kb == .admin1 }
+            if ka == .country && kb != .country { return false }
+            if kb == .country && ka != .country { return true }
+            if places[a].population != places[b].population { return places[a].population < places[b].population }
             return a > b
         }
     }

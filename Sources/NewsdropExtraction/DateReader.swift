@@ -101,6 +101,9 @@ struct DateReader: Sendable {
             return (Hit(start: k, end: q + 1, date: EventDate(value: value, precision: .day, text: text(k, q + 1))), q + 1)
         }
         while i < range.upperBound {
+            // every reading below starts at a number, a month, a weekday or a relative time word
+            let f = tokens[i].function
+            if !tokens[i].flags.contains(.number) && f != .month && f != .weekday && f != .relativeTime { i += 1; continue }
             // ISO 2024-04-13
             if isYear(i), tokens[i].flags.contains(.hyphenAfter), isDay(i + 1), tokens[i + 1].value <= 12, tokens[i + 1].flags.contains(.hyphenAfter), isDay(i + 2) {
                 let v = String(format4(tokens[i].value)) + "-" + two(tokens[i + 1].value) + "-" + two(tokens[i + 2].value)

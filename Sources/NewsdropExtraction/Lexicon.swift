@@ -21,9 +21,27 @@ final class Lexicon: Sendable {
     let dictionaries: Dictionaries
     /// Trigger forms per trigger id index.
     let triggerForms: [[(String, TriggerForm)]]
+    /// The countries of the gazetteer rows and actors, each named once: `placeCountry[i]` and
+    /// `actorCountry[i]` index it, so that a reader weighs countries in an array instead of
+    /// hashing their names (the empty name, no country, has an index too).
+    let countries: [String]
+    let placeCountry: [Int32]
+    let actorCountry: [Int32]
 
     init(_ d: Dictionaries) {
         dictionaries = d
+        var countryIndex: [String: Int32] = [:]
+        var countries: [String] = []
+        func country(_ name: String) -> Int32 {
+            if let i = countryIndex[name] { return i }
+            let i = Int32(countries.count)
+            countryIndex[name] = i
+            countries.append(name)
+            return i
+        }
+        placeCountry = d.gazetteer.entries.map { country($0.country) }
+        actorCountry = d.actors.entries.map { country($0.country) }
+        self.countries = countries
         var entries: [[UInt8]: [PhrasePayload]] = [:]
         func add(_ phrase: String, _ payload: PhrasePayload, folded: String? = nil) {
             let k = Array((folded ?? NameFolding.fold(phrase)).utf8)
@@ -171,6 +189,13 @@ final class Lexicon: Sendable {
         return phrases(tokens, range, tokenizer: tokenizer, startWords: startWords)
     }
 
+    /// `annotate(_:_:tokenizer:bytes:startWords:)` into `out`, which is emptied first (a buffer
+    /// reused line after line).
+    func annotate(_ tokens: inout [Token], _ range: Range<Int>, tokenizer: Tokenizer, bytes: [UInt8], startWords: Int = Int.max, into out: inout [Match]) {
+        markFunctionWords(&tokens, range, bytes: bytes)
+        phrases(tokens, range, tokenizer: tokenizer, startWords: startWords, into: &out)
+    }
+
     /// Sets each word token's closed-class role (and the value of numbers, months, weekdays).
     func markFunctionWords(_ tokens: inout [Token], _ range: Range<Int>, bytes: [UInt8]) {
         for i in range where tokens[i].isWord {
@@ -203,6 +228,14 @@ final class Lexicon: Sendable {
     /// must be marked already (see `markFunctionWords`).
     func phrases(_ tokens: [Token], _ range: Range<Int>, tokenizer: Tokenizer, startWords: Int = Int.max) -> [Match] {
         var out: [Match] = []
+        phrases(tokens, range, tokenizer: tokenizer, startWords: startWords, into: &out)
+        return out
+    }
+
+    /// `phrases(_:_:tokenizer:startWords:)` into `out`, which is emptied first: a caller that
+    /// reads sentence after sentence reuses one buffer instead of growing a new array each time.
+    func phrases(_ tokens: [Token], _ range: Range<Int>, tokenizer: Tokenizer, startWords: Int = Int.max, into out: inout [Match]) {
+        out.removeAll(keepingCapacity: true)
         var startsLeft = startWords
         let nameStart: Token.Flags = [.capitalized, .allUpper, .number]
         for i in range {
@@ -221,7 +254,6 @@ final class Lexicon: Sendable {
                 }
             }
         }
-        return out
     }
 
     /// Appends the phrases of `trie` that start at token `i`, shortest first.

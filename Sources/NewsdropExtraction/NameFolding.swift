@@ -143,6 +143,8 @@ public enum NameFolding: Sendable {
         // transliteration pairs, doubled letters collapsed as they are written
         var r = 0
         var i = from
+        // whether an "a" was written right before an "i" (the only case the pass below changes)
+        var aBeforeI = false
         while i < len {
             let c = p[i]
             let nx: UInt8 = i + 1 < len ? p[i + 1] : 0
@@ -159,10 +161,16 @@ public enum NameFolding: Sendable {
             case 0x65, 0x79: o = 0x69  // e, y → i
             default: break
             }
-            if r == 0 || p[r - 1] != o { p[r] = o; r += 1 }
+            if r == 0 || p[r - 1] != o {
+                if o == 0x69 && r > 0 && p[r - 1] == 0x61 { aBeforeI = true }
+                p[r] = o
+                r += 1
+            }
             i += step
         }
-        // ai → i, collapsing again
+        // ai → i, collapsing again. Without an "ai" (or in two letters) the pass changes nothing —
+        // the loop above left no letter doubled — and is skipped: most words.
+        if !aBeforeI || r <= 2 { return r }
         let d = r
         var e = 0
         var j = 0

@@ -1,34 +1,160 @@
 /// The mentions found in one sentence, after the longest-match pass: actors, titles, places,
 /// triggers (content slots), cue phrases, honorifics, unknown proper nouns and dates.
-struct SentenceSlots: Sendable {
+///
+/// Not `Sendable`: a slot's lists point into the `SlotArena`s of the `ArticleReader` that read
+/// the sentence, and live only as long as that reader.
+struct SentenceSlots {
     /// A content mention over tokens `start..<end`.
-    struct Slot: Sendable {
+    ///
+    /// A plain value without references: its lists (actors, adjectives, titles, places,
+    /// triggers) are stretches of one block of the reader's `SlotArena<Int32>`, one after the other,
+    /// so copying a slot — the event reader does it thousands of times per article — is a copy of
+    /// a few words, with no retain or release.
+    struct Slot {
         var start: Int
         var end: Int
-        var actors: [Int] = []
-        var adjectives: [Int] = []
-        var titles: [Int] = []
-        var places: [Int] = []
-        var triggers: [(index: Int, form: TriggerForm)] = []
+        /// The lists, in this order: actors, adjectives, titles, places, triggers (index << 8 | form).
+        private var storage: UnsafePointer<Int32>? = nil
+        /// Where the actors, adjectives, titles, places and triggers end in `storage`.
+        private var actorsEnd: UInt16 = 0, adjectivesEnd: UInt16 = 0, titlesEnd: UInt16 = 0, placesEnd: UInt16 = 0, triggersEnd: UInt16 = 0
         /// A capitalised name the dictionaries do not know.
         var unknown = false
         /// An adjective that only modifies the next name ("Iranian Quds Force commander").
         var modifier = false
 
-        var isActorLike: Bool { !actors.isEmpty || (!adjectives.isEmpty && !modifier) || !titles.isEmpty || unknown }
+        init(start: Int, end: Int) {
+            self.start = start
+            self.end = end
+        }
+
+        /// A slot whose lists are in `storage`, which the caller's arena keeps alive: `ends` are where
+        /// the actors, adjectives, titles, places and triggers end in it.
+        init(start: Int, end: Int, storage: UnsafePointer<Int32>, ends: (Int, Int, Int, Int, Int)) {
+            self.start = start
+            self.end = end
+            self.storage = storage
+            actorsEnd = UInt16(ends.0)
+            adjectivesEnd = UInt16(ends.1)
+            titlesEnd = UInt16(ends.2)
+            placesEnd = UInt16(ends.3)
+            triggersEnd = UInt16(ends.4)
+        }
+
+        var actors: IndexList { IndexList(storage, 0, Int(actorsEnd)) }
+        var adjectives: IndexList { IndexList(storage, Int(actorsEnd), Int(adjectivesEnd)) }
+        var titles: IndexList { IndexList(storage, Int(adjectivesEnd), Int(titlesEnd)) }
+        var places: IndexList { IndexList(storage, Int(titlesEnd), Int(placesEnd)) }
+        var triggers: TriggerList { TriggerList(storage, Int(placesEnd), Int(triggersEnd)) }
+
+        var isActorLike: Bool { actorsEnd != 0 || (adjectivesEnd != actorsEnd && !modifier) || titlesEnd != adjectivesEnd || unknown }
     }
+
+    /// Dictionary row indices of a slot (actors, adjectives, titles or places), in match order.
+    /// Indexed from 0, like an array.
+    struct IndexList: RandomAccessCollection {
+        let base: UnsafePointer<Int32>?
+        let endIndex: Int
+        var startIndex: Int { 0 }
+        /// The values `base[start..<end]`.
+        @inline(__always) init(_ base: UnsafePointer<Int32>?, _ start: Int, _ end: Int) {
+            self.base = base.map { $0 + start }
+            endIndex = end - start
+        }
+        @inline(__always) subscript(i: Int) -> Int {
+            precondition(i >= 0 && i < endIndex, "slot list index out of range")
+            return Int(base.unsafelyUnwrapped[i])
+        }
+    }
+
+    /// The trigger readings of a slot: a `triggers.tsv` row and the form the phrase matched in.
+    /// Indexed from 0, like an array.
+    struct TriggerList: RandomAccessCollection {
+        let base: UnsafePointer<Int32>?
+        let endIndex: Int
+        var startIndex: Int { 0 }
+        /// The readings `base[start..<end]`.
+        @inline(__always) init(_ base: UnsafePointer<Int32>?, _ start: Int, _ end: Int) {
+            self.base = base.map { $0 + start }
+            endIndex = end - start
+        }
+        @inline(__always) subscript(i: Int) -> (index: Int, form: TriggerForm) {
+            precondition(i >= 0 && i < endIndex, "slot list index out of range")
+            let v = base.unsafelyUnwrapped[i]
+            return (Int(v >> 8), TriggerForm(rawValue: UInt8(truncatingIfNeeded: v)).unsafelyUnwrapped)
+        }
+        /// A reading packed for storage in a slot.
+        static func pack(index: Int, form: TriggerForm) -> Int32 { Int32(index) << 8 | Int32(form.rawValue) }
+    }
+
     struct Cue: Sendable {
         var start: Int
         var end: Int
         var kind: CueEntry.Kind
     }
+    /// A sentence's slots or cues, in a block of the reader's arena and indexed from 0 like an
+    /// array: copying a sentence copies two pointers, not two arrays' references.
+    struct Buffer<Element>: RandomAccessCollection {
+        let base: UnsafePointer<Element>?
+        let endIndex: Int
+        var startIndex: Int { 0 }
+        init(_ base: UnsafePointer<Element>?, count: Int) {
+            self.base = base
+            endIndex = count
+        }
+        @inline(__always) subscript(i: Int) -> Element {
+            precondition(i >= 0 && i < endIndex, "sentence buffer index out of range")
+            return base.unsafelyUnwrapped[i]
+        }
+    }
+
     var tokenRange: Range<Int>
     var byteRange: Range<Int>
-    var slots: [Slot]
-    var cues: [Cue]
+    var slots: Buffer<Slot>
+    var cues: Buffer<Cue>
     var dates: [DateReader.Hit]
     /// Tokens inside parentheses.
     var inParens: TokenMask
     var isHeading: Bool
     var block: Int
+}
+
+/// Storage for an article's slots, cues and slot lists: blocks that never move and are freed
+/// together when the reader that owns the arena goes. Only for plain values (no references:
+/// nothing is deinitialised).
+final class SlotArena<Element> {
+    private var blocks: [UnsafeMutablePointer<Element>] = []
+    private var next: UnsafeMutablePointer<Element>? = nil
+    private var left = 0
+    private let blockSize: Int
+
+    init(blockSize: Int) {
+        precondition(_isPOD(Element.self), "a slot arena holds plain values only")
+        self.blockSize = blockSize
+    }
+
+    /// Room for `n` values, valid until the arena is released.
+    func allocate(_ n: Int) -> UnsafeMutablePointer<Element> {
+        if n > left || next == nil {
+            let size = max(n, blockSize)
+            let block = UnsafeMutablePointer<Element>.allocate(capacity: size)
+            blocks.append(block)
+            next = block
+            left = size
+        }
+        let p = next.unsafelyUnwrapped
+        next = p + n
+        left -= n
+        return p
+    }
+
+    /// Gives back the last `n` values of the latest `allocate` (room that was reserved but not used).
+    func giveBack(_ n: Int) {
+        precondition(n >= 0 && next != nil)
+        next = next.unsafelyUnwrapped - n
+        left += n
+    }
+
+    deinit {
+        for b in blocks { b.deallocate() }
+    }
 }

@@ -10,58 +10,83 @@ enum SentenceSplitter {
         "approx", "est", "fig", "pres", "gens", "lieut", "cpl", "pvt", "rev", "hon", "sheikh", "km", "kms",
         "al", "jr", "sr", "u.s", "u.n", "u.k", "e.g", "i.e", "p.m", "a.m", "op", "pp",
     ]
+    /// `abbreviations` with each word's bytes packed into an integer (all are at most 8 bytes):
+    /// looked up without making a string per period.
+    static let packedAbbreviations: Set<UInt64> = Set(abbreviations.map { w in
+        precondition(w.utf8.count <= 8)
+        return w.utf8.enumerated().reduce(UInt64(0)) { $0 | UInt64($1.element) << (8 * UInt64($1.offset)) }
+    })
 
     /// Sentence byte ranges in `bytes[range]`, trimmed of spaces.
     static func split(_ bytes: [UInt8], _ range: Range<Int>) -> [Range<Int>] {
         var out: [Range<Int>] = []
+        /// Keeps a non-empty sentence, cut into pieces when it is too long.
+        func emit(_ r: Range<Int>) {
+            if r.isEmpty { return }
+            if r.count <= maximumSentenceBytes { out.append(r) } else { out.append(contentsOf: bounded(bytes, r)) }
+        }
         var start = range.lowerBound
         var i = range.lowerBound
         let end = range.upperBound
-        while i < end {
-            let b = bytes[i]
-            var isEnd = false
-            var after = i + 1
-            if b == 0x2E || b == 0x21 || b == 0x3F {
-                isEnd = true
-            } else if b == 0xE2 && i + 2 < end && bytes[i + 1] == 0x80 && bytes[i + 2] == 0xA6 {
-                isEnd = true
-                after = i + 3
-            }
-            if isEnd {
-                // swallow more terminators and closing quotes/brackets
-                var k = after
-                while k < end {
-                    let c = bytes[k]
-                    if c == 0x2E || c == 0x21 || c == 0x3F || c == 0x22 || c == 0x27 || c == 0x29 { k += 1; continue }
-                    if c == 0xE2 && k + 2 < end && bytes[k + 1] == 0x80 && (bytes[k + 2] == 0x9D || bytes[k + 2] == 0x99) { k += 3; continue }
-                    break
+        bytes.withUnsafeBufferPointer { text in
+            while i < end {
+                // most bytes end nothing: skip them eight at a time, then one by one
+                while i + 8 <= end && !SentenceSplitter.mayEnd(UnsafeRawPointer(text.baseAddress! + i).loadUnaligned(as: UInt64.self)) { i += 8 }
+                while i < end, text[i] != 0x2E && text[i] != 0x21 && text[i] != 0x3F && text[i] != 0xE2 { i += 1 }
+                if i >= end { break }
+                let b = bytes[i]
+                var isEnd = false
+                var after = i + 1
+                if b == 0x2E || b == 0x21 || b == 0x3F {
+                    isEnd = true
+                } else if b == 0xE2 && i + 2 < end && bytes[i + 1] == 0x80 && bytes[i + 2] == 0xA6 {
+                    isEnd = true
+                    after = i + 3
                 }
-                // must be followed by space, then a capital, digit or opening quote
-                var m = k
-                var sawSpace = false
-                while m < end && (bytes[m] == 0x20 || bytes[m] == 0x09) { m += 1; sawSpace = true }
-                var breaks = false
-                if m >= end {
-                    breaks = true
-                } else if sawSpace {
-                    let c = bytes[m]
-                    let opensQuote = c == 0x22 || (c == 0xE2 && m + 2 < end && bytes[m + 1] == 0x80 && (bytes[m + 2] == 0x9C || bytes[m + 2] == 0x98))
-                    if (c >= 0x41 && c <= 0x5A) || (c >= 0x30 && c <= 0x39) || opensQuote || c >= 0xC3 { breaks = true }
-                }
-                if breaks && b == 0x2E && isAbbreviation(bytes, before: i, lowerBound: start) { breaks = false }
-                if breaks {
-                    out.append(trim(bytes, start..<k))
-                    start = m
-                    i = m
+                if isEnd {
+                    // swallow more terminators and closing quotes/brackets
+                    var k = after
+                    while k < end {
+                        let c = bytes[k]
+                        if c == 0x2E || c == 0x21 || c == 0x3F || c == 0x22 || c == 0x27 || c == 0x29 { k += 1; continue }
+                        if c == 0xE2 && k + 2 < end && bytes[k + 1] == 0x80 && (bytes[k + 2] == 0x9D || bytes[k + 2] == 0x99) { k += 3; continue }
+                        break
+                    }
+                    // must be followed by space, then a capital, digit or opening quote
+                    var m = k
+                    var sawSpace = false
+                    while m < end && (bytes[m] == 0x20 || bytes[m] == 0x09) { m += 1; sawSpace = true }
+                    var breaks = false
+                    if m >= end {
+                        breaks = true
+                    } else if sawSpace {
+                        let c = bytes[m]
+                        let opensQuote = c == 0x22 || (c == 0xE2 && m + 2 < end && bytes[m + 1] == 0x80 && (bytes[m + 2] == 0x9C || bytes[m + 2] == 0x98))
+                        if (c >= 0x41 && c <= 0x5A) || (c >= 0x30 && c <= 0x39) || opensQuote || c >= 0xC3 { breaks = true }
+                    }
+                    if breaks && b == 0x2E && isAbbreviation(bytes, before: i, lowerBound: start) { breaks = false }
+                    if breaks {
+                        emit(trim(bytes, start..<k))
+                        start = m
+                        i = m
+                        continue
+                    }
+                    i = k
                     continue
                 }
-                i = k
-                continue
+                i += 1
             }
-            i += 1
         }
-        if start < end { out.append(trim(bytes, start..<end)) }
-        return out.filter { !$0.isEmpty }.flatMap { bounded(bytes, $0) }
+        if start < end { emit(trim(bytes, start..<end)) }
+        return out
+    }
+
+    /// Whether any of the eight bytes in `v` is `.`, `!`, `?` or 0xE2 (the lead byte of `…`): the
+    /// bytes where a sentence may end (a zero-byte test per candidate, as in `strlen`).
+    @inline(__always) static func mayEnd(_ v: UInt64) -> Bool {
+        let ones: UInt64 = 0x0101_0101_0101_0101, highs: UInt64 = 0x8080_8080_8080_8080
+        @inline(__always) func hasZero(_ x: UInt64) -> Bool { (x &- ones) & ~x & highs != 0 }
+        return hasZero(v ^ (ones &* 0x2E)) || hasZero(v ^ (ones &* 0x21)) || hasZero(v ^ (ones &* 0x3F)) || hasZero(v ^ (ones &* 0xE2))
     }
 
     /// The longest sentence the reader gets, in bytes. Real sentences stay far below (a long
@@ -98,13 +123,24 @@ enum SentenceSplitter {
     static func isAbbreviation(_ bytes: [UInt8], before dot: Int, lowerBound: Int) -> Bool {
         var k = dot - 1
         while k >= lowerBound && (NameFolding.isAlnum(bytes[k]) || bytes[k] == 0x2E) { k -= 1 }
-        let word = String(decoding: bytes[(k + 1)..<dot], as: UTF8.self).lowercased()
-        if word.isEmpty { return false }
-        if abbreviations.contains(word) { return true }
-        // single capital initial (J. Smith) or dotted initials (U.S.)
-        if word.count == 1 && bytes[dot - 1] >= 0x41 && bytes[dot - 1] <= 0x5A { return true }
-        if word.contains(".") && word.split(separator: ".").allSatisfy({ $0.count == 1 }) { return true }
-        return false
+        // the word is ASCII letters, digits and periods
+        let n = dot - (k + 1)
+        if n == 0 { return false }
+        if n <= 8 {
+            var packed: UInt64 = 0
+            for j in 0..<n {
+                let b = bytes[k + 1 + j]
+                packed |= UInt64(NameFolding.isUpper(b) ? b | 0x20 : b) << (8 * UInt64(j))
+            }
+            if packedAbbreviations.contains(packed) { return true }
+        }
+        // single capital initial (J. Smith) or dotted initials (U.S.): periods between single characters
+        if n == 1 && bytes[dot - 1] >= 0x41 && bytes[dot - 1] <= 0x5A { return true }
+        var hasPeriod = false, run = 0, longestRun = 0
+        for j in (k + 1)..<dot {
+            if bytes[j] == 0x2E { hasPeriod = true; run = 0 } else { run += 1; longestRun = max(longestRun, run) }
+        }
+        return hasPeriod && longestRun <= 1
     }
 
     static func trim(_ bytes: [UInt8], _ r: Range<Int>) -> Range<Int> {
