@@ -11,35 +11,219 @@ struct EventMerger: Sendable {
     let dictionaries: Dictionaries
 
     func merge(_ mentions: [EventMention]) -> [EventMention] {
+        // The tests below read each mention's and each event's `Key` (plain values, copied without
+        // reference counting) instead of copying `EventMention`s (ten strings) per comparison; a
+        // mention is copied only when it becomes or joins an event. Same decisions as
+        // `bestMatch(_:_:anaphoric:among:)` and `compatible(_:_:anaphoric:)` on the mentions.
+        var state = Merging(merger: self)
+        let keys = mentions.map { state.key($0) }
         var events: [EventMention] = []
-        for m in mentions where !m.anaphoric {
-            if let i = bestMatch(events, m, anaphoric: false) {
-                events[i] = combine(events[i], m)
+        events.reserveCapacity(mentions.count)
+        for j in mentions.indices where !keys[j].anaphoric {
+            if let i = state.bestMatch(keys[j], anaphoric: false, among: .all) {
+                combine(into: &events[i], mentions[j])
+                state.keys[i] = state.key(events[i])
             } else {
-                events.append(m)
+                events.append(mentions[j])
+                state.keys.append(keys[j])
             }
         }
-        for m in mentions where m.anaphoric && !m.fromHeading {
+        for j in mentions.indices where keys[j].anaphoric && !keys[j].fromHeading {
+            let m = keys[j]
             // an anaphor refers back: not to an event told after it ("The attack on Saturday … came a
             // day after a Houthi drone hit")
-            if let i = bestMatch(events, m, anaphoric: true, among: { !$0.anaphoric && $0.order <= m.order }) {
-                events[i] = combine(events[i], m)
-            } else if let i = bestMatch(events, m, anaphoric: true) {
-                events[i] = combine(events[i], m)
-            } else if m.actor != nil {
+            if let i = state.bestMatch(m, anaphoric: true, among: .toldBefore(m.order)) ?? state.bestMatch(m, anaphoric: true, among: .all) {
+                combine(into: &events[i], mentions[j])
+                state.keys[i] = state.key(events[i])
+            } else if m.actorSlot >= 0 {
                 // "the strike", "the talks" with nobody doing them refer to something untold: dropped
-                events.append(m)
+                events.append(mentions[j])
+                state.keys.append(m)
             }
         }
         // headlines summarise the body: they add an event only when the body tells none of its kind
-        for m in mentions where m.fromHeading {
-            if let i = bestMatch(events, m, anaphoric: true, among: { !$0.anaphoric }) {
-                events[i] = combine(events[i], m)
-            } else if !events.contains(where: { !$0.fromHeading && EventMerger.family($0.type) == EventMerger.family(m.type) }) {
-                if let i = bestMatch(events, m, anaphoric: true) { events[i] = combine(events[i], m) } else { events.append(m) }
+        for j in mentions.indices where keys[j].fromHeading {
+            let m = keys[j]
+            if let i = state.bestMatch(m, anaphoric: true, among: .nonAnaphoric) {
+                combine(into: &events[i], mentions[j])
+                state.keys[i] = state.key(events[i])
+            } else if !state.keys.contains(where: { !$0.fromHeading && $0.family == m.family }) {
+                if let i = state.bestMatch(m, anaphoric: true, among: .all) {
+                    combine(into: &events[i], mentions[j])
+                    state.keys[i] = state.key(events[i])
+                } else {
+                    events.append(mentions[j])
+                    state.keys.append(m)
+                }
             }
         }
         return events.sorted { $0.order < $1.order }
+    }
+
+    /// What the merger compares of a mention, as plain values: actors and targets as dictionary rows
+    /// and slots of `Merging.names` (their names, folded when first compared), the place as a
+    /// gazetteer row, the date as a slot of `Merging.dates`.
+    struct Key {
+        var type: EventType
+        var family: Int
+        /// `Merging.names` slot of the actor's name, -1 when there is no actor.
+        var actorSlot: Int
+        /// The actor's dictionary row, -1 for an unknown proper noun (or no actor).
+        var actorRow: Int
+        var targetSlot: Int
+        var targetRow: Int
+        /// Gazetteer row, -1 when there is no place.
+        var place: Int
+        var placeStrength: Int
+        /// `Merging.dates` slot of the date's value, -1 when there is none.
+        var date: Int
+        var sentenceIndex: Int
+        var order: Int
+        var anaphoric: Bool
+        var fromHeading: Bool
+        var background: Bool
+        var coordinateClause: Bool
+        var separate: Bool
+    }
+
+    /// Which events `Merging.bestMatch` may choose.
+    enum Eligible {
+        case all
+        /// Events not anaphoric and told at or before this order.
+        case toldBefore(Int)
+        case nonAnaphoric
+
+        func accepts(_ e: Key) -> Bool {
+            switch self {
+            case .all: true
+            case .toldBefore(let order): !e.anaphoric && e.order <= order
+            case .nonAnaphoric: !e.anaphoric
+            }
+        }
+    }
+
+    /// The keys of the events merged so far, and the strings they refer to.
+    struct Merging {
+        let merger: EventMerger
+        var keys: [Key] = []
+        var names: [String] = []
+        /// `NameFolding.fold` of `names`, made when first needed.
+        var folded: [String?] = []
+        var dates: [String] = []
+
+        init(merger: EventMerger) {
+            self.merger = merger
+            names.reserveCapacity(64)
+            folded.reserveCapacity(64)
+        }
+
+        mutating func key(_ m: EventMention) -> Key {
+            var actorSlot = -1, actorRow = -1, targetSlot = -1, targetRow = -1, date = -1
+            if let a = m.actor {
+                actorSlot = names.count
+                actorRow = a.index ?? -1
+                names.append(a.name)
+                folded.append(nil)
+            }
+            if let t = m.target {
+                targetSlot = names.count
+                targetRow = t.index ?? -1
+                names.append(t.name)
+                folded.append(nil)
+            }
+            if let v = m.date?.value {
+                date = dates.count
+                dates.append(v)
+            }
+            return Key(
+                type: m.type, family: EventMerger.family(m.type), actorSlot: actorSlot, actorRow: actorRow,
+                targetSlot: targetSlot, targetRow: targetRow, place: m.place?.index ?? -1, placeStrength: m.placeStrength,
+                date: date, sentenceIndex: m.sentenceIndex, order: m.order, anaphoric: m.anaphoric,
+                fromHeading: m.fromHeading, background: m.background, coordinateClause: m.coordinateClause, separate: m.separate)
+        }
+
+        mutating func fold(_ slot: Int) -> String {
+            if let f = folded[slot] { return f }
+            let f = NameFolding.fold(names[slot])
+            folded[slot] = f
+            return f
+        }
+
+        /// `EventMerger.actorsCompatible` on two keys' actors (or targets).
+        mutating func actorsCompatible(_ slotA: Int, _ rowA: Int, _ slotB: Int, _ rowB: Int) -> Bool {
+            if slotA < 0 || slotB < 0 { return true }
+            if rowA >= 0 && rowB >= 0 { return merger.dictionaries.actors.related(rowA, rowB) }
+            return fold(slotA) == fold(slotB)
+        }
+
+        /// `EventMerger.bestMatch` over the events' keys.
+        mutating func bestMatch(_ m: Key, anaphoric: Bool, among eligible: Eligible) -> Int? {
+            // "The strike killed four": an anaphor refers to the nearest compatible event told before it
+            var nearest = -1
+            if anaphoric {
+                for i in keys.indices where keys[i].order < m.order && (nearest < 0 || keys[i].order > keys[nearest].order)
+                    && eligible.accepts(keys[i]) && compatible(i, m, anaphoric: true)
+                {
+                    nearest = i
+                }
+            }
+            var best = -1, bestScore = 0
+            for i in keys.indices where eligible.accepts(keys[i]) && compatible(i, m, anaphoric: anaphoric) {
+                let e = keys[i]
+                var score = i == nearest ? 3 : 0
+                if e.sentenceIndex == m.sentenceIndex { score += 8 }
+                if e.place >= 0 && m.place >= 0 {
+                    if e.place == m.place { score += 4 } else if merger.dictionaries.gazetteer.eitherContains(e.place, m.place) { score += 2 }
+                } else { score += 1 }
+                if e.actorRow >= 0 && m.actorRow >= 0 && e.actorRow == m.actorRow { score += 1 }
+                if best < 0 || score > bestScore { best = i; bestScore = score }
+            }
+            return best < 0 ? nil : best
+        }
+
+        /// `EventMerger.compatible` of event `i` and the mention `m`.
+        mutating func compatible(_ i: Int, _ m: Key, anaphoric: Bool) -> Bool {
+            let e = keys[i]
+            // "the killing" refers back to the strike that killed
+            let killBack = anaphoric && m.type == .kill && e.family == 1
+            guard e.family == m.family || killBack else { return false }
+            guard actorsCompatible(e.actorSlot, e.actorRow, m.actorSlot, m.actorRow) else { return false }
+            if e.date >= 0 && m.date >= 0 && !EventMerger.dateValuesCompatible(dates[e.date], dates[m.date]) { return false }
+            // two meetings with different people: distinct events
+            if e.type == .meet && m.type == .meet && e.targetSlot >= 0 && m.targetSlot >= 0
+                && !actorsCompatible(e.targetSlot, e.targetRow, m.targetSlot, m.targetRow) { return false }
+            if e.sentenceIndex == m.sentenceIndex && (e.background || m.background) { return false }
+            // "In a separate incident, …": not the event of an earlier sentence
+            if m.separate && e.sentenceIndex < m.sentenceIndex { return false }
+            let g = merger.dictionaries.gazetteer
+            // "Israeli artillery shelled Naqoura, and an Israeli strike near Baalbek wounded two": one actor's
+            // two events in a sentence, each at a place of its own, stay two
+            if e.sentenceIndex == m.sentenceIndex, e.coordinateClause || m.coordinateClause, e.placeStrength >= 3, m.placeStrength >= 3,
+                e.place >= 0, m.place >= 0, e.place != m.place
+            {
+                if !g.eitherContains(e.place, m.place) { return false }
+            }
+            let eHas = e.actorSlot >= 0, mHas = m.actorSlot >= 0
+            if e.sentenceIndex == m.sentenceIndex && eHas && mHas { return true }
+            // "a strike hit a motorcycle in Majdal Selm" (nobody named, a place) is not the placeless
+            // event of a named actor told in another sentence
+            if !anaphoric && e.sentenceIndex != m.sentenceIndex && eHas != mHas {
+                let anonymous = eHas ? m : e, named = eHas ? e : m
+                if anonymous.place >= 0, anonymous.placeStrength >= 2 {
+                    // nor the event of a named actor somewhere else: only the same place, or one inside the other
+                    guard named.place >= 0 else { return false }
+                    if anonymous.place != named.place && !g.eitherContains(anonymous.place, named.place) { return false }
+                }
+            }
+            let loose = anaphoric || e.family == 1 || e.type == .withdraw
+            if m.placeStrength <= 1 || e.placeStrength <= 1 {
+                // an inherited place joins the event it came from, or any event without a place
+                if e.place >= 0, m.place >= 0, e.place != m.place { return merger.placeRowsCompatible(e.place, m.place, loose: loose) }
+                return true
+            }
+            if e.place < 0 || m.place < 0 { return true }
+            return merger.placeRowsCompatible(e.place, m.place, loose: loose)
+        }
     }
 
     /// The compatible event among those `among` accepts that shares the most with `m`: the same
@@ -69,8 +253,18 @@ struct EventMerger: Sendable {
 
     static func family(_ t: EventType) -> Int {
         switch t {
+        // 100 + the type's position in `EventType.allCases` (a switch: no array per call)
         case .airstrike, .attack: 1
-        default: 100 + EventType.allCases.firstIndex(of: t)!
+        case .visit: 100
+        case .meet: 101
+        case .exercise: 102
+        case .kill: 105
+        case .withdraw: 106
+        case .deploy: 107
+        case .establish: 108
+        case .accuse: 109
+        case .support: 110
+        case .investigate: 111
         }
     }
 
@@ -82,6 +276,10 @@ struct EventMerger: Sendable {
 
     func datesCompatible(_ a: EventDate?, _ b: EventDate?) -> Bool {
         guard let x = a?.value, let y = b?.value else { return true }
+        return EventMerger.dateValuesCompatible(x, y)
+    }
+
+    static func dateValuesCompatible(_ x: String, _ y: String) -> Bool {
         let xs = x.hasPrefix("--") ? String(x.dropFirst(2)) : x
         let ys = y.hasPrefix("--") ? String(y.dropFirst(2)) : y
         if x.hasPrefix("--") != y.hasPrefix("--") {
@@ -95,9 +293,14 @@ struct EventMerger: Sendable {
 
     func placesCompatible(_ a: EventMention.Place?, _ b: EventMention.Place?, loose: Bool) -> Bool {
         guard let a, let b else { return true }
-        if a.index == b.index { return true }
+        return placeRowsCompatible(a.index, b.index, loose: loose)
+    }
+
+    /// `placesCompatible` of the gazetteer rows `a` and `b`.
+    func placeRowsCompatible(_ a: Int, _ b: Int, loose: Bool) -> Bool {
+        if a == b { return true }
         let g = dictionaries.gazetteer
-        let pa = g.entries[a.index], pb = g.entries[b.index]
+        let pa = g.entries[a], pb = g.entries[b]
         if g.contains(pa, pb) || g.contains(pb, pa) { return loose }
         // a country or a broad region ("eastern Syria") may hold any place of its country; a
         // governorate holds only its own places (checked above): Sinjar is not in Duhok province
@@ -145,6 +348,13 @@ struct EventMerger: Sendable {
 
     func combine(_ e: EventMention, _ m: EventMention) -> EventMention {
         var r = e
+        combine(into: &r, m)
+        return r
+    }
+
+    /// `combine` in place: `r` becomes the combination of itself and `m`.
+    func combine(into r: inout EventMention, _ m: EventMention) {
+        let wasAnaphoric = r.anaphoric
         // a strike named in passing ("in response to the bombardment") does not retype the clause's attack
         if r.type == .attack && m.type == .airstrike && !m.anaphoric { r.type = .airstrike; r.cameo = m.cameo }
         if r.type == .kill && EventMerger.family(m.type) == 1 { r.type = m.type; r.cameo = m.cameo }
@@ -169,12 +379,11 @@ struct EventMerger: Sendable {
         r.background = r.background && m.background
         if r.source == nil { r.source = m.source }
         if r.modality == .asserted && m.modality != .asserted && m.modality != .expected { r.modality = m.modality }
-        if e.anaphoric && !m.anaphoric {
+        if wasAnaphoric && !m.anaphoric {
             r.sentence = m.sentence
             r.sentenceOffset = m.sentenceOffset
             r.order = m.order
             r.anaphoric = false
         }
-        return r
     }
 }
