@@ -316,7 +316,7 @@ extension ArticleReader {
         // a missile or drone nearby is a plain verb)
         let allTriggerSlots = s.slots.indices.filter { i in
             !s.slots[i].triggers.isEmpty && !s.inParens.contains(s.slots[i].start)
-                && s.slots[i].triggers.contains { contextMatches(dict.triggers[$0.index], s.slots[i], range) }
+                && s.slots[i].triggers.contains { contextMatches(trigger: $0.index, s.slots[i], range) }
                 && !isPluralNounOfVerb(s.slots[i], lower: range.lowerBound)
         }
         if allTriggerSlots.isEmpty { return ([], nil) }
@@ -424,7 +424,7 @@ extension ArticleReader {
                 return false
             }()
             // readings whose context words (next:/prev:) are present; a phrase may carry several
-            let readings = slot.triggers.filter { contextMatches(dict.triggers[$0.index], slot, range) }
+            let readings = slot.triggers.filter { contextMatches(trigger: $0.index, slot, range) }
             if readings.isEmpty { continue }
             let nouns = readings.filter { !$0.form.isVerbal }
             let verbs = readings.filter { $0.form.isVerbal }

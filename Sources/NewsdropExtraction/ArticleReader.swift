@@ -41,6 +41,8 @@ final class ArticleReader {
     /// The last actor named with a country (a person, state, force or group): "the army" is its
     /// country's national force.
     var lastNational: Int? = nil
+    /// `contextMatches` answers of the sentence being read (see `contextMatches(trigger:_:_:)`).
+    var contextMemo = ContextMatchMemo()
 
     /// Reads the article's body: its lines, tokens and furniture.
     init(lexicon: Lexicon, text: String) {
