@@ -97,9 +97,10 @@ extension ArticleReader {
         var national = lastNational
         // per token of the sentence: the coreference cue and the slot starting there (-1: none)
         let lower = s.tokenRange.lowerBound
-        var cueAt = ArticleReader.noneAt(s.tokenRange.count)
+        var cueAt = ArticleReader.noneAt(s.tokenRange.count, reusing: &candidateCueAt)
         for (i, c) in s.cues.enumerated() where c.kind == .corefPerson || c.kind == .corefGroup || c.kind == .corefForce || c.kind == .corefState { cueAt[c.start - lower] = i }
-        var slotAt = ArticleReader.noneAt(s.tokenRange.count)
+        var slotAt = ArticleReader.noneAt(s.tokenRange.count, reusing: &candidateSlotAt)
+        defer { candidateCueAt = cueAt; candidateSlotAt = slotAt }
         for (i, sl) in s.slots.enumerated() { slotAt[sl.start - lower] = i }
         var j = s.tokenRange.lowerBound
         while j < s.tokenRange.upperBound {

@@ -43,6 +43,10 @@ final class ArticleReader {
     var lastNational: Int? = nil
     /// `contextMatches` answers of the sentence being read (see `contextMatches(trigger:_:_:)`).
     var contextMemo = ContextMatchMemo()
+    /// The per-token tables of `candidates(_:dateHint:)`, handed back after each call so that the
+    /// next one reuses their storage.
+    var candidateCueAt: [Int] = []
+    var candidateSlotAt: [Int] = []
 
     /// Reads the article's body: its lines, tokens and furniture.
     init(lexicon: Lexicon, text: String) {
@@ -321,6 +325,15 @@ final class ArticleReader {
 
     /// `n` times -1 (a per-token table with no entry yet), filled without the generic path of
     /// `Array(repeating:count:)`.
+    /// `noneAt(n)` in the storage of `scratch` (taken from it: `scratch` is left empty).
+    static func noneAt(_ n: Int, reusing scratch: inout [Int]) -> [Int] {
+        var a: [Int] = []
+        swap(&a, &scratch)
+        a.removeAll(keepingCapacity: true)
+        a.append(contentsOf: repeatElement(-1, count: n))
+        return a
+    }
+
     static func noneAt(_ n: Int) -> [Int] {
         [Int](unsafeUninitializedCapacity: n) { buffer, count in
             buffer.initialize(repeating: -1)
