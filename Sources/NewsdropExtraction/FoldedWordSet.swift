@@ -28,7 +28,7 @@ struct FoldedWordSet: Sendable {
     }
 
     func contains(_ folded: ArraySlice<UInt8>) -> Bool {
-        if let p = FoldedWordSet.pack(folded) {
+        if let p = FoldedWordSet.packFast(folded) {
             var i = FoldedWordSet.slot(p, mask)
             while true {
                 let t = table[i]
@@ -54,6 +54,24 @@ struct FoldedWordSet: Sendable {
             shift += 8
         }
         return v
+    }
+
+    /// `pack` over the slice's buffer: no index checks per byte (`contains` runs for ~600,000
+    /// words per 500 articles).
+    @inline(__always) static func packFast(_ bytes: ArraySlice<UInt8>) -> UInt64? {
+        let n = bytes.count
+        guard n >= 1 && n <= 8 else { return nil }
+        return bytes.withUnsafeBufferPointer { buf -> UInt64? in
+            var v: UInt64 = 0
+            var k = 0
+            while k < n {
+                let b = buf[k]
+                if b == 0 { return nil }
+                v |= UInt64(b) &<< UInt64(k &* 8)
+                k &+= 1
+            }
+            return v
+        }
     }
 
     /// The table slot a packed word is looked up from.
