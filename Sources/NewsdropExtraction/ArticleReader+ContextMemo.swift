@@ -14,7 +14,7 @@ struct ContextMatchMemo {
 
 extension ArticleReader {
     /// `contextMatches(dict.triggers[trigger], slot, range)`, computed once per slot and trigger
-    /// row of the sentence `range` (and the trigger row is copied out of the dictionary only then).
+    /// row of the sentence `range` (and the trigger row is read in place).
     func contextMatches(trigger: Int, _ slot: SentenceSlots.Slot, _ range: Range<Int>) -> Bool {
         if contextMemo.range != range {
             contextMemo.range = range
@@ -22,7 +22,8 @@ extension ArticleReader {
         }
         let start = Int32(truncatingIfNeeded: slot.start), end = Int32(truncatingIfNeeded: slot.end), t = Int32(truncatingIfNeeded: trigger)
         for e in contextMemo.entries where e.start == start && e.end == end && e.trigger == t { return e.matches }
-        let matches = contextMatches(dict.triggers[trigger], slot, range)
+        // through the buffer: the row is passed in place, not copied out of the array
+        let matches = dict.triggers.withUnsafeBufferPointer { contextMatches($0[trigger], slot, range) }
         contextMemo.entries.append(ContextMatchMemo.Entry(start: start, end: end, trigger: t, matches: matches))
         return matches
     }

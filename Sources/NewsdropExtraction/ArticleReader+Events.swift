@@ -1349,7 +1349,7 @@ extension ArticleReader {
         // quantity ("fired "a number of appropriate naval missiles"", "launched dozens of drones")
         var nextEnd = slot.end
         var counted = 0
-        while nextEnd < min(range.upperBound, slot.end + 12) && counted < 6 {
+        while !entry.next.isEmpty && nextEnd < min(range.upperBound, slot.end + 12) && counted < 6 {
             let t = tokens[nextEnd]
             if !(t.isPunct && t.mark == 0x22) && !(t.isWord && ArticleReader.quantityWords.contains(tokenizer.fold(t))) { counted += 1 }
             nextEnd += 1
