@@ -105,6 +105,10 @@ struct EventMerger: Sendable {
     /// The keys of the events merged so far, and the strings they refer to.
     struct Merging {
         let merger: EventMerger
+        /// The merger's actors and places, held here once: read through `merger.dictionaries` in a
+        /// mutating method, each call copied the struct (a retain and a release per array).
+        let actors: ActorDictionary
+        let gazetteer: Gazetteer
         var keys: [Key] = []
         var names: [String] = []
         /// `NameFolding.fold` of `names`, made when first needed.
@@ -113,6 +117,8 @@ struct EventMerger: Sendable {
 
         init(merger: EventMerger) {
             self.merger = merger
+            actors = merger.dictionaries.actors
+            gazetteer = merger.dictionaries.gazetteer
             names.reserveCapacity(64)
             folded.reserveCapacity(64)
         }
@@ -152,7 +158,7 @@ struct EventMerger: Sendable {
         /// `EventMerger.actorsCompatible` on two keys' actors (or targets).
         mutating func actorsCompatible(_ slotA: Int, _ rowA: Int, _ slotB: Int, _ rowB: Int) -> Bool {
             if slotA < 0 || slotB < 0 { return true }
-            if rowA >= 0 && rowB >= 0 { return merger.dictionaries.actors.related(rowA, rowB) }
+            if rowA >= 0 && rowB >= 0 { return actors.related(rowA, rowB) }
             return fold(slotA) == fold(slotB)
         }
 
@@ -173,7 +179,7 @@ struct EventMerger: Sendable {
                 var score = i == nearest ? 3 : 0
                 if e.sentenceIndex == m.sentenceIndex { score += 8 }
                 if e.place >= 0 && m.place >= 0 {
-                    if e.place == m.place { score += 4 } else if merger.dictionaries.gazetteer.eitherContains(e.place, m.place) { score += 2 }
+                    if e.place == m.place { score += 4 } else if gazetteer.eitherContains(e.place, m.place) { score += 2 }
                 } else { score += 1 }
                 if e.actorRow >= 0 && m.actorRow >= 0 && e.actorRow == m.actorRow { score += 1 }
                 if best < 0 || score > bestScore { best = i; bestScore = score }
@@ -195,7 +201,7 @@ struct EventMerger: Sendable {
             if e.sentenceIndex == m.sentenceIndex && (e.background || m.background) { return false }
             // "In a separate incident, …": not the event of an earlier sentence
             if m.separate && e.sentenceIndex < m.sentenceIndex { return false }
-            let g = merger.dictionaries.gazetteer
+            let g = gazetteer
             // "Israeli artillery shelled Naqoura, and an Israeli strike near Baalbek wounded two": one actor's
             // two events in a sentence, each at a place of its own, stay two
             if e.sentenceIndex == m.sentenceIndex, e.coordinateClause || m.coordinateClause, e.placeStrength >= 3, m.placeStrength >= 3,
