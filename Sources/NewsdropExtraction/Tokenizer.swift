@@ -10,7 +10,7 @@ struct Tokenizer: Sendable {
     ///
     /// One pass over the bytes: a word is gathered into a scratch buffer (letters and digits
     /// only; apostrophes, grouping commas and initials' dots dropped), folded there when it is
-    /// ASCII, and appended to `folds` once.
+    /// ASCII, and written to `folds` once.
     mutating func tokenize(_ bytes: [UInt8], _ range: Range<Int>, into out: inout [Token]) {
         if range.isEmpty { return }
         out.reserveCapacity(out.count + range.count / 4 + 4)
@@ -24,6 +24,12 @@ struct Tokenizer: Sendable {
     private mutating func tokenize(_ bytes: UnsafeBufferPointer<UInt8>, _ range: Range<Int>, scratch w: UnsafeMutablePointer<UInt8>, into out: inout [Token]) {
         var i = range.lowerBound
         let end = range.upperBound
+        // The folds of the line's ASCII words are written into room made here for all of them (a
+        // word's fold is never longer than the bytes it was gathered from), not appended one by
+        // one: `cursor` is where the folds end, and the room left is cut off on return.
+        var cursor = folds.count
+        folds.append(contentsOf: repeatElement(0, count: end - i))
+        defer { folds.removeLast(folds.count - cursor) }
         while i < end {
             let b = bytes[i]
             if b == 0x20 || b == 0x09 || b == 0x0A || b == 0x0D { i += 1; continue }
@@ -38,7 +44,7 @@ struct Tokenizer: Sendable {
                 case 0x5D: mark = 0x29
                 default: mark = 0x2A
                 }
-                out.append(punctuation(i, i + 1, mark))
+                out.append(punctuation(i, i + 1, mark, cursor))
                 i += 1
                 continue
             }
@@ -47,7 +53,7 @@ struct Tokenizer: Sendable {
                 if !NameFolding.isWordScalar(bytes, i, e) || NameFolding.isApostropheLike(bytes, i, e) {
                     // a no-break space separates; quotes, dashes and the ellipsis have their ASCII mark
                     if e - i == 2 && b == 0xC2 && bytes[i + 1] == 0xA0 { i = e; continue }
-                    out.append(punctuation(i, e, Tokenizer.markOfPunctuationScalar(bytes, i, e)))
+                    out.append(punctuation(i, e, Tokenizer.markOfPunctuationScalar(bytes, i, e), cursor))
                     i = e
                     continue
                 }
@@ -160,22 +166,38 @@ struct Tokenizer: Sendable {
             if isNumber && n > 0 { flags.insert(.number) }
             if flags.contains(.hyphenAfter) && NameFolding.isParticle(UnsafeBufferPointer(start: w, count: n)) { flags.insert(.particle) }
             if n == 2 && (w[0] | 0x20 == 0x61 || w[0] | 0x20 == 0x65) && w[1] | 0x20 == 0x6C { flags.insert(.particle) }  // Al / al / El / el
-            let fs = folds.count
+            let fs = cursor
             if ascii {
                 // the word is ASCII letters and digits: lower-case and fold it where it was gathered
                 for k in 0..<n where NameFolding.isUpper(w[k]) { w[k] |= 0x20 }
-                folds.append(contentsOf: UnsafeBufferPointer(start: w, count: NameFolding.foldLowerCaseWord(w, n)))
+                let k = NameFolding.foldLowerCaseWord(w, n)
+                if cursor + k <= folds.count {
+                    folds.withUnsafeMutableBufferPointer { f in
+                        let d = f.baseAddress! + cursor
+                        for x in 0..<k { d[x] = w[x] }
+                    }
+                } else {
+                    // no room left (not expected): append
+                    folds.removeLast(folds.count - cursor)
+                    folds.append(contentsOf: UnsafeBufferPointer(start: w, count: k))
+                }
+                cursor += k
             } else {
+                // `foldTail` works on the array's end: cut the room off, fold, make room again
+                folds.removeLast(folds.count - cursor)
                 folds.append(contentsOf: UnsafeBufferPointer(start: w, count: n))
                 NameFolding.foldTail(&folds, from: fs)
+                cursor = folds.count
+                folds.append(contentsOf: repeatElement(0, count: end - j))
             }
-            out.append(Token(start: Int32(wstart), end: Int32(j), foldStart: Int32(fs), foldEnd: Int32(folds.count), flags: flags, mark: 0, value: flags.contains(.number) ? Int32(truncatingIfNeeded: number) : 0, function: .none))
+            out.append(Token(start: Int32(wstart), end: Int32(j), foldStart: Int32(fs), foldEnd: Int32(cursor), flags: flags, mark: 0, value: flags.contains(.number) ? Int32(truncatingIfNeeded: number) : 0, function: .none))
             i = j
         }
     }
 
-    @inline(__always) private func punctuation(_ start: Int, _ end: Int, _ mark: UInt8) -> Token {
-        Token(start: Int32(start), end: Int32(end), foldStart: Int32(folds.count), foldEnd: Int32(folds.count), flags: .punctuation, mark: mark, value: 0, function: .none)
+    /// A punctuation token; `folds` is the end of the folds so far (it has no fold of its own).
+    @inline(__always) private func punctuation(_ start: Int, _ end: Int, _ mark: UInt8, _ folds: Int) -> Token {
+        Token(start: Int32(start), end: Int32(end), foldStart: Int32(folds), foldEnd: Int32(folds), flags: .punctuation, mark: mark, value: 0, function: .none)
     }
 
     /// The ASCII mark of a non-ASCII punctuation scalar `bytes[i..<e]`: quotes `"`, dashes `-`,
