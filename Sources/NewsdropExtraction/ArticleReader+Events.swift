@@ -508,6 +508,16 @@ extension ArticleReader {
             if !chosen.form.isVerbal, (max(lower, slot.start - 3)..<slot.start).contains(where: { q in
                 ArticleReader.haltVerbs.contains(word(q)) && (q + 1..<slot.start).allSatisfy { [.the, .determiner, .possessivePronoun].contains(tokens[$0].function) || (tokens[$0].isPunct && tokens[$0].mark == 0x22) || (tokens[$0].isWord && tokens[$0].function == .none && !tokens[$0].flags.contains(.capitalized)) }
             }) { continue }
+            // "have not resumed attacks on shipping", "never carried out strikes": the object of a negated verb
+            if !chosen.form.isVerbal, (max(lower, slot.start - 3)..<slot.start).contains(where: { q in
+                guard tokens[q].isWord, tokens[q].function == .none, !tokens[q].flags.contains(.capitalized),
+                    (q + 1..<slot.start).allSatisfy({ [.the, .determiner, .possessivePronoun, .number].contains(tokens[$0].function) || (tokens[$0].isWord && tokens[$0].function == .none && !tokens[$0].flags.contains(.capitalized)) })
+                else { return false }
+                var k = q - 1
+                while k >= lower, tokens[k].isWord, [.adverb, .have, .be, .modal].contains(tokens[k].function), !s.cues.contains(where: { $0.kind == .negation && $0.start <= k && k < $0.end }) { k -= 1 }
+                return k >= lower && k < q - 0 && k != q && s.cues.contains(where: { $0.kind == .negation && $0.start <= k && k < $0.end && $0.end <= q })
+                    && !ArticleReader.noWord.contains(word(k))
+            }), !s.cues.contains(where: { $0.kind == .deny }) { continue }
             if blocked.contains(slot.start) { continue }
             // look back over auxiliaries and adverbs
             var j = slot.start - 1
@@ -679,6 +689,25 @@ extension ArticleReader {
                     if let c = nonPP.last(where: { $0.start >= pv.end && adjacent($0, commas: false) }) { return c.actor }
                     if let a = pv.actor { return a }
                 }
+                // "American forces shot down four Houthi drones and struck two radar sites": a verb right after
+                // "and" shares the subject of the clause's first verb (a name followed by a lower-case word),
+                // not the last name of that verb's object
+                do {
+                    var q = slot.start - 1
+                    while q > cStart, tokens[q].isWord, tokens[q].function == .adverb { q -= 1 }
+                    if q > cStart, tokens[q].isWord, tokens[q].function == .conjunction, word(q).elementsEqual("and".utf8),
+                        let first = nonPP.first(where: { c in
+                            guard c.end < q, !c.isPronoun else { return false }
+                            var k = c.end
+                            while k < q, tokens[k].isWord, [.adverb, .have, .be, .modal].contains(tokens[k].function) { k += 1 }
+                            return k < q && tokens[k].isWord && tokens[k].function == .none && !tokens[k].flags.contains(.capitalized)
+                                && !cands.contains(where: { $0.start == k })
+                        }), first.start == nonPP.first?.start,
+                        !nonPP.contains(where: { $0.start > q })
+                    {
+                        return first.actor
+                    }
+                }
                 if let c = nonPP.last(where: { prevVerb == nil || $0.end <= prevVerb!.end || $0.start < cStart || adjacent($0) }) { return c.actor }
                 if let c = left.last(where: { $0.preposition != FunctionWord.from }) ?? left.last {
                     // "insurgents led by HTS stormed": the leader acts
@@ -785,7 +814,9 @@ extension ArticleReader {
                     // "its forces killed an ISIS leader in a helicopter raid": the killer's raid
                     let activeKillBefore = allTriggerSlots.contains { t in
                         s.slots[t].end <= slot.start && s.slots[t].triggers.allSatisfy { dict.triggers[$0.index].type == .kill }
-                            && s.slots[t].start - 1 >= lower && tokens[s.slots[t].start - 1].function != .be && !ArticleReader.victimWords.contains(word(s.slots[t].start - 1))
+                            && s.slots[t].start - 1 >= lower && !ArticleReader.victimWords.contains(word(s.slots[t].start - 1))
+                            // "was also killed in the attack": an adverb between the auxiliary and the participle keeps it passive
+                            && { var q = s.slots[t].start - 1; while q > lower && tokens[q].function == .adverb { q -= 1 }; return tokens[q].function != .be }()
                     }
                     // (strikes and attacks only: "arrived for talks", "during the visit" are the subject's)
                     let backgroundPrep = !responsibility && !activeKillBefore && [.airstrike, .attack, .kill].contains(entry.type)

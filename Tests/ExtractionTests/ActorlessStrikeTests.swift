@@ -75,4 +75,11 @@ import NewsdropExtraction
         let m = events.first { $0.place?.name == "Marjayoun" }
         #expect(m != nil && m?.actor == nil && m?.fatalities == 1, "\(events)")
     }
+
+    @Test func aVictimAlsoKilledInTheAttackIsNoDoer() {
+        // "X was also killed in the attack": X is a victim of the strike told before, not its doer
+        let e = TestSupport.extract("Title line here\n\nAn Israeli drone struck a car in Tyre on Wednesday, killing a Hezbollah commander. Another Hezbollah operative, Ali Jafar Maatouk, was also killed in the attack, Lebanese reports said.").events
+        #expect(e.count == 1, "\(e)")
+        #expect(!e.contains { $0.actor?.text.contains("Maatouk") == true }, "\(e)")
+    }
 }
