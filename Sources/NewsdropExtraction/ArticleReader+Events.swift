@@ -573,7 +573,8 @@ extension ArticleReader {
                 // "neutralized a senior member … in a drone strike in Qamishli on Tuesday": an event noun under
                 // "in" that retells this verb's event does not end its stretch (its place and date are this one's)
                 if verbal, let g = governingPreposition(st, lowerBound: lower), g.0 == .locative, ArticleReader.inWord.contains(word(g.1)),
-                    s.slots[t].triggers.contains(where: { !$0.form.isVerbal && EventMerger.family(dict.triggers[$0.index].type) == EventMerger.family(entry.type) })
+                    s.slots[t].triggers.contains(where: { !$0.form.isVerbal && EventMerger.family(dict.triggers[$0.index].type) == EventMerger.family(entry.type) }),
+                    !(slot.end..<st).contains(where: { tokens[$0].isWord && ArticleReader.subordinators.contains(word($0)) })
                 { return false }
                 return !(st - 1 >= lower && (tokens[st - 1].function == .that || tokens[st - 1].function == .relative))
             }).map { s.slots[$0].start } ?? range.upperBound
@@ -723,6 +724,7 @@ extension ArticleReader {
                 let right = cands.filter { c in
                     c.start >= slot.end && c.start < scopeEnd && usable(c) && !tokens[c.end - 1].flags.contains(.hyphenAfter)
                         && !(c.start - 1 >= lower && tokens[c.start - 1].flags.contains(.hyphenAfter))
+                        && !alignedWith(c.start, lower: lower)
                 }
                 if let c = right.first(where: { $0.preposition == nil || $0.preposition == .preposition || $0.preposition == .of }) {
                     if let si = c.slot, s.slots[si].actors.isEmpty && s.slots[si].titles.isEmpty && !s.slots[si].places.isEmpty && !s.slots[si].unknown { return nil }
@@ -817,6 +819,8 @@ extension ArticleReader {
                             && s.slots[t].start - 1 >= lower && !ArticleReader.victimWords.contains(word(s.slots[t].start - 1))
                             // "was also killed in the attack": an adverb between the auxiliary and the participle keeps it passive
                             && { var q = s.slots[t].start - 1; while q > lower && tokens[q].function == .adverb { q -= 1 }; return tokens[q].function != .be }()
+                            // "killed a commander …, two weeks after a drone attack on a base": not the killer's
+                            && !(s.slots[t].end..<slot.start).contains(where: { tokens[$0].isWord && ArticleReader.sequenceWords.contains(word($0)) })
                     }
                     // (strikes and attacks only: "arrived for talks", "during the visit" are the subject's)
                     let backgroundPrep = !responsibility && !activeKillBefore && [.airstrike, .attack, .kill].contains(entry.type)
@@ -836,8 +840,18 @@ extension ArticleReader {
                     // the killer: the clause subject before the killing verb
                     let killerBefore: EventMention.Actor? = activeKillBefore ? allTriggerSlots.last(where: { t in
                         s.slots[t].end <= slot.start && s.slots[t].triggers.allSatisfy { dict.triggers[$0.index].type == .kill }
-                    }).flatMap { t in cands.last(where: { $0.end <= s.slots[t].start && $0.preposition == nil && usable($0) })?.actor } : nil
+                    }).flatMap { t in cands.last(where: { c in c.end <= s.slots[t].start && usable(c)
+                        // "a day after the IDF killed": the subject of a subordinate clause
+                        && (c.preposition == nil || (c.preposition == .preposition && (governingPreposition(c.start, lowerBound: lower).map { ArticleReader.subordinators.contains(word($0.1)) } ?? false))) })?.actor } : nil
                     inBackground = backgroundPrep
+                    // "fired rockets …, a day after the IDF killed a commander in a drone strike near Tyre": the
+                    // strike of a killing told in an "after/before/since" clause is another, earlier event
+                    if killerBefore != nil, n > 0, [.airstrike, .attack, .kill].contains(entry.type),
+                        (s.slots[triggerSlots[n - 1]].end..<slot.start).contains(where: { tokens[$0].isWord && ArticleReader.sequenceWords.contains(word($0)) }),
+                        triggerSlots.prefix(n).contains(where: { t in s.slots[t].start < slot.start && s.slots[t].triggers.contains { dict.triggers[$0.index].type != .kill } })
+                    {
+                        inBackground = true
+                    }
                     // "Hezbollah fired 30 rockets at Kiryat Shmona, after the terror group claimed a drone attack on an
                     // army post": an event claimed in a clause after "after/before/since" is an earlier or later one
                     if responsibility, n > 0, [.airstrike, .attack, .kill].contains(entry.type),
@@ -850,6 +864,9 @@ extension ArticleReader {
                     if let g = gov, g.0 == .locative, ArticleReader.inWord.contains(word(g.1)), !responsibility,
                         triggerSlots.prefix(n).contains(where: { t in
                             s.slots[t].triggers.contains { $0.form.isVerbal && EventMerger.family(dict.triggers[$0.index].type) == EventMerger.family(entry.type) }
+                                // "fired rockets …, a day after the IDF killed a commander in a drone strike": a
+                                // subordinate clause between them tells another event
+                                && !(s.slots[t].end..<slot.start).contains(where: { tokens[$0].isWord && ArticleReader.subordinators.contains(word($0)) })
                         })
                     {
                         // "neutralized a member … in a drone strike": the verb's event is of the noun's kind
@@ -1296,6 +1313,17 @@ extension ArticleReader {
     static let clauseSubordinators = FoldedWordSet(["as", "while", "whereas", "when", "because"])
     static let aircraftWords = FoldedWordSet(["drone", "drones", "warplane", "warplanes", "jet", "jets", "aircraft", "helicopter", "helicopters", "uav", "uavs", "bombers"])
     static let sequenceWords = FoldedWordSet(["after", "before", "since"])
+    static let alignmentWords = FoldedWordSet(["solidarity", "coordination", "cooperation", "support", "sympathy", "tandem", "conjunction", "concert", "alliance", "partnership"])
+    static let ofWithWords = FoldedWordSet(["with", "of"])
+
+    /// "in solidarity with Iran", "in coordination with the Iranian armed forces", "in support of Gaza":
+    /// the side an act stands with, not its target.
+    func alignedWith(_ start: Int, lower: Int) -> Bool {
+        var q = start - 1
+        while q >= lower, tokens[q].function == .the { q -= 1 }
+        guard q - 1 >= lower, tokens[q].isWord, ArticleReader.ofWithWords.contains(word(q)) else { return false }
+        return ArticleReader.alignmentWords.contains(word(q - 1))
+    }
     static let forWord = FoldedWordSet(["for"])
     static let haltVerbs = FoldedWordSet(["halt", "halting", "halted", "stop", "stopping", "end", "ending", "cease", "ceasing", "suspend", "suspending", "suspended", "prevent", "preventing", "avoid", "avoiding", "curb", "curbing", "deter", "deterring"])
     static let retaliateVerbs = FoldedWordSet(["retaliate", "retaliated", "retaliating", "avenge", "avenged", "avenging"])
