@@ -1014,6 +1014,11 @@ extension ArticleReader {
                         !(s.slots.first(where: { $0.start == sl.end && !$0.places.isEmpty }).map { $0.end < range.upperBound && ArticleReader.streetWords.contains(word($0.end)) } ?? false)
                     { continue }
                     if sl.end < range.upperBound, tokens[sl.end].function == .forceNoun { continue }
+                    // "the village of Bir Hesso": a one-word place right before an unknown capitalised word is the
+                    // first word of a name the gazetteer lacks, not the place
+                    if sl.end - sl.start == 1, sl.end < range.upperBound, tokens[sl.end].flags.contains(.capitalized),
+                        s.slots.contains(where: { $0.start == sl.end && $0.unknown })
+                    { continue }
                     // "Palestine Street", "Baghdad Road": a street, not the place
                     if sl.end < range.upperBound, ArticleReader.streetWords.contains(word(sl.end)) { continue }
                     // "positions on the road to Erbil": where the road leads, not the place

@@ -44,4 +44,10 @@ import NewsdropExtraction
         #expect(e.first?.place?.name == "Sheikh Radwan", "\(e)")
         #expect(e.first?.target?.text.contains("Radwan") != true, "\(e)")
     }
+
+    @Test func aOneWordPlaceBeforeAnUnknownNameIsNotThePlace() {
+        // "the village of Bir Hesso, south of Kobani": "Bir" begins a name the gazetteer lacks; Kobani is the place
+        let e = TestSupport.extract("Title line here\n\nA Turkish drone targeted a civilian car in the village of Bir Hesso, south of Kobani, this afternoon, killing two citizens.").events
+        #expect(e.first?.place?.text == "Kobani", "\(e)")
+    }
 }
