@@ -1255,6 +1255,8 @@ extension ArticleReader {
         if slot.start - 2 >= lower, slot.triggers.allSatisfy({ $0.form == .base }) {
             let p = tokens[slot.start - 1], pp = tokens[slot.start - 2]
             if [.the, .determiner, .possessivePronoun].contains(p.function) { return true }
+            // "fell in open areas": after a preposition the base form is an adjective or a noun
+            if p.isWord && [.locative, .preposition].contains(p.function) { return true }
             if p.isWord && p.function == .none && !p.flags.contains(.capitalized) && [.the, .determiner, .possessivePronoun].contains(pp.function) { return true }
         }
         guard slot.start - 1 >= lower, slot.triggers.allSatisfy({ $0.form == .third }) else { return false }

@@ -99,4 +99,20 @@ import NewsdropExtraction
         let m = TestSupport.extract("Title line here\n\nLebanese and Israeli officials held talks in Naqoura on Monday.").events
         #expect(m.contains { $0.type == .meet }, "\(m)")
     }
+
+    @Test func openAfterAPrepositionIsNoVerb() {
+        // "fell in open areas, the military said": no base opened ('open' a lemma of its own in triggers.tsv;
+        // a verb-only base form after a preposition is no verb); "opened a new base" is
+        let n = TestSupport.extract("Title line here\n\nMost of the rockets were intercepted and the rest fell in open areas, the military said.").events
+        #expect(!n.contains { $0.type == .establish }, "\(n)")
+        let p = TestSupport.extract("Title line here\n\nThe IRGC opened a new base in Deir ez-Zor on Monday.").events
+        #expect(p.contains { $0.type == .establish }, "\(p)")
+    }
+
+    @Test func sendingResidentsToSheltersIsNoDeployment() {
+        let n = TestSupport.extract("Title line here\n\nSirens sounded in Tel Aviv and the surrounding area, sending residents to shelters shortly before dawn.").events
+        #expect(!n.contains { $0.type == .deploy }, "\(n)")
+        let p = TestSupport.extract("Title line here\n\nThe army sent troops to Jenin on Monday.").events
+        #expect(p.contains { $0.type == .deploy }, "\(p)")
+    }
 }
