@@ -1163,7 +1163,8 @@ extension ArticleReader {
             let unidentified = !passive && {
                 var q = slot.start - 1
                 while q >= cStart, tokens[q].isWord, [.be, .have, .adverb, .modal].contains(tokens[q].function) { q -= 1 }
-                return q >= cStart && tokens[q].isWord && !tokens[q].flags.contains(.capitalized) && ArticleReader.unidentifiedDoers.contains(word(q))
+                // ("Gunmen ambushed a patrol": capitalised only as the sentence's first word)
+                return q >= cStart && tokens[q].isWord && (!tokens[q].flags.contains(.capitalized) || q == lower) && ArticleReader.unidentifiedDoers.contains(word(q))
             }()
             if actor == nil, !anaphoric, !inBackground, !objectOfAnother, !unidentified, [.airstrike, .attack].contains(type) { doerless.insert(slot.start) } else { doerless.remove(slot.start) }
             // ", and an Israeli strike near Baalbek wounded two", "and that artillery fired": a clause of its own

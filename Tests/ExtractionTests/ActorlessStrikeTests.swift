@@ -82,4 +82,11 @@ import NewsdropExtraction
         #expect(e.count == 1, "\(e)")
         #expect(!e.contains { $0.actor?.text.contains("Maatouk") == true }, "\(e)")
     }
+
+    @Test func gunmenOpeningASentenceTakeNoSide() {
+        // "Gunmen ambushed a patrol": capitalised as the first word, still nobody named
+        let e = TestSupport.extract("Title line here\n\nTurkish drones also struck SDF positions in Sarrin on 19 January.\n\nGunmen ambushed a General Security patrol near Jableh in Latakia governorate on 26 January, killing two members.").events
+        let ambush = e.first { $0.place?.text == "Jableh" }
+        #expect(ambush != nil && ambush?.actor == nil, "\(e)")
+    }
 }
