@@ -1081,6 +1081,9 @@ extension ArticleReader {
             else if verbal || governingPreposition(slot.start, lowerBound: lower) == nil, let first = out.first(where: { $0.place != nil && $0.placeStrength >= 2 }) { place = first.place; strength = 2 }
             // (not past the next trigger: "… since a drone attack on a military academy in Homs" is that attack's place)
             else if let p = best(placeCandidates(lower, scopeEnd, strongOnly: true)) { place = p; strength = 2 }
+            // "reduced their presence in the province", "reinforcements had been sent to the area": the last
+            // place named with that noun ("Daraa governorate", "the Udhaim area")
+            else if !s.isHeading, let p = definiteAreaPlace(k, from: slot.end, to: scopeEnd) { place = p; strength = 1 }
             else if !s.isHeading, let prev = previous.last(where: { sentences[$0.sentenceIndex].block == s.block && $0.place != nil }) { place = prev.place; strength = 1 }
             else if !s.isHeading, [.meet, .visit, .support].contains(entry.type), let a = actor?.index,
                 let prev = (previous + out).last(where: { [.visit, .meet].contains($0.type) && $0.actor?.index == a && $0.place != nil && $0.modality != .expected })
@@ -1321,6 +1324,33 @@ extension ArticleReader {
     static let clauseSubordinators = FoldedWordSet(["as", "while", "whereas", "when", "because"])
     static let aircraftWords = FoldedWordSet(["drone", "drones", "warplane", "warplanes", "jet", "jets", "aircraft", "helicopter", "helicopters", "uav", "uavs", "bombers"])
     static let sequenceWords = FoldedWordSet(["after", "before", "since"])
+    static let definiteAreaNouns = FoldedWordSet(["area", "province", "governorate", "district", "region"])
+
+    /// "in the province", "to the area" in a trigger's stretch: the place last named with that noun
+    /// (province and governorate alike) in this sentence before it or the six before.
+    func definiteAreaPlace(_ k: Int, from lo: Int, to hi: Int) -> EventMention.Place? {
+        let r = sentences[k].tokenRange
+        var noun: ArraySlice<UInt8>? = nil
+        var q = max(lo, r.lowerBound + 1)
+        while q + 1 < min(hi, r.upperBound) {
+            if tokens[q].function == .the, tokens[q + 1].isWord, ArticleReader.definiteAreaNouns.contains(word(q + 1)),
+                [.locative, .to].contains(tokens[q - 1].function),
+                !(q + 2 < r.upperBound && tokens[q + 2].function == .of)
+            { noun = word(q + 1); break }
+            q += 1
+        }
+        guard let n = noun else { return nil }
+        let admin = ArticleReader.adminNouns.contains(n)
+        func same(_ w: ArraySlice<UInt8>) -> Bool { admin ? ArticleReader.adminNouns.contains(w) : w.elementsEqual(n) }
+        for j in stride(from: k, through: max(0, k - 6), by: -1) {
+            let sj = sentences[j]
+            for sl in sj.slots.reversed() where !sl.places.isEmpty && (j < k || sl.end <= q) {
+                let named = same(word(sl.end - 1)) || (sl.end < sj.tokenRange.upperBound && tokens[sl.end].isWord && same(word(sl.end)))
+                if named, let p = bestPlace(sl) { return EventMention.Place(index: p, text: text(sl.start, sl.end)) }
+            }
+        }
+        return nil
+    }
     static let alignmentWords = FoldedWordSet(["solidarity", "coordination", "cooperation", "support", "sympathy", "tandem", "conjunction", "concert", "alliance", "partnership"])
     static let ofWithWords = FoldedWordSet(["with", "of"])
 

@@ -50,4 +50,11 @@ import NewsdropExtraction
         let e = TestSupport.extract("Title line here\n\nA Turkish drone targeted a civilian car in the village of Bir Hesso, south of Kobani, this afternoon, killing two citizens.").events
         #expect(e.first?.place?.text == "Kobani", "\(e)")
     }
+
+    @Test func theProvinceIsTheLastPlaceNamedAsOne() {
+        // "in the province": the last place named with "governorate"/"province", not the last place named
+        let e = TestSupport.extract("Title line here\n\nThe Horan Free League recorded 43 assassinations in Daraa governorate during June.\n\nThe regime took Tafas in July 2018. The Russian military police have since reduced their presence in the province and withdrew from a number of checkpoints along the Jordanian border last year.").events
+        let w = e.first { $0.type == .withdraw }
+        #expect(w?.place?.text == "Daraa governorate", "\(e)")
+    }
 }
