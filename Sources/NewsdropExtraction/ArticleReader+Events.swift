@@ -509,6 +509,16 @@ extension ArticleReader {
             if !chosen.form.isVerbal, (max(lower, slot.start - 3)..<slot.start).contains(where: { q in
                 ArticleReader.haltVerbs.contains(word(q)) && (q + 1..<slot.start).allSatisfy { [.the, .determiner, .possessivePronoun].contains(tokens[$0].function) || (tokens[$0].isPunct && tokens[$0].mark == 0x22) || (tokens[$0].isWord && tokens[$0].function == .none && !tokens[$0].flags.contains(.capitalized)) }
             }) { continue }
+            // "have not resumed attacks on shipping", "never carried out strikes": the object of a negated verb
+            if !chosen.form.isVerbal, (max(lower, slot.start - 3)..<slot.start).contains(where: { q in
+                guard tokens[q].isWord, tokens[q].function == .none, !tokens[q].flags.contains(.capitalized),
+                    (q + 1..<slot.start).allSatisfy({ [.the, .determiner, .possessivePronoun, .number].contains(tokens[$0].function) || (tokens[$0].isWord && tokens[$0].function == .none && !tokens[$0].flags.contains(.capitalized)) })
+                else { return false }
+                var k = q - 1
+                while k >= lower, tokens[k].isWord, [.adverb, .have, .be, .modal].contains(tokens[k].function), !s.cues.contains(where: { $0.kind == .negation && $0.start <= k && k < $0.end }) { k -= 1 }
+                return k >= lower && k < q - 0 && k != q && s.cues.contains(where: { $0.kind == .negation && $0.start <= k && k < $0.end && $0.end <= q })
+                    && !ArticleReader.noWord.contains(word(k))
+            }), !s.cues.contains(where: { $0.kind == .deny }) { continue }
             if blocked.contains(slot.start) { continue }
             // look back over auxiliaries and adverbs
             var j = slot.start - 1
@@ -564,7 +574,8 @@ extension ArticleReader {
                 // "neutralized a senior member … in a drone strike in Qamishli on Tuesday": an event noun under
                 // "in" that retells this verb's event does not end its stretch (its place and date are this one's)
                 if verbal, let g = governingPreposition(st, lowerBound: lower), g.0 == .locative, ArticleReader.inWord.contains(word(g.1)),
-                    s.slots[t].triggers.contains(where: { !$0.form.isVerbal && EventMerger.family(dict.triggers[$0.index].type) == EventMerger.family(entry.type) })
+                    s.slots[t].triggers.contains(where: { !$0.form.isVerbal && EventMerger.family(dict.triggers[$0.index].type) == EventMerger.family(entry.type) }),
+                    !(slot.end..<st).contains(where: { tokens[$0].isWord && ArticleReader.subordinators.contains(word($0)) })
                 { return false }
                 return !(st - 1 >= lower && (tokens[st - 1].function == .that || tokens[st - 1].function == .relative))
             }).map { s.slots[$0].start } ?? range.upperBound
@@ -680,6 +691,25 @@ extension ArticleReader {
                     if let c = nonPP.last(where: { $0.start >= pv.end && adjacent($0, commas: false) }) { return c.actor }
                     if let a = pv.actor { return a }
                 }
+                // "American forces shot down four Houthi drones and struck two radar sites": a verb right after
+                // "and" shares the subject of the clause's first verb (a name followed by a lower-case word),
+                // not the last name of that verb's object
+                do {
+                    var q = slot.start - 1
+                    while q > cStart, tokens[q].isWord, tokens[q].function == .adverb { q -= 1 }
+                    if q > cStart, tokens[q].isWord, tokens[q].function == .conjunction, word(q).elementsEqual("and".utf8),
+                        let first = nonPP.first(where: { c in
+                            guard c.end < q, !c.isPronoun else { return false }
+                            var k = c.end
+                            while k < q, tokens[k].isWord, [.adverb, .have, .be, .modal].contains(tokens[k].function) { k += 1 }
+                            return k < q && tokens[k].isWord && tokens[k].function == .none && !tokens[k].flags.contains(.capitalized)
+                                && !cands.contains(where: { $0.start == k })
+                        }), first.start == nonPP.first?.start,
+                        !nonPP.contains(where: { $0.start > q })
+                    {
+                        return first.actor
+                    }
+                }
                 if let c = nonPP.last(where: { prevVerb == nil || $0.end <= prevVerb!.end || $0.start < cStart || adjacent($0) }) { return c.actor }
                 if let c = left.last(where: { $0.preposition != FunctionWord.from }) ?? left.last {
                     // "insurgents led by HTS stormed": the leader acts
@@ -695,6 +725,7 @@ extension ArticleReader {
                 let right = cands.filter { c in
                     c.start >= slot.end && c.start < scopeEnd && usable(c) && !tokens[c.end - 1].flags.contains(.hyphenAfter)
                         && !(c.start - 1 >= lower && tokens[c.start - 1].flags.contains(.hyphenAfter))
+                        && !alignedWith(c.start, lower: lower)
                 }
                 if let c = right.first(where: { $0.preposition == nil || $0.preposition == .preposition || $0.preposition == .of }) {
                     if let si = c.slot, s.slots[si].actors.isEmpty && s.slots[si].titles.isEmpty && !s.slots[si].places.isEmpty && !s.slots[si].unknown { return nil }
@@ -786,7 +817,11 @@ extension ArticleReader {
                     // "its forces killed an ISIS leader in a helicopter raid": the killer's raid
                     let activeKillBefore = allTriggerSlots.contains { t in
                         s.slots[t].end <= slot.start && s.slots[t].triggers.allSatisfy { dict.triggers[$0.index].type == .kill }
-                            && s.slots[t].start - 1 >= lower && tokens[s.slots[t].start - 1].function != .be && !ArticleReader.victimWords.contains(word(s.slots[t].start - 1))
+                            && s.slots[t].start - 1 >= lower && !ArticleReader.victimWords.contains(word(s.slots[t].start - 1))
+                            // "was also killed in the attack": an adverb between the auxiliary and the participle keeps it passive
+                            && { var q = s.slots[t].start - 1; while q > lower && tokens[q].function == .adverb { q -= 1 }; return tokens[q].function != .be }()
+                            // "killed a commander …, two weeks after a drone attack on a base": not the killer's
+                            && !(s.slots[t].end..<slot.start).contains(where: { tokens[$0].isWord && ArticleReader.sequenceWords.contains(word($0)) })
                     }
                     // (strikes and attacks only: "arrived for talks", "during the visit" are the subject's)
                     let backgroundPrep = !responsibility && !activeKillBefore && [.airstrike, .attack, .kill].contains(entry.type)
@@ -806,8 +841,18 @@ extension ArticleReader {
                     // the killer: the clause subject before the killing verb
                     let killerBefore: EventMention.Actor? = activeKillBefore ? allTriggerSlots.last(where: { t in
                         s.slots[t].end <= slot.start && s.slots[t].triggers.allSatisfy { dict.triggers[$0.index].type == .kill }
-                    }).flatMap { t in cands.last(where: { $0.end <= s.slots[t].start && $0.preposition == nil && usable($0) })?.actor } : nil
+                    }).flatMap { t in cands.last(where: { c in c.end <= s.slots[t].start && usable(c)
+                        // "a day after the IDF killed": the subject of a subordinate clause
+                        && (c.preposition == nil || (c.preposition == .preposition && (governingPreposition(c.start, lowerBound: lower).map { ArticleReader.subordinators.contains(word($0.1)) } ?? false))) })?.actor } : nil
                     inBackground = backgroundPrep
+                    // "fired rockets …, a day after the IDF killed a commander in a drone strike near Tyre": the
+                    // strike of a killing told in an "after/before/since" clause is another, earlier event
+                    if killerBefore != nil, n > 0, [.airstrike, .attack, .kill].contains(entry.type),
+                        (s.slots[triggerSlots[n - 1]].end..<slot.start).contains(where: { tokens[$0].isWord && ArticleReader.sequenceWords.contains(word($0)) }),
+                        triggerSlots.prefix(n).contains(where: { t in s.slots[t].start < slot.start && s.slots[t].triggers.contains { dict.triggers[$0.index].type != .kill } })
+                    {
+                        inBackground = true
+                    }
                     // "Hezbollah fired 30 rockets at Kiryat Shmona, after the terror group claimed a drone attack on an
                     // army post": an event claimed in a clause after "after/before/since" is an earlier or later one
                     if responsibility, n > 0, [.airstrike, .attack, .kill].contains(entry.type),
@@ -820,6 +865,9 @@ extension ArticleReader {
                     if let g = gov, g.0 == .locative, ArticleReader.inWord.contains(word(g.1)), !responsibility,
                         triggerSlots.prefix(n).contains(where: { t in
                             s.slots[t].triggers.contains { $0.form.isVerbal && EventMerger.family(dict.triggers[$0.index].type) == EventMerger.family(entry.type) }
+                                // "fired rockets …, a day after the IDF killed a commander in a drone strike": a
+                                // subordinate clause between them tells another event
+                                && !(s.slots[t].end..<slot.start).contains(where: { tokens[$0].isWord && ArticleReader.subordinators.contains(word($0)) })
                         })
                     {
                         // "neutralized a member … in a drone strike": the verb's event is of the noun's kind
@@ -967,6 +1015,11 @@ extension ArticleReader {
                         !(s.slots.first(where: { $0.start == sl.end && !$0.places.isEmpty }).map { $0.end < range.upperBound && ArticleReader.streetWords.contains(word($0.end)) } ?? false)
                     { continue }
                     if sl.end < range.upperBound, tokens[sl.end].function == .forceNoun { continue }
+                    // "the village of Bir Hesso": a one-word place right before an unknown capitalised word is the
+                    // first word of a name the gazetteer lacks, not the place
+                    if sl.end - sl.start == 1, sl.end < range.upperBound, tokens[sl.end].flags.contains(.capitalized),
+                        s.slots.contains(where: { $0.start == sl.end && $0.unknown })
+                    { continue }
                     // "Palestine Street", "Baghdad Road": a street, not the place
                     if sl.end < range.upperBound, ArticleReader.streetWords.contains(word(sl.end)) { continue }
                     // "positions on the road to Erbil": where the road leads, not the place
@@ -1029,6 +1082,9 @@ extension ArticleReader {
             else if verbal || governingPreposition(slot.start, lowerBound: lower) == nil, let first = out.first(where: { $0.place != nil && $0.placeStrength >= 2 }) { place = first.place; strength = 2 }
             // (not past the next trigger: "… since a drone attack on a military academy in Homs" is that attack's place)
             else if let p = best(placeCandidates(lower, scopeEnd, strongOnly: true)) { place = p; strength = 2 }
+            // "reduced their presence in the province", "reinforcements had been sent to the area": the last
+            // place named with that noun ("Daraa governorate", "the Udhaim area")
+            else if !s.isHeading, let p = definiteAreaPlace(k, from: slot.end, to: scopeEnd) { place = p; strength = 1 }
             else if !s.isHeading, let prev = previous.last(where: { sentences[$0.sentenceIndex].block == s.block && $0.place != nil }) { place = prev.place; strength = 1 }
             else if !s.isHeading, [.meet, .visit, .support].contains(entry.type), let a = actor?.index,
                 let prev = (previous + out).last(where: { [.visit, .meet].contains($0.type) && $0.actor?.index == a && $0.place != nil && $0.modality != .expected })
@@ -1111,7 +1167,8 @@ extension ArticleReader {
             let unidentified = !passive && {
                 var q = slot.start - 1
                 while q >= cStart, tokens[q].isWord, [.be, .have, .adverb, .modal].contains(tokens[q].function) { q -= 1 }
-                return q >= cStart && tokens[q].isWord && !tokens[q].flags.contains(.capitalized) && ArticleReader.unidentifiedDoers.contains(word(q))
+                // ("Gunmen ambushed a patrol": capitalised only as the sentence's first word)
+                return q >= cStart && tokens[q].isWord && (!tokens[q].flags.contains(.capitalized) || q == lower) && ArticleReader.unidentifiedDoers.contains(word(q))
             }()
             if actor == nil, !anaphoric, !inBackground, !objectOfAnother, !unidentified, [.airstrike, .attack].contains(type) { doerless.insert(slot.start) } else { doerless.remove(slot.start) }
             // ", and an Israeli strike near Baalbek wounded two", "and that artillery fired": a clause of its own
@@ -1203,6 +1260,8 @@ extension ArticleReader {
         if slot.start - 2 >= lower, slot.triggers.allSatisfy({ $0.form == .base }) {
             let p = tokens[slot.start - 1], pp = tokens[slot.start - 2]
             if [.the, .determiner, .possessivePronoun].contains(p.function) { return true }
+            // "fell in open areas": after a preposition the base form is an adjective or a noun
+            if p.isWord && [.locative, .preposition].contains(p.function) { return true }
             if p.isWord && p.function == .none && !p.flags.contains(.capitalized) && [.the, .determiner, .possessivePronoun].contains(pp.function) { return true }
         }
         guard slot.start - 1 >= lower, slot.triggers.allSatisfy({ $0.form == .third }) else { return false }
@@ -1266,6 +1325,44 @@ extension ArticleReader {
     static let clauseSubordinators = FoldedWordSet(["as", "while", "whereas", "when", "because"])
     static let aircraftWords = FoldedWordSet(["drone", "drones", "warplane", "warplanes", "jet", "jets", "aircraft", "helicopter", "helicopters", "uav", "uavs", "bombers"])
     static let sequenceWords = FoldedWordSet(["after", "before", "since"])
+    static let definiteAreaNouns = FoldedWordSet(["area", "province", "governorate", "district", "region"])
+
+    /// "in the province", "to the area" in a trigger's stretch: the place last named with that noun
+    /// (province and governorate alike) in this sentence before it or the six before.
+    func definiteAreaPlace(_ k: Int, from lo: Int, to hi: Int) -> EventMention.Place? {
+        let r = sentences[k].tokenRange
+        var noun: ArraySlice<UInt8>? = nil
+        var q = max(lo, r.lowerBound + 1)
+        while q + 1 < min(hi, r.upperBound) {
+            if tokens[q].function == .the, tokens[q + 1].isWord, ArticleReader.definiteAreaNouns.contains(word(q + 1)),
+                [.locative, .to].contains(tokens[q - 1].function),
+                !(q + 2 < r.upperBound && tokens[q + 2].function == .of)
+            { noun = word(q + 1); break }
+            q += 1
+        }
+        guard let n = noun else { return nil }
+        let admin = ArticleReader.adminNouns.contains(n)
+        func same(_ w: ArraySlice<UInt8>) -> Bool { admin ? ArticleReader.adminNouns.contains(w) : w.elementsEqual(n) }
+        for j in stride(from: k, through: max(0, k - 6), by: -1) {
+            let sj = sentences[j]
+            for sl in sj.slots.reversed() where !sl.places.isEmpty && (j < k || sl.end <= q) {
+                let named = same(word(sl.end - 1)) || (sl.end < sj.tokenRange.upperBound && tokens[sl.end].isWord && same(word(sl.end)))
+                if named, let p = bestPlace(sl) { return EventMention.Place(index: p, text: text(sl.start, sl.end)) }
+            }
+        }
+        return nil
+    }
+    static let alignmentWords = FoldedWordSet(["solidarity", "coordination", "cooperation", "support", "sympathy", "tandem", "conjunction", "concert", "alliance", "partnership"])
+    static let ofWithWords = FoldedWordSet(["with", "of"])
+
+    /// "in solidarity with Iran", "in coordination with the Iranian armed forces", "in support of Gaza":
+    /// the side an act stands with, not its target.
+    func alignedWith(_ start: Int, lower: Int) -> Bool {
+        var q = start - 1
+        while q >= lower, tokens[q].function == .the { q -= 1 }
+        guard q - 1 >= lower, tokens[q].isWord, ArticleReader.ofWithWords.contains(word(q)) else { return false }
+        return ArticleReader.alignmentWords.contains(word(q - 1))
+    }
     static let forWord = FoldedWordSet(["for"])
     static let haltVerbs = FoldedWordSet(["halt", "halting", "halted", "stop", "stopping", "end", "ending", "cease", "ceasing", "suspend", "suspending", "suspended", "prevent", "preventing", "avoid", "avoiding", "curb", "curbing", "deter", "deterring"])
     static let retaliateVerbs = FoldedWordSet(["retaliate", "retaliated", "retaliating", "avenge", "avenged", "avenging"])

@@ -153,6 +153,13 @@ final class ArticleReader {
 
     /// A first sentence opening with capitalised place words and a dash: "BEIRUT, LEBANON (…) –".
     func markDateline(_ range: Range<Int>) {
+        // "DAMASCUS: Israel carried out …" (Arab News, Asharq Al-Awsat): capitals and a colon
+        if let colon = tokens[range.prefix(6)].firstIndex(where: { $0.isPunct && $0.mark == 0x3A }), colon > range.lowerBound,
+            tokens[range.lowerBound..<colon].allSatisfy({ ($0.isWord && $0.flags.contains(.allUpper)) || ($0.isPunct && ($0.mark == 0x2C || $0.mark == 0x2F)) })
+        {
+            for k in range.lowerBound...colon { dateline.insert(k) }
+            return
+        }
         guard let dash = tokens[range].firstIndex(where: { $0.isPunct && $0.mark == 0x2D }), dash - range.lowerBound <= 12 else { return }
         let head = tokens[range.lowerBound..<dash]
         let words = head.filter(\.isWord)

@@ -215,6 +215,8 @@ struct DateReader: Sendable {
                         precision = .day
                     } else if w == Lex.night, let (y, m, d) = pub {
                         value = DateReader.iso(DateReader.daysFromCivil(y, m, d) - (last ? 1 : 0))
+                    } else if !last, Lex.partsOfDay.contains(w), let (y, m, d) = pub {
+                        value = DateReader.iso(DateReader.daysFromCivil(y, m, d))
                     }
                 }
                 if ok {
@@ -287,6 +289,8 @@ struct DateReader: Sendable {
         static let yesterday = f("yesterday"), today = f("today"), tonight = f("tonight")
         static let last = f("last"), this = f("this"), month = f("month"), year = f("year"), week = f("week")
         static let weekend = f("weekend"), night = f("night")
+        /// "this morning", "this afternoon": the publication day
+        static let partsOfDay = [f("morning"), f("afternoon"), f("evening"), f("dawn")]
         static func f(_ s: String) -> [UInt8] { Array(NameFolding.fold(s).utf8) }
     }
 }

@@ -55,4 +55,9 @@ import NewsdropExtraction
         #expect(date("Araghchi is expected to visit Damascus on Sunday.", published: "November 29, 2024") == "2024-12-01")
         #expect(date("Araghchi visited Damascus on Sunday.", published: "November 29, 2024") == "2024-11-24")
     }
+
+    @Test func thisAfternoonIsThePublicationDay() {
+        let e = TestSupport.extract("Turkish drone targets car\n\nKOBANI, 22 December 2024 - A Turkish drone targeted a civilian car south of Kobani this afternoon, killing two citizens.").events
+        #expect(e.first?.date?.value == "2024-12-22", "\(e)")
+    }
 }

@@ -72,4 +72,20 @@ import NewsdropExtraction
         let e = TestSupport.extract("Title line here\n\nHezbollah fired at least 30 rockets at the northern city of Kiryat Shmona on Wednesday afternoon, the military said, after the terror group claimed a drone attack on an army post near the border.").events
         #expect(e.count == 2 && e.contains { $0.type == .attack } && e.contains { $0.type == .airstrike && $0.actor?.id == "hezbollah" }, "\(e)")
     }
+
+    @Test func aKillingInAnAfterClauseIsAnotherStrike() {
+        // "fired rockets at the Upper Galilee, a day after the IDF killed a commander in a drone strike near
+        // Tyre": the strike is the IDF's, earlier, at Tyre; the barrage keeps its own place
+        let e = TestSupport.extract("Title line here\n\nHezbollah fired some 45 rockets from Lebanon toward the Upper Galilee on Thursday afternoon, a day after the IDF killed one of the group's commanders in a drone strike near Tyre.").events
+        #expect(e.contains { $0.actor?.name == "Hezbollah" && $0.place?.text == "Upper Galilee" }, "\(e)")
+        #expect(e.contains { $0.actor?.id == "idf" && $0.place?.text == "Tyre" }, "\(e)")
+        // "killed a commander …, two weeks after a drone attack on a base": the attack is not the killer's
+        let b = TestSupport.extract("Title line here\n\nA U.S. drone strike killed a militia commander in Baghdad on Wednesday, two weeks after a drone attack on a U.S. base in Jordan killed three soldiers.").events
+        #expect(!b.contains { $0.actor?.name == "United States" && $0.place?.text == "Jordan" }, "\(b)")
+    }
+
+    @Test func aSeparateStatementTellsASeparateEvent() {
+        let e = TestSupport.extract("Title line here\n\nHezbollah fired rockets toward the Upper Galilee on Thursday. In a separate statement, the group said its fighters targeted an IDF position in Metula with guided missiles.").events
+        #expect(e.count == 2, "\(e)")
+    }
 }

@@ -60,4 +60,10 @@ import NewsdropExtraction
         let e = TestSupport.extract("A Turkish drone struck a car in Qamishli on Tuesday. In its 40-year terror campaign against Turkey, the PKK has been responsible for the deaths of more than 40,000 people.").events
         #expect(e.count == 1 && e.first?.fatalities == nil)
     }
+
+    @Test func martyringIsAToll() {
+        // ANHA, Al Mayadeen: "…, martyring two citizens"
+        let e = TestSupport.extract("Title line here\n\nA Turkish occupation drone targeted a civilian car south of Kobani on Sunday, martyring two citizens.").events
+        #expect(e.first?.fatalities == 2, "\(e)")
+    }
 }

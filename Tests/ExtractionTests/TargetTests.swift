@@ -35,4 +35,11 @@ import NewsdropExtraction
         let e = TestSupport.extract("Title line here\n\nIraq's Islamic Resistance claimed two drone attacks on Israel overnight as the IDF intercepted a suspicious aerial target over the Red Sea.").events
         #expect(e.first != nil && e.first?.place?.name != "Red Sea", "\(e)")
     }
+
+    @Test func theSideAnActStandsWithIsNoTarget() {
+        // "in coordination with the Iranian armed forces and in solidarity with Iran": Iran is no target
+        let e = TestSupport.extract("Title line here\n\nThe Houthis claimed that they fired ballistic missiles at Jaffa in coordination with the Iranian armed forces and in solidarity with Iran on June 15.").events
+        #expect(e.count == 1 && e.first?.actor?.name == "Houthis", "\(e)")
+        #expect(e.first?.target == nil, "\(e)")
+    }
 }
