@@ -219,7 +219,7 @@ final class ArticleReader {
                 for g in cursor..<groupEnd where matches[g].end == end && matches[g].payload.kind == kind {
                     let m = matches[g]
                     if kind == .trigger {
-                        list[n] = SentenceSlots.TriggerList.pack(index: Int(m.payload.index), form: TriggerForm(rawValue: m.payload.detail) ?? .noun)
+                        list[n] = SentenceSlots.TriggerReading.pack(index: Int(m.payload.index), form: TriggerForm(rawValue: m.payload.detail) ?? .noun)
                         n += 1
                         continue
                     }

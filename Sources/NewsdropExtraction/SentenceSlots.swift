@@ -49,9 +49,9 @@ struct SentenceSlots {
         var isActorLike: Bool { actorsEnd != 0 || (adjectivesEnd != actorsEnd && !modifier) || titlesEnd != adjectivesEnd || unknown }
     }
 
-    /// Dictionary row indices of a slot (actors, adjectives, titles or places), in match order.
-    /// Indexed from 0, like an array.
-    struct IndexList: RandomAccessCollection {
+    /// A stretch of a slot's storage, read as values of one kind (`Reading` says how), in match
+    /// order. Indexed from 0, like an array.
+    struct SlotList<Reading: SlotListReading>: RandomAccessCollection {
         let base: UnsafePointer<Int32>?
         let endIndex: Int
         var startIndex: Int { 0 }
@@ -60,31 +60,36 @@ struct SentenceSlots {
             self.base = base.map { $0 + start }
             endIndex = end - start
         }
-        @inline(__always) subscript(i: Int) -> Int {
+        @inline(__always) subscript(i: Int) -> Reading.Element {
             precondition(i >= 0 && i < endIndex, "slot list index out of range")
-            return Int(base.unsafelyUnwrapped[i])
+            return Reading.read(base.unsafelyUnwrapped[i])
         }
     }
 
-    /// The trigger readings of a slot: a `triggers.tsv` row and the form the phrase matched in.
-    /// Indexed from 0, like an array.
-    struct TriggerList: RandomAccessCollection {
-        let base: UnsafePointer<Int32>?
-        let endIndex: Int
-        var startIndex: Int { 0 }
-        /// The readings `base[start..<end]`.
-        @inline(__always) init(_ base: UnsafePointer<Int32>?, _ start: Int, _ end: Int) {
-            self.base = base.map { $0 + start }
-            endIndex = end - start
-        }
-        @inline(__always) subscript(i: Int) -> (index: Int, form: TriggerForm) {
-            precondition(i >= 0 && i < endIndex, "slot list index out of range")
-            let v = base.unsafelyUnwrapped[i]
-            return (Int(v >> 8), TriggerForm(rawValue: UInt8(truncatingIfNeeded: v)).unsafelyUnwrapped)
+    /// How a slot list's stored words read.
+    protocol SlotListReading {
+        associatedtype Element
+        static func read(_ stored: Int32) -> Element
+    }
+
+    /// A dictionary row index (actors, adjectives, titles or places).
+    enum RowIndexReading: SlotListReading {
+        @inline(__always) static func read(_ stored: Int32) -> Int { Int(stored) }
+    }
+
+    /// A trigger reading: a `triggers.tsv` row and the form the phrase matched in.
+    enum TriggerReading: SlotListReading {
+        @inline(__always) static func read(_ stored: Int32) -> (index: Int, form: TriggerForm) {
+            (Int(stored >> 8), TriggerForm(rawValue: UInt8(truncatingIfNeeded: stored)).unsafelyUnwrapped)
         }
         /// A reading packed for storage in a slot.
         static func pack(index: Int, form: TriggerForm) -> Int32 { Int32(index) << 8 | Int32(form.rawValue) }
     }
+
+    /// Dictionary row indices of a slot (actors, adjectives, titles or places).
+    typealias IndexList = SlotList<RowIndexReading>
+    /// The trigger readings of a slot.
+    typealias TriggerList = SlotList<TriggerReading>
 
     struct Cue: Sendable {
         var start: Int
