@@ -341,16 +341,16 @@ extension ArticleReader {
             for q in c.start..<e { attributionTokens.insert(q) }
             if source == nil, let cand = cands.first(where: { $0.start >= c.end && $0.start <= c.end + 4 }) { source = cand.actor.name }
         }
+        // "…, the White Helmets rescue service said.": up to three plain words (no trigger) may
+        // describe the speaker between its name and the verb
+        func describes(_ gap: Range<Int>) -> Bool {
+            gap.count <= 3 && gap.allSatisfy { q in
+                tokens[q].isWord && tokens[q].function == .none && !s.slots.contains { $0.start == q && !$0.triggers.isEmpty }
+            }
+        }
         for c in s.cues where c.kind == .report {
             // a trailing attribution clause, "…, the Defense Ministry said.": its speaker is the
             // source, never an actor or target of the events told before it
-            // "…, the White Helmets rescue service said.": up to three plain words (no trigger)
-            // may describe the speaker between its name and the verb
-            func describes(_ gap: Range<Int>) -> Bool {
-                gap.count <= 3 && gap.allSatisfy { q in
-                    tokens[q].isWord && tokens[q].function == .none && !s.slots.contains { $0.start == q && !$0.triggers.isEmpty }
-                }
-            }
             if let b = cands.last(where: { $0.end <= c.start && (c.start - $0.end <= 1 || describes($0.end..<c.start)) && !$0.isPronoun }),
                 let comma = (max(range.lowerBound, b.start - 2)..<b.start).last(where: { tokens[$0].isPunct }),
                 tokens[comma].mark == 0x2C, (comma + 1..<b.start).allSatisfy({ tokens[$0].function == .the }),

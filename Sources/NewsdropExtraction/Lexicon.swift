@@ -128,9 +128,6 @@ final class Lexicon: Sendable {
         var aligned: Bool
     }
 
-    /// Words of a phrase as folding sees them, without article particles.
-    static func wordCount(_ phrase: String) -> Int { wordShape(phrase).words }
-
     /// Words of a phrase as folding sees them, without article particles, and whether a word
     /// before the last is a possessive ("Iran's president").
     static func wordShape(_ phrase: String) -> (words: Int, possessiveInside: Bool) {

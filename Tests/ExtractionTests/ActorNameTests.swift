@@ -23,29 +23,29 @@ import NewsdropExtraction
 
     @Test func itAfterAReportVerbIsTheSpeaker() {
         // "X announced that it had targeted": X
-        let e = TestSupport.extract("Title line here\n\nIraq's Islamic Resistance also announced that it had targeted a vital site in Haifa with drones.").events
+        let e = TestSupport.extractBody("Iraq's Islamic Resistance also announced that it had targeted a vital site in Haifa with drones.").events
         #expect(e.first?.actor?.id == "islamic-resistance-in-iraq", "\(e)")
     }
 
     @Test func aLongerNameOverrunningAShortOneWins() {
         // "The National" (an outlet) is the start of "The National Intelligence Organization"
-        let e = TestSupport.extract("Title line here\n\nThe National Intelligence Organization neutralized a senior member of the YPG in Qamishli.").events
+        let e = TestSupport.extractBody("The National Intelligence Organization neutralized a senior member of the YPG in Qamishli.").events
         #expect(e.first?.actor?.id == "turkish-intelligence", "\(e)")
     }
 
     @Test func theOneTheyAreLoyalToIsNotTheSubject() {
-        let e = TestSupport.extract("Title line here\n\nArab tribal fighters loyal to Sheikh Ibrahim al-Hafl attacked SDF positions in Thiban.").events
+        let e = TestSupport.extractBody("Arab tribal fighters loyal to Sheikh Ibrahim al-Hafl attacked SDF positions in Thiban.").events
         #expect(e.first?.actor?.id == "arab-tribes", "\(e)")
     }
 
     @Test func anUnknownNameAfterARankIsAPersonForHe() {
-        let e = TestSupport.extract("Title line here\n\nTribal fighters loyal to Sheikh Ibrahim al-Hafl attacked SDF positions in Thiban.\n\nHe met Iranian officers in Deir ez-Zor city in July.").events
+        let e = TestSupport.extractBody("Tribal fighters loyal to Sheikh Ibrahim al-Hafl attacked SDF positions in Thiban.\n\nHe met Iranian officers in Deir ez-Zor city in July.").events
         #expect(e.first { $0.type == .meet }?.actor?.name == "Ibrahim al-Hafl", "\(e)")
     }
 
     @Test func theMilitantsAreTheGroupThatDidTheLastAttack() {
         // not the victims named as the subject of the passive
-        let e = TestSupport.extract("Title line here\n\nFour members of the Popular Mobilization Forces (PMF) were killed in an attack by ISIS on their positions near Udhaim.\n\nThe militants then attacked a checkpoint in Samarra.").events
+        let e = TestSupport.extractBody("Four members of the Popular Mobilization Forces (PMF) were killed in an attack by ISIS on their positions near Udhaim.\n\nThe militants then attacked a checkpoint in Samarra.").events
         #expect(e.first { $0.place?.name == "Samarra'" }?.actor?.id == "isis", "\(e)")
         // and the toll reads over the name's parenthesis
         #expect(e.first?.fatalities == 4, "\(e)")
@@ -54,23 +54,23 @@ import NewsdropExtraction
     @Test func namesAndPlacesOfTheRegionsPress() {
         // data rows: the Axis press's "occupied territories", "Yemeni Armed Forces" (the Houthis), "regime
         // artillery", Syria Direct's "Deir e-Zor", "Kfarchouba", "recaptured", "launched the barrage"
-        #expect(TestSupport.extract("Title line here\n\nThe IRGC launched dozens of drones and missiles at targets in the occupied territories on Saturday.").events.first?.place?.name == "occupied territories")
-        #expect(TestSupport.extract("Title line here\n\nThe Yemeni Armed Forces fired ballistic missiles at a ship in the Red Sea on Monday.").events.first?.actor?.id == "houthis")
-        #expect(TestSupport.extract("Title line here\n\nRegime artillery shelled the villages of al-Busayrah on Tuesday.").events.first?.actor?.id == "syrian-army")
-        let r = TestSupport.extract("Title line here\n\nSDF units recaptured Thiban in eastern Deir e-Zor on Monday.").events
+        #expect(TestSupport.extractBody("The IRGC launched dozens of drones and missiles at targets in the occupied territories on Saturday.").events.first?.place?.name == "occupied territories")
+        #expect(TestSupport.extractBody("The Yemeni Armed Forces fired ballistic missiles at a ship in the Red Sea on Monday.").events.first?.actor?.id == "houthis")
+        #expect(TestSupport.extractBody("Regime artillery shelled the villages of al-Busayrah on Tuesday.").events.first?.actor?.id == "syrian-army")
+        let r = TestSupport.extractBody("SDF units recaptured Thiban in eastern Deir e-Zor on Monday.").events
         #expect(r.first?.type == .attack && r.first?.actor?.id == "sdf", "\(r)")
-        #expect(TestSupport.extract("Title line here\n\nIsraeli artillery shelled the outskirts of Kfarchouba on Monday.").events.first?.place?.name == "Kfar Shouba")
-        #expect(TestSupport.extract("Title line here\n\nHezbollah said its fighters had launched the barrage at military bases in the Golan Heights.").events.first?.type == .attack)
+        #expect(TestSupport.extractBody("Israeli artillery shelled the outskirts of Kfarchouba on Monday.").events.first?.place?.name == "Kfar Shouba")
+        #expect(TestSupport.extractBody("Hezbollah said its fighters had launched the barrage at military bases in the Golan Heights.").events.first?.type == .attack)
     }
 
     @Test func theGroupIsNoStatesArmy() {
         // "The group" after a sentence about the IDF is the militia told before, not the IDF
-        let e = TestSupport.extract("Title line here\n\nUpdated: JUNE 3, 2024 11:42\n\nThe Islamic Resistance in Iraq claimed it had attacked a vital target in Eilat with drones overnight Sunday. The IDF said an aerial target that approached Eilat from the east was intercepted by the Israeli Air Force.\n\nThe group also said it targeted the Golan Heights with a drone.").events
+        let e = TestSupport.extractBody("Updated: JUNE 3, 2024 11:42\n\nThe Islamic Resistance in Iraq claimed it had attacked a vital target in Eilat with drones overnight Sunday. The IDF said an aerial target that approached Eilat from the east was intercepted by the Israeli Air Force.\n\nThe group also said it targeted the Golan Heights with a drone.").events
         #expect(e.first { $0.place?.name == "Golan Heights" }?.actor?.id == "islamic-resistance-in-iraq", "\(e)")
     }
 
     @Test func itInASecondThatClauseOfAReportIsTheSpeaker() {
-        let e = TestSupport.extract("Title line here\n\nThe Israeli army said its aircraft had struck \"a Hezbollah terrorist cell\" in the area and that it had also hit a weapons depot in the village of Khiam overnight.").events
+        let e = TestSupport.extractBody("The Israeli army said its aircraft had struck \"a Hezbollah terrorist cell\" in the area and that it had also hit a weapons depot in the village of Khiam overnight.").events
         #expect(!e.contains { $0.actor?.id == "hezbollah" }, "\(e)")
         #expect(e.contains { $0.place?.name == "Khiam" && $0.actor?.id == "idf" }, "\(e)")
     }

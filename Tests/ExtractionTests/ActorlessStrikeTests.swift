@@ -71,21 +71,21 @@ import NewsdropExtraction
 
     @Test func unidentifiedGunmenTakeNoSide() {
         // "unidentified assailants opened fire": nobody named, not the side of the last strike; "killing its driver" is one
-        let events = TestSupport.extract("Title line here\n\nIsraeli warplanes struck the town of Khiam on Monday.\n\nUnidentified assailants opened fire on a car in the town of Marjayoun on Monday, killing its driver.").events
+        let events = TestSupport.extractBody("Israeli warplanes struck the town of Khiam on Monday.\n\nUnidentified assailants opened fire on a car in the town of Marjayoun on Monday, killing its driver.").events
         let m = events.first { $0.place?.name == "Marjayoun" }
         #expect(m != nil && m?.actor == nil && m?.fatalities == 1, "\(events)")
     }
 
     @Test func aVictimAlsoKilledInTheAttackIsNoDoer() {
         // "X was also killed in the attack": X is a victim of the strike told before, not its doer
-        let e = TestSupport.extract("Title line here\n\nAn Israeli drone struck a car in Tyre on Wednesday, killing a Hezbollah commander. Another Hezbollah operative, Ali Jafar Maatouk, was also killed in the attack, Lebanese reports said.").events
+        let e = TestSupport.extractBody("An Israeli drone struck a car in Tyre on Wednesday, killing a Hezbollah commander. Another Hezbollah operative, Ali Jafar Maatouk, was also killed in the attack, Lebanese reports said.").events
         #expect(e.count == 1, "\(e)")
         #expect(!e.contains { $0.actor?.text.contains("Maatouk") == true }, "\(e)")
     }
 
     @Test func gunmenOpeningASentenceTakeNoSide() {
         // "Gunmen ambushed a patrol": capitalised as the first word, still nobody named
-        let e = TestSupport.extract("Title line here\n\nTurkish drones also struck SDF positions in Sarrin on 19 January.\n\nGunmen ambushed a General Security patrol near Jableh in Latakia governorate on 26 January, killing two members.").events
+        let e = TestSupport.extractBody("Turkish drones also struck SDF positions in Sarrin on 19 January.\n\nGunmen ambushed a General Security patrol near Jableh in Latakia governorate on 26 January, killing two members.").events
         let ambush = e.first { $0.place?.text == "Jableh" }
         #expect(ambush != nil && ambush?.actor == nil, "\(e)")
     }

@@ -53,7 +53,7 @@ import NewsdropExtraction
     }
 
     @Test func theOneBlamedForAStrikeToldWithoutADoerIsItsClaimedDoer() {
-        let e = TestSupport.extract("Title line here\n\nUS warplanes struck targets in Albukamal on Friday.\n\nA drone hit Tower 22, a small US outpost in Jordan, on January 28. Washington blamed the Islamic Resistance in Iraq for the attack.").events
+        let e = TestSupport.extractBody("US warplanes struck targets in Albukamal on Friday.\n\nA drone hit Tower 22, a small US outpost in Jordan, on January 28. Washington blamed the Islamic Resistance in Iraq for the attack.").events
         let t = e.first { $0.place?.name == "Tower 22" && $0.type == .airstrike }
         #expect(t?.actor?.id == "islamic-resistance-in-iraq" && t?.modality == .claimed, "\(e)")
     }

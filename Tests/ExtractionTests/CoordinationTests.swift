@@ -28,21 +28,21 @@ import NewsdropExtraction
 
     @Test func aCommaListEndingInAndActsTogether() {
         // "X, Y and Z attacked": one actor named after the first, its text all three
-        let e = TestSupport.extract("Title line here\n\nKataib Hezbollah, Harakat al-Nujaba and Kataib Sayyid al-Shuhada attacked US positions at the Conoco base on Sunday.").events
+        let e = TestSupport.extractBody("Kataib Hezbollah, Harakat al-Nujaba and Kataib Sayyid al-Shuhada attacked US positions at the Conoco base on Sunday.").events
         #expect(e.count == 1 && e.first?.actor?.id == "kataib-hezbollah", "\(e)")
         #expect(e.first?.actor?.text == "Kataib Hezbollah, Harakat al-Nujaba and Kataib Sayyid al-Shuhada", "\(e)")
         // an apposition after a comma is no list
-        let a = TestSupport.extract("Title line here\n\nThe Islamic Resistance in Iraq, an umbrella of armed groups, attacked the Conoco base on Sunday.").events
+        let a = TestSupport.extractBody("The Islamic Resistance in Iraq, an umbrella of armed groups, attacked the Conoco base on Sunday.").events
         #expect(a.first?.actor?.text == "Islamic Resistance in Iraq", "\(a)")
     }
 
     @Test func aSecondVerbAfterAndSharesTheClauseSubject() {
         // "X shot down Houthi drones and struck radar sites": the striker is X, not the drones' owner
-        let e = TestSupport.extract("Title line here\n\nAmerican forces shot down four Houthi drones over the Red Sea and struck two radar sites near Ras Isa on Monday.").events
+        let e = TestSupport.extractBody("American forces shot down four Houthi drones over the Red Sea and struck two radar sites near Ras Isa on Monday.").events
         #expect(e.count == 1 && e.first?.type == .airstrike, "\(e)")
         #expect(e.first?.actor?.text == "American forces" && e.first?.actor?.name != "Houthis", "\(e)")
         // a second clause with a subject of its own keeps it
-        let b = TestSupport.extract("Title line here\n\nIsraeli jets hit a depot in Nabatieh, and Hezbollah fired rockets at Metula on Monday.").events
+        let b = TestSupport.extractBody("Israeli jets hit a depot in Nabatieh, and Hezbollah fired rockets at Metula on Monday.").events
         #expect(b.contains { $0.actor?.name == "Hezbollah" && $0.place?.text == "Metula" }, "\(b)")
     }
 }

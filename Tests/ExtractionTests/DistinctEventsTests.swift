@@ -39,53 +39,53 @@ import NewsdropExtraction
     }
 
     @Test func aSeparateIncidentIsAnotherEvent() {
-        let e = TestSupport.extract("Title line here\n\nMilitants attacked a PMF checkpoint in Udhaim on Saturday night.\n\nIn a separate incident, gunmen opened fire on a car carrying a tribal sheikh in the Tarmiyah district, killing him and his son.").events
+        let e = TestSupport.extractBody("Militants attacked a PMF checkpoint in Udhaim on Saturday night.\n\nIn a separate incident, gunmen opened fire on a car carrying a tribal sheikh in the Tarmiyah district, killing him and his son.").events
         #expect(e.count == 2, "\(e)")
         // "killing him and his son": two
         #expect(e.last?.fatalities == 2, "\(e)")
     }
 
     @Test func aConfirmedAttemptedAttackIsNotTheSpeakers() {
-        let e = TestSupport.extract("Title line here\n\nA US defense official confirmed \"an attempted attack\" on Green Village but said the rockets fell short.").events
+        let e = TestSupport.extractBody("A US defense official confirmed \"an attempted attack\" on Green Village but said the rockets fell short.").events
         #expect(!e.contains { $0.actor?.id == "united-states" }, "\(e)")
     }
 
     @Test func attacksToBeHaltedAreNoEvent() {
         // "to halt their attacks" refers to no particular attack (it used to join the last one and give it this actor)
-        let e = TestSupport.extract("Title line here\n\nQuds Force commander Esmail Qaani visited Baghdad last week to urge the militias to halt their attacks.").events
+        let e = TestSupport.extractBody("Quds Force commander Esmail Qaani visited Baghdad last week to urge the militias to halt their attacks.").events
         #expect(e.count == 1 && e.first?.type == .visit, "\(e)")
     }
 
     @Test func theDeathsRetaliatedForAreNotTheRetaliationsToll() {
-        let e = TestSupport.extract("Title line here\n\nOn Friday, US jets struck 85 targets in Iraq and Syria. The US military retaliated for the deaths of three American soldiers.").events
+        let e = TestSupport.extractBody("On Friday, US jets struck 85 targets in Iraq and Syria. The US military retaliated for the deaths of three American soldiers.").events
         #expect(e.first?.fatalities == nil, "\(e)")
     }
 
     @Test func twoPredicatesAtTwoPlacesAreTwoEvents() {
         // "targeted a barracks in Kiryat Shmona … and attacked a post in the Shebaa Farms": two attacks
-        let e = TestSupport.extract("Title line here\n\nHezbollah said its fighters targeted an Israeli army barracks in Kiryat Shmona with Katyusha rockets and attacked a military post in the Shebaa Farms with a guided missile.").events
+        let e = TestSupport.extractBody("Hezbollah said its fighters targeted an Israeli army barracks in Kiryat Shmona with Katyusha rockets and attacked a military post in the Shebaa Farms with a guided missile.").events
         #expect(e.count == 2 && e.allSatisfy { $0.type == .attack && $0.actor?.id == "hezbollah" }, "\(e)")
     }
 
     @Test func anAttackClaimedAfterAnotherIsAnotherEvent() {
         // "fired 30 rockets …, after the terror group claimed a drone attack": two events, not one airstrike
-        let e = TestSupport.extract("Title line here\n\nHezbollah fired at least 30 rockets at the northern city of Kiryat Shmona on Wednesday afternoon, the military said, after the terror group claimed a drone attack on an army post near the border.").events
+        let e = TestSupport.extractBody("Hezbollah fired at least 30 rockets at the northern city of Kiryat Shmona on Wednesday afternoon, the military said, after the terror group claimed a drone attack on an army post near the border.").events
         #expect(e.count == 2 && e.contains { $0.type == .attack } && e.contains { $0.type == .airstrike && $0.actor?.id == "hezbollah" }, "\(e)")
     }
 
     @Test func aKillingInAnAfterClauseIsAnotherStrike() {
         // "fired rockets at the Upper Galilee, a day after the IDF killed a commander in a drone strike near
         // Tyre": the strike is the IDF's, earlier, at Tyre; the barrage keeps its own place
-        let e = TestSupport.extract("Title line here\n\nHezbollah fired some 45 rockets from Lebanon toward the Upper Galilee on Thursday afternoon, a day after the IDF killed one of the group's commanders in a drone strike near Tyre.").events
+        let e = TestSupport.extractBody("Hezbollah fired some 45 rockets from Lebanon toward the Upper Galilee on Thursday afternoon, a day after the IDF killed one of the group's commanders in a drone strike near Tyre.").events
         #expect(e.contains { $0.actor?.name == "Hezbollah" && $0.place?.text == "Upper Galilee" }, "\(e)")
         #expect(e.contains { $0.actor?.id == "idf" && $0.place?.text == "Tyre" }, "\(e)")
         // "killed a commander …, two weeks after a drone attack on a base": the attack is not the killer's
-        let b = TestSupport.extract("Title line here\n\nA U.S. drone strike killed a militia commander in Baghdad on Wednesday, two weeks after a drone attack on a U.S. base in Jordan killed three soldiers.").events
+        let b = TestSupport.extractBody("A U.S. drone strike killed a militia commander in Baghdad on Wednesday, two weeks after a drone attack on a U.S. base in Jordan killed three soldiers.").events
         #expect(!b.contains { $0.actor?.name == "United States" && $0.place?.text == "Jordan" }, "\(b)")
     }
 
     @Test func aSeparateStatementTellsASeparateEvent() {
-        let e = TestSupport.extract("Title line here\n\nHezbollah fired rockets toward the Upper Galilee on Thursday. In a separate statement, the group said its fighters targeted an IDF position in Metula with guided missiles.").events
+        let e = TestSupport.extractBody("Hezbollah fired rockets toward the Upper Galilee on Thursday. In a separate statement, the group said its fighters targeted an IDF position in Metula with guided missiles.").events
         #expect(e.count == 2, "\(e)")
     }
 }

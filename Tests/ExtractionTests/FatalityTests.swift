@@ -63,7 +63,7 @@ import NewsdropExtraction
 
     @Test func martyringIsAToll() {
         // ANHA, Al Mayadeen: "…, martyring two citizens"
-        let e = TestSupport.extract("Title line here\n\nA Turkish occupation drone targeted a civilian car south of Kobani on Sunday, martyring two citizens.").events
+        let e = TestSupport.extractBody("A Turkish occupation drone targeted a civilian car south of Kobani on Sunday, martyring two citizens.").events
         #expect(e.first?.fatalities == 2, "\(e)")
     }
 }

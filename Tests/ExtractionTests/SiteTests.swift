@@ -33,27 +33,27 @@ import NewsdropExtraction
     @Test func theSideOfAPlaceIsThatPlace() {
         // "seized the Syrian side of Mount Hermon … and moved into the buffer zone in Quneitra province":
         // an attack at Mount Hermon, a deployment (triggers.tsv move-into) in Quneitra
-        let e = TestSupport.extract("Title line here\n\nIsraeli troops seized the Syrian side of Mount Hermon on Sunday, hours after the fall of Bashar Assad, and moved into the UN-patrolled buffer zone in Quneitra province.").events
+        let e = TestSupport.extractBody("Israeli troops seized the Syrian side of Mount Hermon on Sunday, hours after the fall of Bashar Assad, and moved into the UN-patrolled buffer zone in Quneitra province.").events
         #expect(e.contains { $0.type == .attack && $0.place?.name == "Mount Hermon" }, "\(e)")
         #expect(e.contains { $0.type == .deploy && $0.place?.text == "Quneitra province" }, "\(e)")
     }
 
     @Test func aNeighbourhoodIsOnePlaceNotAHonorificAndAName() {
         // "the Sheikh Radwan neighbourhood of Gaza City" (places-extra.tsv): no place "Sheikh", no target "Radwan"
-        let e = TestSupport.extract("Title line here\n\nAt least 18 Palestinians were killed on Saturday when an Israeli warplane bombed a school in the Sheikh Radwan neighbourhood of Gaza City.").events
+        let e = TestSupport.extractBody("At least 18 Palestinians were killed on Saturday when an Israeli warplane bombed a school in the Sheikh Radwan neighbourhood of Gaza City.").events
         #expect(e.first?.place?.name == "Sheikh Radwan", "\(e)")
         #expect(e.first?.target?.text.contains("Radwan") != true, "\(e)")
     }
 
     @Test func aOneWordPlaceBeforeAnUnknownNameIsNotThePlace() {
         // "the village of Bir Hesso, south of Kobani": "Bir" begins a name the gazetteer lacks; Kobani is the place
-        let e = TestSupport.extract("Title line here\n\nA Turkish drone targeted a civilian car in the village of Bir Hesso, south of Kobani, this afternoon, killing two citizens.").events
+        let e = TestSupport.extractBody("A Turkish drone targeted a civilian car in the village of Bir Hesso, south of Kobani, this afternoon, killing two citizens.").events
         #expect(e.first?.place?.text == "Kobani", "\(e)")
     }
 
     @Test func theProvinceIsTheLastPlaceNamedAsOne() {
         // "in the province": the last place named with "governorate"/"province", not the last place named
-        let e = TestSupport.extract("Title line here\n\nThe Horan Free League recorded 43 assassinations in Daraa governorate during June.\n\nThe regime took Tafas in July 2018. The Russian military police have since reduced their presence in the province and withdrew from a number of checkpoints along the Jordanian border last year.").events
+        let e = TestSupport.extractBody("The Horan Free League recorded 43 assassinations in Daraa governorate during June.\n\nThe regime took Tafas in July 2018. The Russian military police have since reduced their presence in the province and withdrew from a number of checkpoints along the Jordanian border last year.").events
         let w = e.first { $0.type == .withdraw }
         #expect(w?.place?.text == "Daraa governorate", "\(e)")
     }

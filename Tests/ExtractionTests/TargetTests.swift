@@ -26,19 +26,19 @@ import NewsdropExtraction
     }
 
     @Test func whereARoadLeadsIsNotThePlace() {
-        let e = TestSupport.extract("Title line here\n\nIn Kirkuk, Iraqi Security Forces (ISF) and the Hashd al-Shaabi reinforced their positions on the road to Erbil on Monday.").events
+        let e = TestSupport.extractBody("In Kirkuk, Iraqi Security Forces (ISF) and the Hashd al-Shaabi reinforced their positions on the road to Erbil on Monday.").events
         #expect(e.first?.place?.name == "Kirkuk", "\(e)")
     }
 
     @Test func aSubordinateClauseWithASubjectHasPlacesOfItsOwn() {
         // "… as the IDF intercepted a target over the Red Sea": not where the drone attacks were
-        let e = TestSupport.extract("Title line here\n\nIraq's Islamic Resistance claimed two drone attacks on Israel overnight as the IDF intercepted a suspicious aerial target over the Red Sea.").events
+        let e = TestSupport.extractBody("Iraq's Islamic Resistance claimed two drone attacks on Israel overnight as the IDF intercepted a suspicious aerial target over the Red Sea.").events
         #expect(e.first != nil && e.first?.place?.name != "Red Sea", "\(e)")
     }
 
     @Test func theSideAnActStandsWithIsNoTarget() {
         // "in coordination with the Iranian armed forces and in solidarity with Iran": Iran is no target
-        let e = TestSupport.extract("Title line here\n\nThe Houthis claimed that they fired ballistic missiles at Jaffa in coordination with the Iranian armed forces and in solidarity with Iran on June 15.").events
+        let e = TestSupport.extractBody("The Houthis claimed that they fired ballistic missiles at Jaffa in coordination with the Iranian armed forces and in solidarity with Iran on June 15.").events
         #expect(e.count == 1 && e.first?.actor?.name == "Houthis", "\(e)")
         #expect(e.first?.target == nil, "\(e)")
     }

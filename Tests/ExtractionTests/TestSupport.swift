@@ -26,4 +26,10 @@ enum TestSupport {
     static func extract(_ text: String) -> Extraction {
         extractor.extract(ArticleText(id: "test", text: text, fileName: "test.txt"))
     }
+
+    /// `text` as the body of an article under a title line: its first sentence is read as body
+    /// text, not as a headline (which the reader treats apart).
+    static func extractBody(_ text: String) -> Extraction {
+        extract("Title line here\n\n" + text)
+    }
 }

@@ -74,20 +74,20 @@ import NewsdropExtraction
 
     @Test func aQuantityAndQuoteMarksDoNotCountTowardsTheContextStretch() {
         // "fired "a number of appropriate naval missiles"": missiles is the sixth word, after a quantity
-        let e = TestSupport.extract("Title line here\n\nHouthi military spokesman Yahya Saree said the group had fired \"a number of appropriate naval missiles\" at the American tanker Torm Thor in the Gulf of Aden.").events
+        let e = TestSupport.extractBody("Houthi military spokesman Yahya Saree said the group had fired \"a number of appropriate naval missiles\" at the American tanker Torm Thor in the Gulf of Aden.").events
         #expect(e.count == 1 && e.first?.type == .airstrike && e.first?.place?.name == "Gulf of Aden", "\(e)")
     }
 
     @Test func anAttackMadeWithDronesIsAnAirstrike() {
-        let e = TestSupport.extract("Title line here\n\nThe Islamic Resistance in Iraq said it had attacked \"a vital target\" in Eilat with drones on Sunday.").events
+        let e = TestSupport.extractBody("The Islamic Resistance in Iraq said it had attacked \"a vital target\" in Eilat with drones on Sunday.").events
         #expect(e.count == 1 && e.first?.type == .airstrike, "\(e)")
     }
 
     @Test func theObjectOfANegatedVerbIsNoEvent() {
         // "have not resumed attacks": the attacks did not happen; without "not" they did
-        let n = TestSupport.extract("Title line here\n\nThe Houthis have not resumed attacks on commercial shipping in the Red Sea as of this writing.").events
+        let n = TestSupport.extractBody("The Houthis have not resumed attacks on commercial shipping in the Red Sea as of this writing.").events
         #expect(n.isEmpty, "\(n)")
-        let p = TestSupport.extract("Title line here\n\nThe Houthis resumed attacks on commercial shipping in the Red Sea on Monday.").events
+        let p = TestSupport.extractBody("The Houthis resumed attacks on commercial shipping in the Red Sea on Monday.").events
         #expect(p.count == 1 && p.first?.actor?.name == "Houthis", "\(p)")
     }
 
@@ -96,23 +96,23 @@ import NewsdropExtraction
         let e = TestSupport.extract("Israeli strike on school kills 18 in Gaza City, as ceasefire talks stall\n\nAt least 18 Palestinians were killed on Saturday when an Israeli warplane bombed a school in Gaza City.").events
         #expect(!e.contains { $0.type == .meet }, "\(e)")
         #expect(e.contains { $0.type == .airstrike }, "\(e)")
-        let m = TestSupport.extract("Title line here\n\nLebanese and Israeli officials held talks in Naqoura on Monday.").events
+        let m = TestSupport.extractBody("Lebanese and Israeli officials held talks in Naqoura on Monday.").events
         #expect(m.contains { $0.type == .meet }, "\(m)")
     }
 
     @Test func openAfterAPrepositionIsNoVerb() {
         // "fell in open areas, the military said": no base opened ('open' a lemma of its own in triggers.tsv;
         // a verb-only base form after a preposition is no verb); "opened a new base" is
-        let n = TestSupport.extract("Title line here\n\nMost of the rockets were intercepted and the rest fell in open areas, the military said.").events
+        let n = TestSupport.extractBody("Most of the rockets were intercepted and the rest fell in open areas, the military said.").events
         #expect(!n.contains { $0.type == .establish }, "\(n)")
-        let p = TestSupport.extract("Title line here\n\nThe IRGC opened a new base in Deir ez-Zor on Monday.").events
+        let p = TestSupport.extractBody("The IRGC opened a new base in Deir ez-Zor on Monday.").events
         #expect(p.contains { $0.type == .establish }, "\(p)")
     }
 
     @Test func sendingResidentsToSheltersIsNoDeployment() {
-        let n = TestSupport.extract("Title line here\n\nSirens sounded in Tel Aviv and the surrounding area, sending residents to shelters shortly before dawn.").events
+        let n = TestSupport.extractBody("Sirens sounded in Tel Aviv and the surrounding area, sending residents to shelters shortly before dawn.").events
         #expect(!n.contains { $0.type == .deploy }, "\(n)")
-        let p = TestSupport.extract("Title line here\n\nThe army sent troops to Jenin on Monday.").events
+        let p = TestSupport.extractBody("The army sent troops to Jenin on Monday.").events
         #expect(p.contains { $0.type == .deploy }, "\(p)")
     }
 }

@@ -95,9 +95,7 @@ public final class EventIndexMaintainer {
                 saveIfDue()
                 return nil
             }
-            if let tail = current!.lastEntry, tail.length > 0, let last = commit.entries.last,
-               tail.lastSeq >= last.lastSeq, current!.coveredUnits > 0
-            {
+            if let tail = current!.lastEntry, tail.length > 0, let last = commit.entries.last, tail.lastSeq >= last.lastSeq {
                 return nil  // read already by an update that ran after the commit
             }
         }
