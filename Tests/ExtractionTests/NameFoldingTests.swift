@@ -1,3 +1,4 @@
+import Foundation
 import Testing
 import NewsdropExtraction
 
@@ -20,6 +21,42 @@ import NewsdropExtraction
         }
         _ = x
         #expect(Set(rows.compactMap { $0 }).count == 1 && rows.allSatisfy { $0 != nil }, "\(rows)")
+    }
+
+    /// The dictionary tools (`tools/make-gazetteer.py`, `tools/check-dictionaries.py`) decide
+    /// which spellings collide with `tools/namefold.py`, a port of this folding: it must give the
+    /// same key for every spelling the gazetteer holds, or a village alias that folds like a
+    /// country ("Sirya" for Syria) slips through them.
+    @Test func theToolsPortFoldsEveryGazetteerSpellingAlike() throws {
+        let root = URL(fileURLWithPath: TestSupport.dictionaryDirectory).deletingLastPathComponent()
+        var names: [String] = []
+        for file in ["places.tsv", "places-extra.tsv"] {
+            let text = try String(contentsOfFile: TestSupport.dictionaryDirectory + "/" + file, encoding: .utf8)
+            for line in text.split(separator: "\n") where !line.hasPrefix("#") && !line.hasPrefix("id\t") {
+                let cols = line.split(separator: "\t", omittingEmptySubsequences: false)
+                guard cols.count >= 9 else { continue }
+                names.append(String(cols[1]))
+                names += cols[8].split(separator: "|").map(String.init)
+            }
+        }
+        #expect(names.count > 40_000)
+        let input = FileManager.default.temporaryDirectory.appendingPathComponent("namefold-\(getpid()).txt")
+        try (names.joined(separator: "\n") + "\n").write(to: input, atomically: true, encoding: .utf8)
+        defer { try? FileManager.default.removeItem(at: input) }
+        let p = Process()
+        p.executableURL = URL(fileURLWithPath: "/usr/bin/env")
+        p.arguments = ["python3", root.appendingPathComponent("tools/namefold.py").path]
+        p.standardInput = try FileHandle(forReadingFrom: input)
+        let out = Pipe()
+        p.standardOutput = out
+        try p.run()
+        let data = out.fileHandleForReading.readDataToEndOfFile()
+        p.waitUntilExit()
+        #expect(p.terminationStatus == 0)
+        let folds = String(decoding: data, as: UTF8.self).split(separator: "\n", omittingEmptySubsequences: false).dropLast().map(String.init)
+        #expect(folds.count == names.count)
+        let differing = zip(names, folds).filter { NameFolding.fold($0.0) != $0.1 }
+        #expect(differing.isEmpty, "\(differing.count) spellings fold differently in tools/namefold.py, e.g. \(differing.prefix(10).map { "\($0.0) → swift \(NameFolding.fold($0.0)), python \($0.1)" })")
     }
 
     @Test func foldingKeepsDistinctNamesApart() {
