@@ -348,19 +348,34 @@ extension ArticleReader {
                 tokens[q].isWord && tokens[q].function == .none && !s.slots.contains { $0.start == q && !$0.triggers.isEmpty }
             }
         }
+        /// Where the title before a name begins ("Syrian Health Minister Fadi al-Ahmad": at
+        /// "Syrian"): an honorific cue right before it, an office's capitalised portfolio words and
+        /// a nationality adjective before that; `start` itself when the name has no title.
+        func titleStart(before start: Int) -> Int {
+            guard let h = s.cues.last(where: { ($0.kind == .honorific || $0.kind == .office) && $0.end == start }) else { return start }
+            var a = h.start
+            let office = s.cues.contains { $0.kind == .office && $0.start == h.start && $0.end == h.end }
+            while office && a > range.lowerBound && a > h.start - 2 && tokens[a - 1].isWord && tokens[a - 1].flags.contains(.capitalized)
+                && tokens[a - 1].function == .none && !s.slots.contains(where: { $0.start <= a - 1 && a - 1 < $0.end }) { a -= 1 }
+            if let adj = s.slots.last(where: { $0.end == a && !$0.adjectives.isEmpty && $0.actors.isEmpty }) { a = adj.start }
+            return a
+        }
         for c in s.cues where c.kind == .report {
-            // a trailing attribution clause, "…, the Defense Ministry said.": its speaker is the
-            // source, never an actor or target of the events told before it
+            // a trailing attribution clause, "…, the Defense Ministry said.", "…, Health Minister
+            // Fadi al-Ahmad said.": its speaker is the source, never an actor or target of the
+            // events told before it; an unknown name is a speaker when a title introduces it
             if let b = cands.last(where: { $0.end <= c.start && (c.start - $0.end <= 1 || describes($0.end..<c.start)) && !$0.isPronoun }),
-                let comma = (max(range.lowerBound, b.start - 2)..<b.start).last(where: { tokens[$0].isPunct }),
-                tokens[comma].mark == 0x2C, (comma + 1..<b.start).allSatisfy({ tokens[$0].function == .the }),
-                // "…, Austin said in a statement.", "…, the ministry said on X."
+                case let lead = titleStart(before: b.start),
+                let comma = (max(range.lowerBound, lead - 2)..<lead).last(where: { tokens[$0].isPunct }),
+                tokens[comma].mark == 0x2C, (comma + 1..<lead).allSatisfy({ tokens[$0].function == .the }),
+                // "…, Austin said in a statement.", "…, the ministry said on X.", "…, he told IRNA."
                 c.end >= range.upperBound || tokens[c.end].isPunct
+                    || cands.contains(where: { $0.isMedia && $0.start == c.end && ($0.end >= range.upperBound || tokens[$0.end].isPunct) })
                     || ([.locative, .preposition].contains(tokens[c.end].function)
                         && !(c.end..<range.upperBound).contains(where: { q in tokens[q].isPunct && tokens[q].mark != 0x2E || s.slots.contains { $0.start == q && !$0.triggers.isEmpty } }))
             {
-                for q in b.start..<b.end { attributionTokens.insert(q) }
-                if b.actor.index != nil { speaker = speaker ?? b.actor.name }
+                for q in lead..<b.end { attributionTokens.insert(q) }
+                if b.actor.index != nil || lead < b.start { speaker = speaker ?? b.actor.name }
             }
             let before = cands.last { $0.end <= c.start && c.start - $0.end <= 5 && !$0.isPronoun }
             let after = cands.first { $0.start >= c.end && $0.start - c.end <= 3 }

@@ -288,7 +288,10 @@ final class ArticleReader {
                 // the sentence's first word (after an opening quote or a dateline's dash) is capitalised anyway
                 let atStart = k == range.lowerBound || (tokens[k - 1].isPunct && tokens[k - 1].mark == 0x22 && k - 1 == range.lowerBound)
                     || (tokens[k - 1].isPunct && tokens[k - 1].mark == 0x2D && k - range.lowerBound <= 12 && tokens[range.lowerBound].flags.contains(.allUpper))
-                if !(atStart && e - k == 1) && !t.flags.contains(.allUpper) || e - k >= 2 {
+                // "Interior Minister Ali Yerlikaya", "Health Minister …": capitalised words right
+                // before an office word are its portfolio, not a name
+                let portfolio = e - k <= 2 && (0..<cueCount).contains { cues[$0].start == e && cues[$0].kind == .office }
+                if !portfolio && (!(atStart && e - k == 1) && !t.flags.contains(.allUpper) || e - k >= 2) {
                     if !(atStart && e - k == 1) {
                         var s = SentenceSlots.Slot(start: k, end: e)
                         s.unknown = true

@@ -11,6 +11,9 @@ public struct CueEntry: Sendable, Hashable {
         /// "the government", "the authorities": the state of the country last named.
         case corefState = "coref-state"
         case separate
+        /// "minister", "spokesman", "chief": an office that capitalised portfolio words may
+        /// precede ("Interior Minister Ali Yerlikaya", "Army Chief …"); those words are no name.
+        case office
     }
     public var id: String
     public var phrases: [String]

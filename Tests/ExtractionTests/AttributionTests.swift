@@ -16,6 +16,22 @@ import NewsdropExtraction
         #expect(c?.source == "Tasnim")
     }
 
+    /// An office's capitalised portfolio ("Interior Minister", "Health Minister") is no name: the
+    /// official named after it is the source, never "Interior" or "Health"; a name introduced by
+    /// such a title is a speaker even when the dictionaries do not know it.
+    @Test func aTitledOfficialIsTheSourceNotTheirPortfolio() {
+        let a = TestSupport.extractBody("A drone strike on a car near Qamishli killed two SDF fighters, according to Defence Minister Yasar Guler.").events.first
+        #expect(a?.source == "Yasar Guler", "\(String(describing: a))")
+        let b = TestSupport.extractBody("An explosion at a market in Azaz killed seven people, Syrian Health Minister Fadi al-Ahmad said.").events.first
+        #expect(b?.source == "Fadi al-Ahmad", "\(String(describing: b))")
+        #expect(b?.target == nil, "\(String(describing: b?.target))")
+        #expect(b?.modality == .reported)
+        // the addressee of "told" after the speaker's verb keeps the clause a trailing attribution
+        let c = TestSupport.extractBody("Gunmen attacked a police station in Rask, killing four officers, Deputy Interior Minister Majid Mirahmadi told IRNA.").events.first
+        #expect(c?.target == nil, "\(String(describing: c?.target))")
+        #expect(c?.source != nil && c?.source != "Interior", "\(String(describing: c?.source))")
+    }
+
     @Test func hedgesClaimsDenials() {
         #expect(first("Qaani reportedly visited Damascus.")?.modality == .reported)
         #expect(first("Israeli jets struck Abu Kamal.")?.modality == .asserted)
