@@ -35,8 +35,13 @@ struct EventMerger: Sendable {
             if let i = state.bestMatch(m, anaphoric: true, among: .toldBefore(m.order)) ?? state.bestMatch(m, anaphoric: true, among: .all) {
                 combine(into: &events[i], mentions[j])
                 state.keys[i] = state.key(events[i])
-            } else if m.actorSlot >= 0 {
-                // "the strike", "the talks" with nobody doing them refer to something untold: dropped
+            } else if m.actorSlot >= 0 || m.family == 1 && m.place >= 0 && (mentions[j].fatalities ?? 0) > 0
+                && !state.keys.contains(where: { $0.family == 1 && !$0.anaphoric && $0.order <= m.order && m.sentenceIndex - $0.sentenceIndex <= 1 })
+            {
+                // "the strike", "the talks" with nobody doing them refer to something untold: dropped;
+                // but "The attack on the police headquarters in Rask killed five people", with a
+                // place and a toll of its own and no strike or attack told just before it to refer
+                // to, is the news itself
                 events.append(mentions[j])
                 state.keys.append(m)
             }

@@ -9,6 +9,19 @@ import NewsdropExtraction
         #expect(events.count == 2, "\(events)")
     }
 
+    /// "The attack on …" is definite, as a mention that refers back usually is; told with a place
+    /// and a toll of its own and no strike or attack just before it, it is the news itself, not a
+    /// reference to something untold. Right after a strike it is that strike.
+    @Test func aDefiniteAttackWithItsOwnTollAndPlaceIsAnEvent() {
+        let alone = TestSupport.extractBody("The attack on the police headquarters in Rask killed five people.").events
+        #expect(alone.count == 1 && alone.first?.fatalities == 5 && alone.first?.place?.name != nil, "\(alone)")
+        let after = TestSupport.extractBody("""
+            Israeli warplanes struck Damascus airport on Sunday, putting it out of service. Two civilian \
+            workers were killed in the attack on the airport, the ministry said.
+            """).events.filter { $0.type == .airstrike || $0.type == .attack }
+        #expect(after.count == 1, "\(after)")
+    }
+
     @Test func oneClauseNamingTwoPlacesStaysOneEvent() {
         let events = TestSupport.extract("Insurgents led by Hayat Tahrir al-Sham stormed into Aleppo on Friday, two days after launching a surprise offensive from their stronghold in Idlib province.").events
         #expect(events.filter { $0.type == .attack }.count == 1, "\(events)")
