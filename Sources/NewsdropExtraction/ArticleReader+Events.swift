@@ -1159,7 +1159,13 @@ extension ArticleReader {
             let ownDoer = verbal && !passive && bareNounSubject(slot.start, lower: cStart) != nil
             // "more than 39,000 people have been killed there since then", "… killed so far": a toll over a
             // period is a tally of many events, not the toll of the last one
-            if entry.type == .kill && actor == nil && target == nil && !ownDoer && fatalities != nil && tallyPeriodFollows(slot.end, range) { continue }
+            // "Since October, cross-border violence has killed at least 560 people": the same told in
+            // the present perfect after the period
+            let perfectAfterPeriod = verbal
+                && (max(lower, slot.start - 3)..<slot.start).contains(where: { tokens[$0].function == .have && ArticleReader.presentHave.contains(word($0)) })
+                && (lower..<slot.start).contains(where: { tallyPhrase(at: $0, range) })
+            if actor == nil && target == nil && fatalities != nil
+                && (entry.type == .kill && !ownDoer && tallyPeriodFollows(slot.end, range) || [.kill, .attack].contains(entry.type) && perfectAfterPeriod) { continue }
             if entry.type == .kill && actor == nil && target == nil && !ownDoer, let f = fatalities, let last = previous.last(where: { EventMerger.family($0.type) == 1 }), sentences[last.sentenceIndex].block >= s.block - 1 {
                 tollOnly = (last.sentenceIndex, f)
                 continue
@@ -1408,10 +1414,16 @@ extension ArticleReader {
         var q = k
         while q < range.upperBound {
             if tokens[q].isPunct && (tokens[q].mark == 0x3B || tokens[q].mark == 0x2E) { return false }
-            for p in ArticleReader.tallyPhrases where q + p.count <= range.upperBound {
-                if p.indices.allSatisfy({ i in tokens[q + i].isWord && word(q + i).elementsEqual(p[i].utf8) }) { return true }
-            }
+            if tallyPhrase(at: q, range) { return true }
             q += 1
+        }
+        return false
+    }
+
+    /// Whether a phrase that counts over a period ("since", "so far", "over the past") starts at token `q`.
+    func tallyPhrase(at q: Int, _ range: Range<Int>) -> Bool {
+        for p in ArticleReader.tallyPhrases where q + p.count <= range.upperBound {
+            if p.indices.allSatisfy({ i in tokens[q + i].isWord && word(q + i).elementsEqual(p[i].utf8) }) { return true }
         }
         return false
     }

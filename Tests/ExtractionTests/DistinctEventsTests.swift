@@ -22,6 +22,18 @@ import NewsdropExtraction
         #expect(after.count == 1, "\(after)")
     }
 
+    /// "Earlier on Monday, …", "Later in the day, …" open another incident (cues.tsv, `separate`):
+    /// the artillery shelling is not the drone strike told before it, though one contains the other's place.
+    @Test func earlierThatDayOpensAnotherIncident() {
+        let events = TestSupport.extractBody("""
+            An Israeli drone strike on a car in south Lebanon on Monday killed a Hezbollah field commander, \
+            the Israeli military said.
+
+            Earlier on Monday, Israeli artillery shelled the outskirts of the border villages of Kfar Kila and Aitaroun, the NNA reported.
+            """).events
+        #expect(events.count == 2, "\(events)")
+    }
+
     @Test func oneClauseNamingTwoPlacesStaysOneEvent() {
         let events = TestSupport.extract("Insurgents led by Hayat Tahrir al-Sham stormed into Aleppo on Friday, two days after launching a surprise offensive from their stronghold in Idlib province.").events
         #expect(events.filter { $0.type == .attack }.count == 1, "\(events)")

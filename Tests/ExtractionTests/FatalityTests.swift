@@ -55,6 +55,17 @@ import NewsdropExtraction
         #expect(toll("Israeli shelling hit Naqoura on Monday. Two people were killed.") == 2)
     }
 
+    @Test func aTollCountedSinceAPeriodNamedBeforeItIsATally() {
+        // the period first, the toll in the present perfect: "Since October, … has killed at least 560"
+        let e = TestSupport.extractBody("""
+            An Israeli drone strike on a car in south Lebanon on Monday killed a Hezbollah field commander, \
+            the Israeli military said.
+
+            Since October, cross-border violence has killed at least 560 people in Lebanon, according to an AFP tally.
+            """).events
+        #expect(e.count == 1 && e.first?.fatalities == 1, "\(e)")
+    }
+
     @Test func aCampaignOverYearsIsNoEvent() {
         // "its 40-year terror campaign … the deaths of 40,000": not the toll of the strike told before it
         let e = TestSupport.extract("A Turkish drone struck a car in Qamishli on Tuesday. In its 40-year terror campaign against Turkey, the PKK has been responsible for the deaths of more than 40,000 people.").events
