@@ -94,6 +94,7 @@ DROPPED_ALIASES = {
 
 # Spellings the news uses that GeoNames lacks; each is an alias of exactly this one row.
 EXTRA_ALIASES = {
+    743615: ["Kahramankazan"],  # Kazan, Ankara, renamed in 2016
     174448: ["Albukamal", "Al-Bukamal", "Al Bukamal", "Bukamal", "Albu Kamal", "Albu-Kamal", "Boukamal",
              "Abou Kamal", "Abu Kamal", "Al Boukamal", "Abu Kemal"],
     170794: ["Deir Ezzor", "Deir al-Zour", "Deir Al-Zour", "Dayr az Zawr", "Dayr az-Zawr", "Deir el-Zor",
@@ -282,7 +283,7 @@ def fold_key(s):
     return re.sub(r"[^a-z0-9]+", " ", s).strip()
 
 
-def alias_list(name, candidates, hand=(), banned=frozenset()):
+def alias_list(name, candidates, hand=(), banned=frozenset(), weapons=frozenset()):
     """Aliases of one row: GeoNames' candidates filtered, the hand-kept ones (hand) always kept."""
     seen = {name.casefold()}
     out = []
@@ -291,7 +292,7 @@ def alias_list(name, candidates, hand=(), banned=frozenset()):
         if not good_alias(a) or a.casefold() in seen:
             continue
         k = fold_key(a)
-        if a not in hand and (len(k.replace(" ", "")) <= 3 or k in STOPWORDS or namefold.fold(a) in banned):
+        if a not in hand and (len(k.replace(" ", "")) <= 3 or k in STOPWORDS or namefold.fold(a) in banned or k in weapons):
             continue
         seen.add(a.casefold())
         out.append(a)
@@ -315,6 +316,20 @@ def hand_kept_spellings(path):
             cols = line.split("\t")
             if len(cols) == len(HEADER):
                 out.update(namefold.fold(a) for a in [cols[1]] + [x for x in cols[8].split("|") if x])
+    return frozenset(out)
+
+
+def weapon_spellings(path):
+    """The `weapon` phrases of cues.tsv ("Bayraktar"), as spelt: no place's alias. (Compared as
+    spelt, not as newsdrop folds names: "Ghadr" folds like Khadr, a Palestinian town's alias.)"""
+    out = set()
+    if not os.path.exists(path):
+        return frozenset()
+    with open(path, encoding="utf-8") as f:
+        for line in f:
+            cols = line.rstrip("\n").split("\t")
+            if len(cols) == 3 and cols[2] == "weapon":
+                out.update(fold_key(a) for a in cols[1].split("|") if a)
     return frozenset(out)
 
 
@@ -372,6 +387,8 @@ def main():
     # An alias is compared as newsdrop folds names, transliteration pairs included ("Sirya", a
     # Turkish village's alternate name, is Syria); a place's own name only as spelt ("Qana" in
     # Lebanon stays, though it folds like Ghana: the article's countries choose between them).
+    # ... nor a weapon's name (cues.tsv): "a Bayraktar drone" is no visit to Karayazi, Turkey.
+    weapons = weapon_spellings(os.path.join(os.path.dirname(os.path.normpath(args.out)), "cues.tsv"))
     banned = frozenset(namefold.fold(a) for r in rows for a in [r[1]] + [x for x in r[8].split("|") if x]) | reserved
     skipped = []
     for c in cities.values():
@@ -387,7 +404,7 @@ def main():
         admin = ADMIN1.get(cc, {}).get(c["admin1code"], "")
         alternates = [a for a in c["alternatenames"] if a not in DROPPED_ALIASES.get(gid, [])]
         aliases = alias_list(name, [orig] + alternates, EXTRA_ALIASES.get(gid, []),
-                             banned)
+                             banned, weapons)
         rows.append([str(gid), name, "city", cc, admin, fmt_coord(c["latitude"]), fmt_coord(c["longitude"]),
                      str(int(c["population"] or 0)), "|".join(aliases)])
 

@@ -14,6 +14,9 @@ public struct CueEntry: Sendable, Hashable {
         /// "minister", "spokesman", "chief": an office that capitalised portfolio words may
         /// precede ("Interior Minister Ali Yerlikaya", "Army Chief …"); those words are no name.
         case office
+        /// "Katyusha", "Shahed", "F-35", "MQ-9 Reaper": a weapon or platform's name, which is no
+        /// actor, target or place.
+        case weapon
     }
     public var id: String
     public var phrases: [String]

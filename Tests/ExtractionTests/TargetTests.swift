@@ -4,6 +4,19 @@ import NewsdropExtraction
 /// What a strike's target is not: half of a hyphenated compound ("the Britain-based Observatory",
 /// "the Israel-Hamas war"), or the striker's own side.
 @Suite struct TargetTests {
+    /// A weapon's name (cues.tsv, `weapon`) is no target, actor or place: "Katyusha rockets", "a
+    /// Burkan missile"; and "Bayraktar" is no longer a Turkish village's alias in the gazetteer.
+    @Test func aWeaponsNameIsNoTargetActorOrPlace() {
+        let a = TestSupport.extractBody("Hezbollah fired a barrage of Katyusha rockets at an Israeli army barracks in Kiryat Shmona on Tuesday.").events.first
+        #expect(a?.actor?.name == "Hezbollah" && a?.target == nil, "\(String(describing: a))")
+        let b = TestSupport.extractBody("The Houthis launched Shahed drones and a Burkan missile at Eilat on Friday.").events.first
+        #expect(b?.target == nil, "\(String(describing: b?.target))")
+        let c = TestSupport.extractBody("A US MQ-9 Reaper drone struck a vehicle in Al-Qaim on Sunday.").events.first
+        #expect(c?.actor?.name != "Reaper", "\(String(describing: c?.actor))")
+        let d = TestSupport.extractBody("Turkey said a Bayraktar drone struck PKK positions on Sunday.").events.first
+        #expect(d?.place?.country != "TR", "\(String(describing: d?.place))")
+    }
+
     @Test func aHyphenatedModifierIsNoTarget() {
         let e = TestSupport.extract("Government forces shelled villages near Saraqeb late Tuesday, killing six civilians, the Britain-based Syrian Observatory for Human Rights said.").events.first
         #expect(e?.target?.text.hasSuffix("-") != true, "\(String(describing: e?.target))")
