@@ -201,6 +201,7 @@ final class ArticleReader {
             }
             if anyEnd < 0 { i += 1; continue }
             let end = alignedEnd >= 0 ? alignedEnd : anyEnd
+            if end == i + 1 && surnameOfAnotherName(i, range, matches[cursor..<groupEnd], all: matches) { i += 1; continue }
             // "The National Intelligence Organization": a match that a longer one starting inside it
             // overruns ("The National", an outlet) gives way to that one
             var overrun = false
@@ -320,6 +321,22 @@ final class ArticleReader {
         return SentenceSlots(
             tokenRange: range, byteRange: 0..<0, slots: SentenceSlots.Buffer(slots, count: slotCount), cues: SentenceSlots.Buffer(cues, count: cueCount),
             dates: [], inParens: parens, isHeading: false, block: 0)
+    }
+
+    /// Whether the one-word person aliases at token `i` (all the content readings there) stand
+    /// after a capitalised word that is no title and no other match: "Hassan Abdel Ghani" is
+    /// somebody else than Ghaani (Qaani), whose surname folds like his; "Ashraf Ghani" too. The
+    /// word is then left to the unknown name it ends. A title ("Gen. Qaani", "Supreme Leader
+    /// Khamenei") or an adjective before the surname keeps it.
+    func surnameOfAnotherName(_ i: Int, _ range: Range<Int>, _ group: ArraySlice<Lexicon.Match>, all matches: [Lexicon.Match]) -> Bool {
+        guard i > range.lowerBound, group.contains(where: { $0.payload.kind == .actor }) else { return false }
+        for m in group where m.payload.kind != .cue && m.payload.kind != .function && m.payload.kind != .furniture {
+            guard m.payload.kind == .actor, dict.actors.entries[Int(m.payload.index)].kind == .person else { return false }
+        }
+        let p = tokens[i - 1]
+        guard p.isWord, p.flags.contains(.capitalized), !p.flags.contains(.allUpper), !p.flags.contains(.possessive), p.function == .none else { return false }
+        // nothing the dictionaries know covers the word before: no title, cue, adjective or name
+        return !matches.contains { $0.start <= i - 1 && i - 1 < $0.end }
     }
 
     /// The index of the sentence holding token `k`, found by bisection (sentences are in token
