@@ -241,6 +241,11 @@ ali hassan hasan hussein husayn mohammad muhammad mohammed ahmad ahmed omar umar
 saeed mahmoud mustafa ibrahim yusuf musa isa issa hamza karim nasser zainab zeinab fatima abdullah
 general commander leader minister president official officials source sources report reports
 """.split())
+# ... and a small place's alias that folds like one as newsdrop folds names: "Nasir", an alternate
+# name of Demirci (Turkey, population 0), is how "Nasser Hospital" reads. (Not a town's: Al-Quds
+# folds like Quds, Alley like Ali, and Jerusalem and Aley keep them.)
+SMALL_PLACE = 5000
+STOPWORD_FOLDS = frozenset(namefold.fold(w) for w in STOPWORDS)
 
 
 def ascii_fold(s):
@@ -283,8 +288,9 @@ def fold_key(s):
     return re.sub(r"[^a-z0-9]+", " ", s).strip()
 
 
-def alias_list(name, candidates, hand=(), banned=frozenset(), weapons=frozenset()):
-    """Aliases of one row: GeoNames' candidates filtered, the hand-kept ones (hand) always kept."""
+def alias_list(name, candidates, hand=(), banned=frozenset(), weapons=frozenset(), small=False):
+    """Aliases of one row: GeoNames' candidates filtered, the hand-kept ones (hand) always kept.
+    A small place (small) also loses aliases that fold like a common word as newsdrop folds names."""
     seen = {name.casefold()}
     out = []
     for a in list(candidates) + list(hand):
@@ -292,7 +298,8 @@ def alias_list(name, candidates, hand=(), banned=frozenset(), weapons=frozenset(
         if not good_alias(a) or a.casefold() in seen:
             continue
         k = fold_key(a)
-        if a not in hand and (len(k.replace(" ", "")) <= 3 or k in STOPWORDS or namefold.fold(a) in banned or k in weapons):
+        if a not in hand and (len(k.replace(" ", "")) <= 3 or k in STOPWORDS or small and namefold.fold(a) in STOPWORD_FOLDS
+                              or namefold.fold(a) in banned or k in weapons):
             continue
         seen.add(a.casefold())
         out.append(a)
@@ -404,7 +411,7 @@ def main():
         admin = ADMIN1.get(cc, {}).get(c["admin1code"], "")
         alternates = [a for a in c["alternatenames"] if a not in DROPPED_ALIASES.get(gid, [])]
         aliases = alias_list(name, [orig] + alternates, EXTRA_ALIASES.get(gid, []),
-                             banned, weapons)
+                             banned, weapons, small=int(c["population"] or 0) < SMALL_PLACE)
         rows.append([str(gid), name, "city", cc, admin, fmt_coord(c["latitude"]), fmt_coord(c["longitude"]),
                      str(int(c["population"] or 0)), "|".join(aliases)])
 

@@ -32,6 +32,15 @@ import NewsdropExtraction
         #expect(c?.source != nil && c?.source != "Interior", "\(String(describing: c?.source))")
     }
 
+    /// "Nasser Hospital" is a hospital's name, not a Turkish village whose GeoNames alternate name
+    /// "Nasir" folds like Nasser: the gazetteer script drops a small place's aliases that fold like
+    /// a common word or given name.
+    @Test func aHospitalNamedAfterSomeoneIsTheSourceWhole() {
+        let e = TestSupport.extractBody("An Israeli strike on a house in Khan Younis killed five members of one family, according to Nasser Hospital.").events.first
+        #expect(e?.source == "Nasser Hospital", "\(String(describing: e?.source))")
+        #expect(e?.place?.name == "Khan Yunis" || e?.place?.text == "Khan Younis", "\(String(describing: e?.place))")
+    }
+
     @Test func hedgesClaimsDenials() {
         #expect(first("Qaani reportedly visited Damascus.")?.modality == .reported)
         #expect(first("Israeli jets struck Abu Kamal.")?.modality == .asserted)
