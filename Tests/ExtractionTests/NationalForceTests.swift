@@ -12,6 +12,12 @@ import NewsdropExtraction
         #expect(d?.actor?.name == "Lebanese Armed Forces", "\(events)")
     }
 
+    /// "an Air Force drone", "the navy" are the national force too, not an unknown actor "Air".
+    @Test func theAirForceIsTheForceOfTheCountryLastNamed() {
+        let events = TestSupport.extractBody("The IDF said an Air Force drone struck a vehicle in the village of Hosh on Wednesday.").events
+        #expect(events.first?.actor?.name == "Israel Defense Forces", "\(events)")
+    }
+
     @Test func theArmyAfterAnotherCountryIsThatCountrysForce() {
         let e = TestSupport.extract("Israel said on Monday that the army had shelled the outskirts of Naqoura.").events.first
         #expect(e?.actor?.name == "Israel" || e?.actor?.name == "Israel Defense Forces", "\(String(describing: e?.actor))")
