@@ -380,8 +380,18 @@ extension ArticleReader {
             let before = cands.last { $0.end <= c.start && c.start - $0.end <= 5 && !$0.isPronoun }
             let after = cands.first { $0.start >= c.end && $0.start - c.end <= 3 }
             let media = [before, after].compactMap { $0 }.first { $0.isMedia }
-            if let m = media { source = source ?? m.actor.name } else if source == nil, let b = before, b.actor.index == nil || dict.actors.entries[b.actor.index!].kind != .state {
-                _ = b
+            if let m = media {
+                source = source ?? m.actor.name
+                // "The British maritime security agency UKMTO said …": the words that describe an
+                // outlet opening its clause are the speaker's, not an actor of what it reports
+                if m.end <= c.start {
+                    var q = m.start
+                    while q - 1 >= lower, m.start - (q - 1) <= 5, tokens[q - 1].isWord,
+                        tokens[q - 1].function == .none || tokens[q - 1].function == .the,
+                        !s.slots.contains(where: { $0.start <= q - 1 && q - 1 < $0.end && (!$0.triggers.isEmpty || !$0.actors.isEmpty) })
+                    { q -= 1 }
+                    if q == lower || tokens[q - 1].isPunct { for t in q..<m.start { attributionTokens.insert(t) } }
+                }
             }
         }
         if source == nil, let m = cands.first(where: { $0.isMedia && $0.preposition != .of }) , s.cues.contains(where: { $0.kind == .report || $0.kind == .according }) { source = m.actor.name }

@@ -41,6 +41,14 @@ import NewsdropExtraction
         #expect(e?.place?.name == "Khan Yunis" || e?.place?.text == "Khan Younis", "\(String(describing: e?.place))")
     }
 
+    /// Maritime monitors (UKMTO, Ambrey) are sources; the words describing an outlet that opens
+    /// its clause ("The British maritime security agency UKMTO said …") are no actor of its report.
+    @Test func anOutletsDescriptionIsNotTheActorOfItsReport() {
+        let e = TestSupport.extractBody("The British maritime security agency UKMTO said the vessel was attacked by small craft about 50 nautical miles southwest of Hodeidah on Monday.").events.first
+        #expect(e?.source == "UKMTO", "\(String(describing: e))")
+        #expect(e?.actor?.name != "United Kingdom", "\(String(describing: e?.actor))")
+    }
+
     @Test func hedgesClaimsDenials() {
         #expect(first("Qaani reportedly visited Damascus.")?.modality == .reported)
         #expect(first("Israeli jets struck Abu Kamal.")?.modality == .asserted)
