@@ -935,6 +935,10 @@ extension ArticleReader {
                     q += 1
                 }
             }
+            // "The Ground Force of Iran's Islamic Revolution Guards Corps pounded …": a unit the
+            // dictionaries do not know, named as a unit of one they know, is that one
+            if let a = actor, a.index == nil { actor = owningActor(of: a, cands) ?? actor }
+            if let t = target, t.index == nil { target = owningActor(of: t, cands) ?? target }
             // a side does not strike itself: "Israeli warplanes bombed … in retaliation for … on Israel's …"
             if [.airstrike, .attack].contains(entry.type), let a = actor?.index, let t = target?.index, dict.actors.related(a, t) { target = nil }
             if entry.type == .accuse && (target == nil || target?.index == nil), verbal {
@@ -1347,6 +1351,25 @@ extension ArticleReader {
     }
 
     static let onWord: [UInt8] = Array(NameFolding.fold("on").utf8)
+    static let ofWord: [UInt8] = Array(NameFolding.fold("of").utf8)
+
+    /// The known actor that an unknown unit's name ("the Ground Force", "the Aerospace Force") says
+    /// it belongs to, after "of": the last of a possessive chain ("of Iran's Islamic Revolution
+    /// Guards Corps" is the IRGC); `nil` when the name ends in no force noun or no known actor follows.
+    func owningActor(of unit: EventMention.Actor, _ cands: [Candidate]) -> EventMention.Actor? {
+        guard let c = cands.first(where: { $0.actor.index == nil && $0.actor.name == unit.name }),
+            tokens[c.end - 1].function == .forceNoun, c.end + 1 < tokens.count, tokens[c.end].isWord, word(c.end).elementsEqual(ArticleReader.ofWord)
+        else { return nil }
+        var q = c.end + 1
+        if q < tokens.count, tokens[q].function == .the { q += 1 }
+        guard var owner = cands.first(where: { $0.start == q }) else { return nil }
+        while tokens[owner.end - 1].flags.contains(.possessive), let next = cands.first(where: { $0.start == owner.end }) { owner = next }
+        guard let i = owner.actor.index else { return nil }
+        switch dict.actors.entries[i].kind {
+        case .state, .armedForce, .armedGroup: return owner.actor
+        default: return nil
+        }
+    }
     static let allegianceWords = FoldedWordSet(["loyal", "affiliated", "linked", "allied", "aligned", "close", "belonging", "subordinate", "attached", "answering", "tied"])
     /// Subjects that say the doer is unknown: "gunmen opened fire", "unidentified assailants attacked".
     static let unidentifiedDoers = FoldedWordSet(["gunmen", "assailants", "attackers", "kidnappers", "men", "militants", "individuals", "persons"])

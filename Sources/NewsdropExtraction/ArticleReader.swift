@@ -285,7 +285,12 @@ final class ArticleReader {
             if startsName && (t.flags.contains(.particle) || t.end - t.start <= (t.flags.contains(.hyphenAfter) ? 2 : 1)) { k += 1; continue }
             if !titleCase && startsName {
                 var e = k + 1
-                while e < range.upperBound && (nameWord(e) || (tokens[e].flags.contains(.particle) && e + 1 < range.upperBound && nameWord(e + 1))) { e += 1 }
+                // "the Ground Force", "the Rapid Support Forces": a capitalised force noun ends the name it follows
+                func unitWord(_ j: Int) -> Bool {
+                    let u = tokens[j]
+                    return u.function == .forceNoun && u.flags.contains(.capitalized) && !claimedTokens.contains(j)
+                }
+                while e < range.upperBound && (nameWord(e) || unitWord(e) || (tokens[e].flags.contains(.particle) && e + 1 < range.upperBound && nameWord(e + 1))) { e += 1 }
                 // the sentence's first word (after an opening quote or a dateline's dash) is capitalised anyway
                 let atStart = k == range.lowerBound || (tokens[k - 1].isPunct && tokens[k - 1].mark == 0x22 && k - 1 == range.lowerBound)
                     || (tokens[k - 1].isPunct && tokens[k - 1].mark == 0x2D && k - range.lowerBound <= 12 && tokens[range.lowerBound].flags.contains(.allUpper))

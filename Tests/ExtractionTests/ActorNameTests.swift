@@ -21,6 +21,18 @@ import NewsdropExtraction
         #expect(alone.first?.actor?.id == "esmail-qaani", "\(alone)")
     }
 
+    /// A unit the dictionaries do not know, named as a unit of one they know, is that one: not the
+    /// unknown actor "Ground" or "Aerospace" (a capitalised force noun now ends the unknown name).
+    @Test func anUnknownUnitOfAKnownForceIsThatForce() {
+        let a = TestSupport.extractBody("The Ground Force of Iran's Islamic Revolution Guards Corps (IRGC) pounded the headquarters of terrorist groups near Koya on Friday.").events
+        #expect(a.first?.actor?.id == "irgc", "\(a)")
+        let b = TestSupport.extractBody("The Aerospace Force of the IRGC fired missiles at the headquarters of terrorist groups near Koya on Friday.").events
+        #expect(b.first?.actor?.id == "irgc", "\(b)")
+        // a unit of nobody known keeps its whole name
+        let c = TestSupport.extractBody("The Rapid Support Forces attacked a market in El Fasher on Friday.").events
+        #expect(c.first?.actor?.name == "Rapid Support Forces", "\(c)")
+    }
+
     @Test func aCountrysResistanceIsTheGroupNotTheState() {
         // "Iraq's Islamic Resistance" is the group the dictionary calls "Islamic Resistance in Iraq"
         let e = TestSupport.extract("Iraq's Islamic Resistance said it launched drones at the port city of Eilat on Monday night.").events
