@@ -5,6 +5,14 @@ import NewsdropExtraction
 /// Trigger readings dropped by their context: a `not-next:` word right after ("carrier strike
 /// groups"), a count after "leaving" (what a strike leaves behind, not a withdrawal).
 @Suite struct TriggerContextTests {
+    /// The Syrian state press's "launched an aggression" is an attack (a data row with a `prev:`
+    /// context); "the aggression" alone, as in "condemned the aggression", is none.
+    @Test func launchingAnAggressionIsAnAttack() {
+        let e = TestSupport.extractBody("On August 25th, the Israeli enemy launched an aggression targeting a site in the vicinity of Masyaf, which led to the martyrdom of five civilians.").events
+        #expect(e.count == 1 && e.first?.actor?.name == "Israel" && e.first?.fatalities == 5, "\(e)")
+        #expect(TestSupport.extractBody("The foreign ministry condemned the aggression in a statement on Monday.").events.allSatisfy { $0.type != .attack })
+    }
+
     @Test func aStrikeGroupIsAUnitNotAStrike() {
         let events = TestSupport.extract("The United States has deployed two aircraft carrier strike groups to the eastern Mediterranean since October 7.").events
         #expect(!events.contains { $0.type == .airstrike }, "\(events)")
