@@ -769,9 +769,12 @@ extension ArticleReader {
                 for c in s.cues where c.kind == .agent && c.start >= slot.end && c.end - c.start >= 2 {
                     if let a = cands.first(where: { $0.start >= c.end && $0.start <= c.end + 3 && usable($0) }) { return a.actor }
                 }
-                // "a missile attack, which Tehran accuses Israel of mounting"
+                // "a missile attack, which Tehran accuses Israel of mounting" (a relative clause on the noun:
+                // "condemned the attack and accused the United States of complicity" names no doer)
                 for tj in triggerSlots where s.slots[tj].start > slot.end {
-                    if s.slots[tj].triggers.contains(where: { dict.triggers[$0.index].type == .accuse && dict.triggers[$0.index].roles == .agent }) {
+                    if s.slots[tj].triggers.contains(where: { dict.triggers[$0.index].type == .accuse && dict.triggers[$0.index].roles == .agent }),
+                        (slot.end..<s.slots[tj].start).contains(where: { tokens[$0].function == .relative || tokens[$0].function == .that })
+                    {
                         if let a = cands.first(where: { $0.start >= s.slots[tj].end && $0.start <= s.slots[tj].end + 3 && usable($0) }) { return a.actor }
                     }
                 }

@@ -49,6 +49,20 @@ import NewsdropExtraction
         #expect(e?.actor?.name != "United Kingdom", "\(String(describing: e?.actor))")
     }
 
+    /// The one accused of a noun's event in a relative clause on it did it ("a missile attack,
+    /// which Tehran accuses Israel of mounting"); one accused in a clause of its own did not
+    /// ("Hamas condemned the attack and accused the United States of complicity").
+    @Test func anAccusationInAnotherClauseNamesNoDoer() {
+        let a = TestSupport.extractBody("""
+            An Israeli airstrike on a school in Gaza City killed at least 30 people on Saturday.
+
+            Hamas condemned the attack and accused the United States of complicity.
+            """).events
+        #expect(!a.contains { ($0.type == .attack || $0.type == .airstrike) && $0.actor?.name == "United States" }, "\(a)")
+        let b = TestSupport.extractBody("Syria reported a missile attack on the airport, which Damascus accuses Israel of mounting.").events
+        #expect(b.contains { ($0.type == .attack || $0.type == .airstrike) && $0.actor?.name == "Israel" }, "\(b)")
+    }
+
     @Test func hedgesClaimsDenials() {
         #expect(first("Qaani reportedly visited Damascus.")?.modality == .reported)
         #expect(first("Israeli jets struck Abu Kamal.")?.modality == .asserted)
