@@ -1178,11 +1178,12 @@ extension ArticleReader {
             // period is a tally of many events, not the toll of the last one
             // "Since October, cross-border violence has killed at least 560 people": the same told in
             // the present perfect after the period
-            let perfectAfterPeriod = verbal
-                && (max(lower, slot.start - 3)..<slot.start).contains(where: { tokens[$0].function == .have && ArticleReader.presentHave.contains(word($0)) })
-                && (lower..<slot.start).contains(where: { tallyPhrase(at: $0, range) })
+            func perfectAfterPeriod() -> Bool {
+                verbal && (max(lower, slot.start - 3)..<slot.start).contains(where: { tokens[$0].function == .have && ArticleReader.presentHave.contains(word($0)) })
+                    && (lower..<slot.start).contains(where: { tallyPhrase(at: $0, range) })
+            }
             if actor == nil && target == nil && fatalities != nil
-                && (entry.type == .kill && !ownDoer && tallyPeriodFollows(slot.end, range) || [.kill, .attack].contains(entry.type) && perfectAfterPeriod) { continue }
+                && (entry.type == .kill && !ownDoer && tallyPeriodFollows(slot.end, range) || [.kill, .attack].contains(entry.type) && perfectAfterPeriod()) { continue }
             if entry.type == .kill && actor == nil && target == nil && !ownDoer, let f = fatalities, let last = previous.last(where: { EventMerger.family($0.type) == 1 }), sentences[last.sentenceIndex].block >= s.block - 1 {
                 tollOnly = (last.sentenceIndex, f)
                 continue

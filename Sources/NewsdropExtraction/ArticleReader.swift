@@ -201,7 +201,9 @@ final class ArticleReader {
             }
             if anyEnd < 0 { i += 1; continue }
             let end = alignedEnd >= 0 ? alignedEnd : anyEnd
-            if end == i + 1 && surnameOfAnotherName(i, range, matches[cursor..<groupEnd], all: matches) { i += 1; continue }
+            if end == i + 1, i > range.lowerBound, tokens[i - 1].flags.contains(.capitalized),
+                surnameOfAnotherName(i, group: cursor..<groupEnd, matches)
+            { i += 1; continue }
             // "The National Intelligence Organization": a match that a longer one starting inside it
             // overruns ("The National", an outlet) gives way to that one
             var overrun = false
@@ -333,11 +335,17 @@ final class ArticleReader {
     /// somebody else than Ghaani (Qaani), whose surname folds like his; "Ashraf Ghani" too. The
     /// word is then left to the unknown name it ends. A title ("Gen. Qaani", "Supreme Leader
     /// Khamenei") or an adjective before the surname keeps it.
-    func surnameOfAnotherName(_ i: Int, _ range: Range<Int>, _ group: ArraySlice<Lexicon.Match>, all matches: [Lexicon.Match]) -> Bool {
-        guard i > range.lowerBound, group.contains(where: { $0.payload.kind == .actor }) else { return false }
-        for m in group where m.payload.kind != .cue && m.payload.kind != .function && m.payload.kind != .furniture {
-            guard m.payload.kind == .actor, dict.actors.entries[Int(m.payload.index)].kind == .person else { return false }
+    func surnameOfAnotherName(_ i: Int, group: Range<Int>, _ matches: [Lexicon.Match]) -> Bool {
+        var actor = false
+        for g in group {
+            let m = matches[g]
+            switch m.payload.kind {
+            case .cue, .function, .furniture: continue
+            case .actor where dict.actors.entries[Int(m.payload.index)].kind == .person: actor = true
+            default: return false
+            }
         }
+        guard actor else { return false }
         let p = tokens[i - 1]
         guard p.isWord, p.flags.contains(.capitalized), !p.flags.contains(.allUpper), !p.flags.contains(.possessive), p.function == .none else { return false }
         // nothing the dictionaries know covers the word before: no title, cue, adjective or name
