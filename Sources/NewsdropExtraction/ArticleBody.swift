@@ -62,7 +62,7 @@ struct ArticleBody: Sendable {
             var kept = false
             defer { if !kept { tokenizer.folds.removeSubrange(foldMark...) } }
             tokens.removeAll(keepingCapacity: true)
-            tokenizer.tokenize(bytes, a..<e, into: &tokens)
+            tokenizer.tokenize(bytes, a..<e, functionWords: lexicon.functionWords, into: &tokens)
             var wordCount = 0, numberCount = 0
             for t in tokens where t.isWord {
                 wordCount += 1
@@ -74,8 +74,9 @@ struct ArticleBody: Sendable {
                 break
             }
             // short lines (buttons, menus) are searched whole; longer ones only at their opening words,
-            // where comment, teaser, caption and byline words must stand
-            lexicon.annotate(&tokens, 0..<tokens.count, tokenizer: tokenizer, bytes: bytes, startWords: wordCount <= 8 ? Int.max : 3, into: &matches)
+            // where comment, teaser, caption and byline words must stand (the tokenizer set the
+            // function words)
+            lexicon.phrases(tokens, 0..<tokens.count, tokenizer: tokenizer, startWords: wordCount <= 8 ? Int.max : 3, into: &matches)
             let firstWord = tokens.firstIndex(where: \.isWord) ?? 0
             // where a furniture phrase must start: the first word, or the word after a number
             // ("2 Comments", "One Response"); -1 when there is no second start

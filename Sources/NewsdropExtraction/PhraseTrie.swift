@@ -191,13 +191,6 @@ struct PhraseTrie: Sendable {
         return n
     }
 
-    /// The node at the end of the path `b0`, `b1` from the root (from the dense tables), or -1.
-    @inline(__always) func rootPath(_ b0: UInt8, _ b1: UInt8) -> Int32 {
-        let row = level2Row[Int(b0)]
-        return row < 0 ? -1 : level2[Int(row) << 8 | Int(b1)]
-    }
-
-
     /// The positions (for `payload(_:)`) of the payloads of phrases ending at `node`; empty when none.
     @inline(__always) func payloadRange(at node: Int32) -> Range<Int> {
         let t = Int(terminal[Int(node)])

@@ -7,30 +7,66 @@ struct Tokenizer: Sendable {
     @inline(__always) static func isAlnum(_ b: UInt8) -> Bool { NameFolding.isAlnum(b) }
 
     /// Tokenizes `bytes[range]` and appends to `out`.
-    ///
-    /// One pass over the bytes: a word is gathered into a scratch buffer (letters and digits
-    /// only; apostrophes, grouping commas and initials' dots dropped), folded there when it is
-    /// ASCII, and written to `folds` once.
     mutating func tokenize(_ bytes: [UInt8], _ range: Range<Int>, into out: inout [Token]) {
-        if range.isEmpty { return }
-        out.reserveCapacity(out.count + range.count / 4 + 4)
-        bytes.withUnsafeBufferPointer { src in
-            withUnsafeTemporaryAllocation(of: UInt8.self, capacity: range.count) { scratch in
-                tokenize(src, range, scratch: scratch.baseAddress!, into: &out)
-            }
-        }
+        tokenize(bytes, range, functionWords: nil, into: &out)
     }
 
-    private mutating func tokenize(_ bytes: UnsafeBufferPointer<UInt8>, _ range: Range<Int>, scratch w: UnsafeMutablePointer<UInt8>, into out: inout [Token]) {
-        var i = range.lowerBound
+    /// Tokenizes `bytes[range]` and appends to `out`; with `functionWords`, each word's
+    /// closed-class role (and the value of number words, months and weekdays) is set as well, as
+    /// `Lexicon.markFunctionWords` would set it.
+    ///
+    /// One pass over the bytes: a word is gathered straight into `folds` (letters and digits
+    /// only; apostrophes, grouping commas and initials' dots dropped), looked up as a function
+    /// word there, and folded in place when it is ASCII. The folds and the tokens are written
+    /// into room made ahead (a word's fold is never longer than the bytes it was gathered from;
+    /// a token takes at least one byte), not appended one by one; what room is left is cut off on
+    /// return. A non-ASCII word whose fold would not fit, or a full token room, ends a round of
+    /// `scan`, and the room is made again.
+    mutating func tokenize(_ bytes: [UInt8], _ range: Range<Int>, functionWords: FunctionWordTable?, into out: inout [Token]) {
+        if range.isEmpty { return }
         let end = range.upperBound
-        // The folds of the line's ASCII words are written into room made here for all of them (a
-        // word's fold is never longer than the bytes it was gathered from), not appended one by
-        // one: `cursor` is where the folds end, and the room left is cut off on return.
-        var cursor = folds.count
-        folds.append(contentsOf: repeatElement(0, count: end - i))
-        defer { folds.removeLast(folds.count - cursor) }
+        var line = LineState(i: range.lowerBound, cursor: folds.count, produced: out.count)
+        var extraFoldRoom = 0
+        bytes.withUnsafeBufferPointer { src in
+            while line.i < end {
+                // the rest of the line's folds, and 16 bytes over for word-wide loads
+                let foldRoom = line.cursor + (end - line.i) + 16 + extraFoldRoom
+                if folds.count < foldRoom { folds.append(contentsOf: repeatElement(0, count: foldRoom - folds.count)) }
+                // about one token per five bytes of text; `scan` stops when the room is full
+                let tokenRoom = line.produced + max(16, (end - line.i) / 3)
+                if out.count < tokenRoom { out.append(contentsOf: repeatElement(Token.blank, count: tokenRoom - out.count)) }
+                extraFoldRoom += folds.withUnsafeMutableBufferPointer { f in
+                    out.withUnsafeMutableBufferPointer { o in
+                        Tokenizer.scan(src, end, &line, folds: f.baseAddress!, foldRoom: f.count, tokens: o.baseAddress!, tokenRoom: o.count, functionWords)
+                    }
+                }
+            }
+        }
+        folds.removeLast(folds.count - line.cursor)
+        out.removeLast(out.count - line.produced)
+    }
+
+    /// Where a round of `scan` stopped: the next byte, the end of the folds, the tokens written.
+    private struct LineState {
+        var i: Int
+        var cursor: Int
+        var produced: Int
+    }
+
+    /// Tokenizes from `line.i` to `end`, writing folds at `folds + line.cursor` and tokens at
+    /// `tokens + line.produced`. Stops early when the token room is full (returning 0) or when a
+    /// non-ASCII word's fold does not fit (returning how many more fold bytes it needs; the word
+    /// is read again in the next round).
+    private static func scan(
+        _ bytes: UnsafeBufferPointer<UInt8>, _ end: Int, _ line: inout LineState, folds f: UnsafeMutablePointer<UInt8>, foldRoom: Int,
+        tokens o: UnsafeMutablePointer<Token>, tokenRoom: Int, _ functionWords: FunctionWordTable?
+    ) -> Int {
+        var i = line.i
+        var cursor = line.cursor
+        var produced = line.produced
+        defer { line = LineState(i: i, cursor: cursor, produced: produced) }
         while i < end {
+            if produced == tokenRoom { return 0 }
             let b = bytes[i]
             if b == 0x20 || b == 0x09 || b == 0x0A || b == 0x0D { i += 1; continue }
             if b < 0x80 && !Tokenizer.isAlnum(b) {
@@ -44,7 +80,8 @@ struct Tokenizer: Sendable {
                 case 0x5D: mark = 0x29
                 default: mark = 0x2A
                 }
-                out.append(punctuation(i, i + 1, mark, cursor))
+                o[produced] = punctuation(i, i + 1, mark, cursor)
+                produced += 1
                 i += 1
                 continue
             }
@@ -53,25 +90,31 @@ struct Tokenizer: Sendable {
                 if !NameFolding.isWordScalar(bytes, i, e) || NameFolding.isApostropheLike(bytes, i, e) {
                     // a no-break space separates; quotes, dashes and the ellipsis have their ASCII mark
                     if e - i == 2 && b == 0xC2 && bytes[i + 1] == 0xA0 { i = e; continue }
-                    out.append(punctuation(i, e, Tokenizer.markOfPunctuationScalar(bytes, i, e), cursor))
+                    o[produced] = punctuation(i, e, Tokenizer.markOfPunctuationScalar(bytes, i, e), cursor)
+                    produced += 1
                     i = e
                     continue
                 }
             }
-            // a word
+            // a word, gathered where its fold goes
+            let w = f + cursor
             let wstart = i
             var n = 0  // bytes of the word gathered in `w`
+            // bytes gathered before the first that is no ASCII letter or digit of the text
+            // (the spelling a function word is looked up by); -1 while there is none
+            var plain = -1
             var flags: Token.Flags = []
             var isNumber = true
             var number: Int64 = 0
             var sawLetter = false
+            var sawUpper = false
             var allUpper = true
             var firstUpper = false
             var ascii = true
             var j = i
             scan: while j < end {
                 let c = bytes[j]
-                if c >= 0x61 && c <= 0x7A {
+                if c &- 0x61 < 26 {
                     // a run of lower-case letters, the common case
                     if n == 0 { isNumber = false } else if isNumber { flags.insert(.ordinal) }
                     allUpper = false
@@ -80,7 +123,7 @@ struct Tokenizer: Sendable {
                         w[n] = bytes[j]
                         n += 1
                         j += 1
-                    } while j < end && bytes[j] >= 0x61 && bytes[j] <= 0x7A
+                    } while j < end && bytes[j] &- 0x61 < 26
                     continue
                 }
                 if c < 0x80 {
@@ -88,9 +131,9 @@ struct Tokenizer: Sendable {
                         if c <= 0x39 {
                             if isNumber && !sawLetter { number = min(number * 10 + Int64(c - 0x30), 1_000_000_000) }
                         } else {
-                            let upper = NameFolding.isUpper(c)
-                            if n == 0 { firstUpper = upper; isNumber = false } else if isNumber { flags.insert(.ordinal) }
-                            if !upper { allUpper = false }
+                            // an upper-case letter
+                            if n == 0 { firstUpper = true; isNumber = false } else if isNumber { flags.insert(.ordinal) }
+                            sawUpper = true
                             sawLetter = true
                         }
                         w[n] = c
@@ -98,6 +141,7 @@ struct Tokenizer: Sendable {
                         j += 1
                         continue
                     }
+                    if plain < 0 { plain = n }
                     // digit grouping and decimals: 1,000 / 2.5
                     if (c == 0x2C || c == 0x2E) && isNumber && !sawLetter && n > 0 && j + 1 < end
                         && bytes[j + 1] >= 0x30 && bytes[j + 1] <= 0x39
@@ -117,7 +161,7 @@ struct Tokenizer: Sendable {
                         while k + 1 < end && bytes[k] == 0x2E && Tokenizer.isAlnum(bytes[k + 1]) && (k + 2 >= end || bytes[k + 2] == 0x2E || !Tokenizer.isAlnum(bytes[k + 2])) {
                             w[n] = bytes[k + 1]
                             n += 1
-                            if !NameFolding.isUpper(bytes[k + 1]) { allUpper = false }
+                            if !NameFolding.isUpper(bytes[k + 1]) { allUpper = false } else { sawUpper = true }
                             k += 2
                         }
                         if k < end && bytes[k] == 0x2E && n > 1 { k += 1 }
@@ -141,6 +185,7 @@ struct Tokenizer: Sendable {
                     }
                     break scan
                 }
+                if plain < 0 { plain = n }
                 let e = min(end, j + NameFolding.utf8Length(c))
                 if NameFolding.isApostropheLike(bytes, j, e) {
                     if NameFolding.isPossessiveS(bytes, after: e, end: end) {
@@ -166,37 +211,45 @@ struct Tokenizer: Sendable {
             if isNumber && n > 0 { flags.insert(.number) }
             if flags.contains(.hyphenAfter) && NameFolding.isParticle(UnsafeBufferPointer(start: w, count: n)) { flags.insert(.particle) }
             if n == 2 && (w[0] | 0x20 == 0x61 || w[0] | 0x20 == 0x65) && w[1] | 0x20 == 0x6C { flags.insert(.particle) }  // Al / al / El / el
-            let fs = cursor
-            if ascii {
-                // the word is ASCII letters and digits: lower-case and fold it where it was gathered
-                for k in 0..<n where NameFolding.isUpper(w[k]) { w[k] |= 0x20 }
-                let k = NameFolding.foldLowerCaseWord(w, n)
-                if cursor + k <= folds.count {
-                    folds.withUnsafeMutableBufferPointer { f in
-                        let d = f.baseAddress! + cursor
-                        for x in 0..<k { d[x] = w[x] }
+            var function = FunctionWord.none
+            var value: Int32 = flags.contains(.number) ? Int32(truncatingIfNeeded: number) : 0
+            if let table = functionWords {
+                let m = plain < 0 ? n : plain
+                if m <= FunctionWordTable.maxLength {
+                    // the gathered ASCII letters and digits, lower-cased (`| 0x20` on each)
+                    let raw = UnsafeRawPointer(w)
+                    let lowMask: UInt64 = m >= 8 ? ~0 : (1 << UInt64(8 * m)) &- 1
+                    let highMask: UInt64 = m <= 8 ? 0 : m >= 16 ? ~0 : (1 << UInt64(8 * (m - 8))) &- 1
+                    let low = (raw.loadUnaligned(as: UInt64.self) | 0x2020_2020_2020_2020) & lowMask
+                    let high = (raw.loadUnaligned(fromByteOffset: 8, as: UInt64.self) | 0x2020_2020_2020_2020) & highMask
+                    if let row = table.entry(low: low, high: high) {
+                        function = row.function
+                        if function == .number || function == .month || function == .weekday { value = row.value }
                     }
-                } else {
-                    // no room left (not expected): append
-                    folds.removeLast(folds.count - cursor)
-                    folds.append(contentsOf: UnsafeBufferPointer(start: w, count: k))
                 }
-                cursor += k
-            } else {
-                // `foldTail` works on the array's end: cut the room off, fold, make room again
-                folds.removeLast(folds.count - cursor)
-                folds.append(contentsOf: UnsafeBufferPointer(start: w, count: n))
-                NameFolding.foldTail(&folds, from: fs)
-                cursor = folds.count
-                folds.append(contentsOf: repeatElement(0, count: end - j))
             }
-            out.append(Token(start: Int32(wstart), end: Int32(j), foldStart: Int32(fs), foldEnd: Int32(cursor), flags: flags, mark: 0, value: flags.contains(.number) ? Int32(truncatingIfNeeded: number) : 0, function: .none))
+            if ascii {
+                // ASCII letters and digits: `| 0x20` lower-cases them all
+                if sawUpper { for k in 0..<n { w[k] |= 0x20 } }
+                cursor += NameFolding.foldLowerCaseWord(w, n)
+            } else {
+                var word = Array(UnsafeBufferPointer(start: w, count: n))
+                NameFolding.foldTail(&word, from: 0)
+                // the room is counted for the rest of the line as if each byte had a fold byte
+                let need = cursor + word.count + (end - j) + 16
+                if need > foldRoom { return need - foldRoom }
+                for (k, x) in word.enumerated() { w[k] = x }
+                cursor += word.count
+            }
+            o[produced] = Token(start: Int32(wstart), end: Int32(j), foldStart: Int32(w - f), foldEnd: Int32(cursor), flags: flags, mark: 0, value: value, function: function)
+            produced += 1
             i = j
         }
+        return 0
     }
 
     /// A punctuation token; `folds` is the end of the folds so far (it has no fold of its own).
-    @inline(__always) private func punctuation(_ start: Int, _ end: Int, _ mark: UInt8, _ folds: Int) -> Token {
+    @inline(__always) private static func punctuation(_ start: Int, _ end: Int, _ mark: UInt8, _ folds: Int) -> Token {
         Token(start: Int32(start), end: Int32(end), foldStart: Int32(folds), foldEnd: Int32(folds), flags: .punctuation, mark: mark, value: 0, function: .none)
     }
 
