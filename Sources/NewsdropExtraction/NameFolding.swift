@@ -140,33 +140,40 @@ public enum NameFolding: Sendable {
             let albu = len == 4 && a == 0x61 && b == 0x6C && c == 0x62 && d == 0x75
             if abu || bou || abo || abou || albu { p[0] = 0x62; p[1] = 0x75; len = 2 }
         }
-        // transliteration pairs, doubled letters collapsed as they are written
+        // transliteration pairs, doubled letters collapsed as they are written: each byte's
+        // output from `foldCodes`, the byte after it read only for the six letters that may
+        // start a pair
         var r = 0
         var i = from
+        // the byte written last, or 0x100 before the first
+        var last: UInt32 = 0x100
         // whether an "a" was written right before an "i" (the only case the pass below changes)
         var aBeforeI = false
-        while i < len {
-            let c = p[i]
-            let nx: UInt8 = i + 1 < len ? p[i + 1] : 0
-            var o = c
-            var step = 1
-            switch c {
-            case 0x6F: o = 0x75; if nx == 0x75 || nx == 0x6F { step = 2 }  // o, ou, oo → u
-            case 0x67: if nx == 0x68 { o = 0x6B; step = 2 }  // gh → k
-            case 0x6B: if nx == 0x68 { step = 2 }  // kh → k
-            case 0x63: if nx == 0x6B { o = 0x6B; step = 2 }  // ck → k
-            case 0x70: if nx == 0x68 { o = 0x66; step = 2 }  // ph → f
-            case 0x64: if nx == 0x68 { step = 2 }  // dh → d
-            case 0x71: o = 0x6B  // q → k
-            case 0x65, 0x79: o = 0x69  // e, y → i
-            default: break
+        foldCodes.withUnsafeBufferPointer { codes in
+            while i < len {
+                let c = p[i]
+                let code = codes[Int(c)]
+                var o = UInt8(truncatingIfNeeded: code)
+                var step = 1
+                if code & 0x100 != 0 && i &+ 1 < len {
+                    let nx = p[i &+ 1]
+                    switch c {
+                    case 0x6F: if nx == 0x75 || nx == 0x6F { step = 2 }  // ou, oo → u
+                    case 0x67: if nx == 0x68 { o = 0x6B; step = 2 }  // gh → k
+                    case 0x6B, 0x64: if nx == 0x68 { step = 2 }  // kh → k, dh → d
+                    case 0x63: if nx == 0x6B { o = 0x6B; step = 2 }  // ck → k
+                    case 0x70: if nx == 0x68 { o = 0x66; step = 2 }  // ph → f
+                    default: break
+                    }
+                }
+                if UInt32(o) != last {
+                    if o == 0x69 && last == 0x61 { aBeforeI = true }
+                    p[r] = o
+                    r &+= 1
+                    last = UInt32(o)
+                }
+                i &+= step
             }
-            if r == 0 || p[r - 1] != o {
-                if o == 0x69 && r > 0 && p[r - 1] == 0x61 { aBeforeI = true }
-                p[r] = o
-                r += 1
-            }
-            i += step
         }
         // ai → i, collapsing again. Without an "ai" (or in two letters) the pass changes nothing —
         // the loop above left no letter doubled — and is skipped: most words.
@@ -182,6 +189,19 @@ public enum NameFolding: Sendable {
             j += 1
         }
         return e
+    }
+
+    /// Per byte, what `foldLowerCaseWord` writes for it alone (o → u, q → k, e and y → i, any
+    /// other byte itself), with 0x100 set for the letters that may start a pair with the next
+    /// (ou/oo, gh, kh, ck, ph, dh).
+    private static let foldCodes: [UInt16] = (0..<256).map { c -> UInt16 in
+        switch UInt8(c) {
+        case 0x6F: return 0x100 | 0x75
+        case 0x71: return 0x6B
+        case 0x65, 0x79: return 0x69
+        case 0x67, 0x6B, 0x63, 0x70, 0x64: return 0x100 | UInt16(c)
+        default: return UInt16(c)
+        }
     }
 
     /// The general fold of a non-ASCII word: Foundation's case- and diacritic-insensitive
