@@ -65,27 +65,20 @@ struct Tokenizer: Sendable {
         var cursor = line.cursor
         var produced = line.produced
         defer { line = LineState(i: i, cursor: cursor, produced: produced) }
+        let byteClasses = Tokenizer.byteClasses
         while i < end {
             if produced == tokenRoom { return 0 }
             let b = bytes[i]
-            if b == 0x20 || b == 0x09 || b == 0x0A || b == 0x0D { i += 1; continue }
-            if b < 0x80 && !Tokenizer.isAlnum(b) {
-                // ASCII punctuation
-                let mark: UInt8
-                switch b {
-                case 0x2C, 0x3B, 0x3A, 0x28, 0x29, 0x2E, 0x21, 0x3F: mark = b
-                case 0x22, 0x27, 0x60: mark = 0x22
-                case 0x2D: mark = 0x2D
-                case 0x5B: mark = 0x28
-                case 0x5D: mark = 0x29
-                default: mark = 0x2A
-                }
-                o[produced] = punctuation(i, i + 1, mark, cursor)
+            let cls = byteClasses[Int(b)]
+            if cls == Tokenizer.space { i += 1; continue }
+            if cls >= Tokenizer.firstMark {
+                // ASCII punctuation: the class is its mark
+                o[produced] = punctuation(i, i + 1, cls, cursor)
                 produced += 1
                 i += 1
                 continue
             }
-            if b >= 0x80 {
+            if cls == Tokenizer.nonASCII {
                 let e = min(end, i + NameFolding.utf8Length(b))
                 if !NameFolding.isWordScalar(bytes, i, e) || NameFolding.isApostropheLike(bytes, i, e) {
                     // a no-break space separates; quotes, dashes and the ellipsis have their ASCII mark
@@ -93,6 +86,40 @@ struct Tokenizer: Sendable {
                     o[produced] = punctuation(i, e, Tokenizer.markOfPunctuationScalar(bytes, i, e), cursor)
                     produced += 1
                     i = e
+                    continue
+                }
+            }
+            if cls == Tokenizer.lower || cls == Tokenizer.upper {
+                // most words: a letter, then lower-case letters up to a space or a punctuation mark
+                // that cannot go on with the word (not an apostrophe or a hyphen, nor the dot of
+                // initials); nothing else of the general path below applies to them
+                let w = f + cursor
+                w[0] = b
+                var j = i &+ 1
+                while j < end && bytes[j] &- 0x61 < 26 {
+                    w[j &- i] = bytes[j]
+                    j &+= 1
+                }
+                let n = j &- i
+                if j == end || Tokenizer.endsPlainWord(bytes[j], byteClasses[Int(bytes[j])], length: n) {
+                    var flags: Token.Flags = cls == Tokenizer.upper ? .capitalized : []
+                    if n == 2 && (b | 0x20 == 0x61 || b | 0x20 == 0x65) && w[1] == 0x6C { flags.insert(.particle) }  // Al / al / El / el
+                    var function = FunctionWord.none
+                    var value: Int32 = 0
+                    if let table = functionWords, n <= FunctionWordTable.maxLength {
+                        if let row = Tokenizer.functionWord(w, n, table) {
+                            function = row.function
+                            if function == .number || function == .month || function == .weekday { value = row.value }
+                        }
+                    }
+                    w[0] = b | 0x20
+                    let k = NameFolding.foldLowerCaseWord(w, n)
+                    o[produced] = Token(
+                        start: Int32(truncatingIfNeeded: i), end: Int32(truncatingIfNeeded: j), foldStart: Int32(truncatingIfNeeded: cursor),
+                        foldEnd: Int32(truncatingIfNeeded: cursor &+ k), flags: flags, mark: 0, value: value, function: function)
+                    produced &+= 1
+                    cursor &+= k
+                    i = j
                     continue
                 }
             }
@@ -215,17 +242,9 @@ struct Tokenizer: Sendable {
             var value: Int32 = flags.contains(.number) ? Int32(truncatingIfNeeded: number) : 0
             if let table = functionWords {
                 let m = plain < 0 ? n : plain
-                if m <= FunctionWordTable.maxLength {
-                    // the gathered ASCII letters and digits, lower-cased (`| 0x20` on each)
-                    let raw = UnsafeRawPointer(w)
-                    let lowMask: UInt64 = m >= 8 ? ~0 : (1 << UInt64(8 * m)) &- 1
-                    let highMask: UInt64 = m <= 8 ? 0 : m >= 16 ? ~0 : (1 << UInt64(8 * (m - 8))) &- 1
-                    let low = (raw.loadUnaligned(as: UInt64.self) | 0x2020_2020_2020_2020) & lowMask
-                    let high = (raw.loadUnaligned(fromByteOffset: 8, as: UInt64.self) | 0x2020_2020_2020_2020) & highMask
-                    if let row = table.entry(low: low, high: high) {
-                        function = row.function
-                        if function == .number || function == .month || function == .weekday { value = row.value }
-                    }
+                if m <= FunctionWordTable.maxLength, let row = Tokenizer.functionWord(w, m, table) {
+                    function = row.function
+                    if function == .number || function == .month || function == .weekday { value = row.value }
                 }
             }
             if ascii {
@@ -246,6 +265,51 @@ struct Tokenizer: Sendable {
             i = j
         }
         return 0
+    }
+
+    /// The function word spelled by the `m` (at most 16) ASCII letters and digits at `w`, any
+    /// case, or nil; reads 16 bytes at `w` (the fold room has them).
+    @inline(__always) private static func functionWord(_ w: UnsafeMutablePointer<UInt8>, _ m: Int, _ table: FunctionWordTable) -> FunctionWordTable.Entry? {
+        let raw = UnsafeRawPointer(w)
+        // `| 0x20` lower-cases an ASCII letter and leaves a digit as it is
+        let lowMask: UInt64 = m >= 8 ? ~0 : (1 &<< UInt64(8 &* m)) &- 1
+        let highMask: UInt64 = m <= 8 ? 0 : m >= 16 ? ~0 : (1 &<< UInt64(8 &* (m &- 8))) &- 1
+        let low = (raw.loadUnaligned(as: UInt64.self) | 0x2020_2020_2020_2020) & lowMask
+        let high = (raw.loadUnaligned(fromByteOffset: 8, as: UInt64.self) | 0x2020_2020_2020_2020) & highMask
+        return table.entry(low: low, high: high)
+    }
+
+    /// Whether the byte `c` (of class `cls`) after a word of `length` letters ends it with
+    /// nothing more to read: a space or a punctuation mark other than an apostrophe, a hyphen,
+    /// or the dot after a single letter (initials).
+    @inline(__always) private static func endsPlainWord(_ c: UInt8, _ cls: UInt8, length: Int) -> Bool {
+        if cls == space { return true }
+        return cls >= firstMark && c != 0x27 && c != 0x60 && c != 0x2D && (c != 0x2E || length >= 2)
+    }
+
+    /// The byte classes of `byteClasses`; an ASCII punctuation mark's class is its mark (all
+    /// at least `firstMark`).
+    private static let space: UInt8 = 0, lower: UInt8 = 1, upper: UInt8 = 2, digit: UInt8 = 3, nonASCII: UInt8 = 4
+    private static let firstMark: UInt8 = 0x20
+
+    /// Per byte: space (blank, tab, line ends), lower- or upper-case letter, digit, a non-ASCII
+    /// byte, or the mark of an ASCII punctuation byte (`,` `;` `:` `(` `)` `.` `!` `?` as
+    /// themselves, quotes `"`, `-`, brackets as parentheses, anything else `*`).
+    private static let byteClasses: [UInt8] = (0..<256).map { v -> UInt8 in
+        let b = UInt8(v)
+        if b == 0x20 || b == 0x09 || b == 0x0A || b == 0x0D { return space }
+        if b >= 0x80 { return nonASCII }
+        if b >= 0x61 && b <= 0x7A { return lower }
+        if b >= 0x41 && b <= 0x5A { return upper }
+        if b >= 0x30 && b <= 0x39 { return digit }
+        switch b {
+        case 0x2C, 0x3B, 0x3A, 0x28, 0x29, 0x2E, 0x21, 0x3F: return b
+        case 0x22, 0x27, 0x60: return 0x22
+        case 0x2D: return 0x2D
+        case 0x5B: return 0x28
+        case 0x5D: return 0x29
+        default: return 0x2A
+        }
     }
 
     /// A punctuation token; `folds` is the end of the folds so far (it has no fold of its own).
