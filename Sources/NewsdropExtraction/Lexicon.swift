@@ -210,19 +210,24 @@ final class Lexicon: Sendable {
         out.removeAll(keepingCapacity: true)
         var startsLeft = startWords
         let nameStart: Token.Flags = [.capitalized, .allUpper, .number]
-        for i in range {
-            let t = tokens[i]
-            if !t.isWord || t.flags.contains(.particle) { continue }
-            if startsLeft <= 0 { break }
-            startsLeft -= 1
-            let first = out.count
-            phrases(from: i, in: anyCaseTrie, tokens, range, tokenizer, into: &out)
-            if !t.flags.isDisjoint(with: nameStart) {
-                let mid = out.count
-                phrases(from: i, in: nameTrie, tokens, range, tokenizer, into: &out)
-                // both tries matched here: restore the order of one walk (by end, then payload order)
-                if mid > first && out.count > mid {
-                    out[first...].sort { ($0.end, $0.payload.rank) < ($1.end, $1.payload.rank) }
+        // the tries walk the folds and tokens through their buffers, taken once per call
+        tokenizer.folds.withUnsafeBufferPointer { folds in
+            tokens.withUnsafeBufferPointer { tokens in
+                for i in range {
+                    let t = tokens[i]
+                    if !t.isWord || t.flags.contains(.particle) { continue }
+                    if startsLeft <= 0 { break }
+                    startsLeft -= 1
+                    let first = out.count
+                    phrases(from: i, in: anyCaseTrie, tokens, range, folds, into: &out)
+                    if !t.flags.isDisjoint(with: nameStart) {
+                        let mid = out.count
+                        phrases(from: i, in: nameTrie, tokens, range, folds, into: &out)
+                        // both tries matched here: restore the order of one walk (by end, then payload order)
+                        if mid > first && out.count > mid {
+                            out[first...].sort { ($0.end, $0.payload.rank) < ($1.end, $1.payload.rank) }
+                        }
+                    }
                 }
             }
         }
@@ -230,7 +235,7 @@ final class Lexicon: Sendable {
 
     /// Appends the phrases of `trie` that start at token `i`, shortest first.
     @inline(__always)
-    private func phrases(from i: Int, in trie: PhraseTrie, _ tokens: [Token], _ range: Range<Int>, _ tokenizer: Tokenizer, into out: inout [Match]) {
+    private func phrases(from i: Int, in trie: PhraseTrie, _ tokens: UnsafeBufferPointer<Token>, _ range: Range<Int>, _ folds: UnsafeBufferPointer<UInt8>, into out: inout [Match]) {
         let t = tokens[i]
         var node: Int32 = 0
         var j = i
@@ -242,7 +247,7 @@ final class Lexicon: Sendable {
             let tj = tokens[j]
             if tj.isPunct { break }
             if tj.flags.contains(.particle) && j > i { j += 1; continue }
-            node = trie.walk(node, tokenizer.fold(tj))
+            node = trie.walk(node, UnsafeBufferPointer(rebasing: folds[Int(tj.foldStart)..<Int(tj.foldEnd)]))
             if node < 0 { break }
             consumed += 1
             if !tj.flags.contains(.allUpper) { allUpper = false }
