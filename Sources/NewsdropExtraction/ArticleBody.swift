@@ -24,13 +24,7 @@ struct ArticleBody: Sendable {
     /// appended to `tokens`, with their function words set, and their folds stay in
     /// `tokenizer`; the sentences are later read from these tokens, not tokenized again.
     static func read(_ bytes: [UInt8], lexicon: Lexicon, tokenizer: inout Tokenizer, tokens keptTokens: inout [Token]) -> ArticleBody {
-        var lines: [Range<Int>] = []
-        var s = 0
-        for (i, b) in bytes.enumerated() where b == 0x0A {
-            lines.append(s..<i)
-            s = i + 1
-        }
-        if s < bytes.count { lines.append(s..<bytes.count) }
+        let lines = ArticleBody.lines(bytes)
         var blocks: [Block] = []
         var bylines: [Block] = []
         var seen = Set<UInt64>(minimumCapacity: lines.count)
@@ -138,6 +132,34 @@ struct ArticleBody: Sendable {
             lastShortName = nil
         }
         return ArticleBody(blocks: blocks, bylines: bylines)
+    }
+
+    /// The byte ranges of the lines of `bytes` (without their line feeds; a last line without
+    /// one included). Bytes without a line feed are skipped eight at a time.
+    static func lines(_ bytes: [UInt8]) -> [Range<Int>] {
+        var lines: [Range<Int>] = []
+        bytes.withUnsafeBufferPointer { buf in
+            let n = buf.count
+            var s = 0
+            var i = 0
+            while i < n {
+                while i + 8 <= n && !hasLineFeed(UnsafeRawPointer(buf.baseAddress! + i).loadUnaligned(as: UInt64.self)) { i += 8 }
+                while i < n && buf[i] != 0x0A { i += 1 }
+                if i < n {
+                    lines.append(s..<i)
+                    i += 1
+                    s = i
+                }
+            }
+            if s < n { lines.append(s..<n) }
+        }
+        return lines
+    }
+
+    /// Whether any of the eight bytes in `v` is a line feed (a zero byte of `v ^ 0x0A…0A`).
+    @inline(__always) private static func hasLineFeed(_ v: UInt64) -> Bool {
+        let x = v ^ 0x0A0A_0A0A_0A0A_0A0A
+        return (x &- 0x0101_0101_0101_0101) & ~x & 0x8080_8080_8080_8080 != 0
     }
 
     /// `FurnitureEntry.Kind.allCases`, made once (a payload's detail is an index into it).
