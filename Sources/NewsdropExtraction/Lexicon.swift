@@ -219,10 +219,15 @@ final class Lexicon: Sendable {
                     if startsLeft <= 0 { break }
                     startsLeft -= 1
                     let first = out.count
-                    phrases(from: i, in: anyCaseTrie, tokens, range, folds, into: &out)
+                    // most words start no phrase: the walk over the first word from the root
+                    // settles it, before the walk over the words after it is set up
+                    let fold = UnsafeBufferPointer(rebasing: folds[Int(t.foldStart)..<Int(t.foldEnd)])
+                    let anyCaseNode = anyCaseTrie.walk(0, fold)
+                    if anyCaseNode >= 0 { phrases(from: i, anyCaseNode, in: anyCaseTrie, tokens, range, folds, into: &out) }
                     if !t.flags.isDisjoint(with: nameStart) {
                         let mid = out.count
-                        phrases(from: i, in: nameTrie, tokens, range, folds, into: &out)
+                        let nameNode = nameTrie.walk(0, fold)
+                        if nameNode >= 0 { phrases(from: i, nameNode, in: nameTrie, tokens, range, folds, into: &out) }
                         // both tries matched here: restore the order of one walk (by end, then payload order)
                         if mid > first && out.count > mid {
                             out[first...].sort { ($0.end, $0.payload.rank) < ($1.end, $1.payload.rank) }
@@ -233,9 +238,10 @@ final class Lexicon: Sendable {
         }
     }
 
-    /// Appends the phrases of `trie` that start at token `i`, shortest first.
-    @inline(__always)
-    private func phrases(from i: Int, in trie: PhraseTrie, _ tokens: UnsafeBufferPointer<Token>, _ range: Range<Int>, _ folds: UnsafeBufferPointer<UInt8>, into out: inout [Match]) {
+    /// Appends the phrases of `trie` that start at token `i`, shortest first; `firstNode` is the
+    /// node at the end of the walk over token `i` from the root.
+    @inline(never)
+    private func phrases(from i: Int, _ firstNode: Int32, in trie: PhraseTrie, _ tokens: UnsafeBufferPointer<Token>, _ range: Range<Int>, _ folds: UnsafeBufferPointer<UInt8>, into out: inout [Match]) {
         let t = tokens[i]
         var node: Int32 = 0
         var j = i
@@ -247,7 +253,7 @@ final class Lexicon: Sendable {
             let tj = tokens[j]
             if tj.isPunct { break }
             if tj.flags.contains(.particle) && j > i { j += 1; continue }
-            node = trie.walk(node, UnsafeBufferPointer(rebasing: folds[Int(tj.foldStart)..<Int(tj.foldEnd)]))
+            node = j == i ? firstNode : trie.walk(node, UnsafeBufferPointer(rebasing: folds[Int(tj.foldStart)..<Int(tj.foldEnd)]))
             if node < 0 { break }
             consumed += 1
             if !tj.flags.contains(.allUpper) { allUpper = false }
