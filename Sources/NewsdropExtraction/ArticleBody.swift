@@ -216,10 +216,30 @@ struct ArticleBody: Sendable {
         return dateish >= 2 && dateish * 2 >= words.count && words.contains { $0.flags.contains(.number) && $0.value >= 1900 && $0.value <= 2100 }
     }
 
-    /// A 64-bit FNV-1a hash of a line's folded words: lines repeated from earlier are read once.
+    /// A 64-bit hash of a line's folded words: lines repeated from earlier are read once. Eight
+    /// bytes at a time (a multiply and a shift each), not a multiply per byte as FNV-1a was.
     static func normalizedKey(_ folds: ArraySlice<UInt8>) -> UInt64 {
-        var h: UInt64 = 0xCBF2_9CE4_8422_2325
-        for b in folds { h = (h ^ UInt64(b)) &* 0x0000_0100_0000_01B3 }
-        return h
+        let k: UInt64 = 0x9E37_79B9_7F4A_7C15
+        return folds.withUnsafeBufferPointer { buf -> UInt64 in
+            let n = buf.count
+            var h: UInt64 = 0xCBF2_9CE4_8422_2325 ^ UInt64(n)
+            guard n > 0 else { return h }
+            let raw = UnsafeRawPointer(buf.baseAddress!)
+            var i = 0
+            while i + 8 <= n {
+                h = (h ^ raw.loadUnaligned(fromByteOffset: i, as: UInt64.self)) &* k
+                h ^= h >> 29
+                i += 8
+            }
+            var tail: UInt64 = 0
+            var shift: UInt64 = 0
+            while i < n {
+                tail |= UInt64(buf[i]) << shift
+                shift += 8
+                i += 1
+            }
+            h = (h ^ tail) &* k
+            return h ^ (h >> 32)
+        }
     }
 }
