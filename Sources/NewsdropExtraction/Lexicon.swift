@@ -1,5 +1,6 @@
 /// The compiled matcher: every dictionary phrase (actors, adjectives, titles, places, triggers,
-/// cues, furniture words) in two `PhraseTrie`s by case rule, and the closed-class function words in a third.
+/// cues, furniture words) in two `PhraseTrie`s by case rule, and the closed-class function words in a table
+/// (`FunctionWordTable`).
 ///
 /// A class, immutable after `init`: every article reader shares it by one reference (the
 /// reader is copied into its local closures; a struct would retain each of its tables).
@@ -16,7 +17,7 @@ final class Lexicon: Sendable {
     /// Phrases in any case.
     let anyCaseTrie: PhraseTrie
     /// Function words by their raw lower-case spelling (folding would merge of/off, to/too).
-    let functionTrie: PhraseTrie
+    let functionWords = FunctionWordTable()
     /// Folded words that `next:`/`prev:` trigger contexts refer to, for quick comparison.
     let dictionaries: Dictionaries
     /// Trigger forms per trigger id index.
@@ -97,14 +98,6 @@ final class Lexicon: Sendable {
                 add(n, PhrasePayload(kind: .furniture, caseRule: .any, detail: kind, index: Int32(i)))
             }
         }
-        var functions: [[UInt8]: [PhrasePayload]] = [:]
-        for (w, cls, v) in FunctionWord.table {
-            let k = Array(w.utf8)
-            // only the first class of a word counts
-            if functions[k] != nil { continue }
-            functions[k] = [PhrasePayload(kind: .function, caseRule: .any, detail: cls.rawValue, index: v)]
-        }
-        functionTrie = PhraseTrie(entries: functions)
         // split by case rule; `rank` keeps the order of a phrase's payloads across the two tries
         var names: [[UInt8]: [PhrasePayload]] = [:]
         var anyCase: [[UInt8]: [PhrasePayload]] = [:]
@@ -186,36 +179,18 @@ final class Lexicon: Sendable {
         return phrases(tokens, range, tokenizer: tokenizer, startWords: startWords)
     }
 
-    /// `annotate(_:_:tokenizer:bytes:startWords:)` into `out`, which is emptied first (a buffer
-    /// reused line after line).
-    func annotate(_ tokens: inout [Token], _ range: Range<Int>, tokenizer: Tokenizer, bytes: [UInt8], startWords: Int = Int.max, into out: inout [Match]) {
-        markFunctionWords(&tokens, range, bytes: bytes)
-        phrases(tokens, range, tokenizer: tokenizer, startWords: startWords, into: &out)
-    }
-
-    /// Sets each word token's closed-class role (and the value of numbers, months, weekdays).
+    /// Sets each word token's closed-class role (and the value of numbers, months, weekdays): the
+    /// word's leading ASCII letters and digits in the text, lower-cased, looked up in
+    /// `functionWords`. The body reader has the tokenizer do this as it gathers each word.
     func markFunctionWords(_ tokens: inout [Token], _ range: Range<Int>, bytes: [UInt8]) {
         for i in range where tokens[i].isWord {
-            var n: Int32 = 0
-            var k = Int(tokens[i].start)
+            let start = Int(tokens[i].start)
+            var k = start
             let e = Int(tokens[i].end)
-            // the first two letters from the trie's dense tables
-            if k + 1 < e && NameFolding.isAlnum(bytes[k]) && NameFolding.isAlnum(bytes[k + 1]) {
-                let b0 = bytes[k], b1 = bytes[k + 1]
-                n = functionTrie.rootPath(NameFolding.isUpper(b0) ? b0 | 0x20 : b0, NameFolding.isUpper(b1) ? b1 | 0x20 : b1)
-                k += 2
-            }
-            while k < e && n >= 0 {
-                let b = bytes[k]
-                if !NameFolding.isAlnum(b) { break }
-                n = functionTrie.step(n, NameFolding.isUpper(b) ? b | 0x20 : b)
-                k += 1
-            }
-            if n > 0, let first = functionTrie.payloadRange(at: n).first {
-                let f = functionTrie.payload(first)
-                tokens[i].function = FunctionWord(rawValue: f.detail) ?? .none
-                if tokens[i].function == .number { tokens[i].value = f.index }
-                if tokens[i].function == .month || tokens[i].function == .weekday { tokens[i].value = f.index }
+            while k < e && NameFolding.isAlnum(bytes[k]) { k += 1 }
+            if let row = functionWords.entry(bytes[start..<k]) {
+                tokens[i].function = row.function
+                if row.function == .number || row.function == .month || row.function == .weekday { tokens[i].value = row.value }
             }
         }
     }
@@ -235,27 +210,38 @@ final class Lexicon: Sendable {
         out.removeAll(keepingCapacity: true)
         var startsLeft = startWords
         let nameStart: Token.Flags = [.capitalized, .allUpper, .number]
-        for i in range {
-            let t = tokens[i]
-            if !t.isWord || t.flags.contains(.particle) { continue }
-            if startsLeft <= 0 { break }
-            startsLeft -= 1
-            let first = out.count
-            phrases(from: i, in: anyCaseTrie, tokens, range, tokenizer, into: &out)
-            if !t.flags.isDisjoint(with: nameStart) {
-                let mid = out.count
-                phrases(from: i, in: nameTrie, tokens, range, tokenizer, into: &out)
-                // both tries matched here: restore the order of one walk (by end, then payload order)
-                if mid > first && out.count > mid {
-                    out[first...].sort { ($0.end, $0.payload.rank) < ($1.end, $1.payload.rank) }
+        // the tries walk the folds and tokens through their buffers, taken once per call
+        tokenizer.folds.withUnsafeBufferPointer { folds in
+            tokens.withUnsafeBufferPointer { tokens in
+                for i in range {
+                    let t = tokens[i]
+                    if !t.isWord || t.flags.contains(.particle) { continue }
+                    if startsLeft <= 0 { break }
+                    startsLeft -= 1
+                    let first = out.count
+                    // most words start no phrase: the walk over the first word from the root
+                    // settles it, before the walk over the words after it is set up
+                    let fold = UnsafeBufferPointer(rebasing: folds[Int(t.foldStart)..<Int(t.foldEnd)])
+                    let anyCaseNode = anyCaseTrie.walk(0, fold)
+                    if anyCaseNode >= 0 { phrases(from: i, anyCaseNode, in: anyCaseTrie, tokens, range, folds, into: &out) }
+                    if !t.flags.isDisjoint(with: nameStart) {
+                        let mid = out.count
+                        let nameNode = nameTrie.walk(0, fold)
+                        if nameNode >= 0 { phrases(from: i, nameNode, in: nameTrie, tokens, range, folds, into: &out) }
+                        // both tries matched here: restore the order of one walk (by end, then payload order)
+                        if mid > first && out.count > mid {
+                            out[first...].sort { ($0.end, $0.payload.rank) < ($1.end, $1.payload.rank) }
+                        }
+                    }
                 }
             }
         }
     }
 
-    /// Appends the phrases of `trie` that start at token `i`, shortest first.
-    @inline(__always)
-    private func phrases(from i: Int, in trie: PhraseTrie, _ tokens: [Token], _ range: Range<Int>, _ tokenizer: Tokenizer, into out: inout [Match]) {
+    /// Appends the phrases of `trie` that start at token `i`, shortest first; `firstNode` is the
+    /// node at the end of the walk over token `i` from the root.
+    @inline(never)
+    private func phrases(from i: Int, _ firstNode: Int32, in trie: PhraseTrie, _ tokens: UnsafeBufferPointer<Token>, _ range: Range<Int>, _ folds: UnsafeBufferPointer<UInt8>, into out: inout [Match]) {
         let t = tokens[i]
         var node: Int32 = 0
         var j = i
@@ -267,7 +253,7 @@ final class Lexicon: Sendable {
             let tj = tokens[j]
             if tj.isPunct { break }
             if tj.flags.contains(.particle) && j > i { j += 1; continue }
-            node = trie.walk(node, tokenizer.fold(tj))
+            node = j == i ? firstNode : trie.walk(node, UnsafeBufferPointer(rebasing: folds[Int(tj.foldStart)..<Int(tj.foldEnd)]))
             if node < 0 { break }
             consumed += 1
             if !tj.flags.contains(.allUpper) { allUpper = false }

@@ -158,45 +158,53 @@ struct PhraseTrie: Sendable {
 
     /// Walks `bytes` from `node`; -1 when the path leaves the trie.
     @inline(__always) func walk(_ node: Int32, _ bytes: ArraySlice<UInt8>) -> Int32 {
+        bytes.withUnsafeBufferPointer { walk(node, $0) }
+    }
+
+    /// Walks `bytes` from `node`; -1 when the path leaves the trie.
+    @inline(__always) func walk(_ node: Int32, _ bytes: UnsafeBufferPointer<UInt8>) -> Int32 {
         var n = node
-        var rest = bytes[...]
+        var k = 0
+        let count = bytes.count
         // from the root, the first three to eight bytes in one probe by their packed path
-        if n == 0 && rest.count >= 3 {
-            let d = min(rest.count, 8)
-            var path: UInt64 = 0
-            var k = rest.startIndex
-            for shift in stride(from: 0, to: 8 * d, by: 8) {
-                path |= UInt64(rest[k]) << UInt64(shift)
-                k += 1
-            }
-            n = shortPath(path)
+        if n == 0 && count >= 3 {
+            let d = min(count, 8)
+            n = shortPath(PhraseTrie.packPath(bytes, d))
             if n < 0 { return -1 }
-            rest = rest[k...]
+            k = d
         }
         // from the root, the first two bytes come from the dense tables
-        if n == 0, let b0 = rest.first {
+        if n == 0 && k < count {
+            let b0 = bytes[k]
             n = level1[Int(b0)]
             if n < 0 { return -1 }
-            rest = rest.dropFirst()
-            if let b1 = rest.first {
-                n = level2[Int(level2Row[Int(b0)]) << 8 | Int(b1)]
+            k += 1
+            if k < count {
+                n = level2[Int(level2Row[Int(b0)]) << 8 | Int(bytes[k])]
                 if n < 0 { return -1 }
-                rest = rest.dropFirst()
+                k += 1
             }
         }
-        for b in rest {
-            n = step(n, b)
+        while k < count {
+            n = step(n, bytes[k])
             if n < 0 { return -1 }
+            k += 1
         }
         return n
     }
 
-    /// The node at the end of the path `b0`, `b1` from the root (from the dense tables), or -1.
-    @inline(__always) func rootPath(_ b0: UInt8, _ b1: UInt8) -> Int32 {
-        let row = level2Row[Int(b0)]
-        return row < 0 ? -1 : level2[Int(row) << 8 | Int(b1)]
+    /// The first `d` (3...8) bytes of `bytes` packed into a word, the first lowest: by loads of
+    /// the buffer's own bytes (two that overlap when `d` is not 8), not a loop over them.
+    @inline(__always) static func packPath(_ bytes: UnsafeBufferPointer<UInt8>, _ d: Int) -> UInt64 {
+        let raw = UnsafeRawPointer(bytes.baseAddress!)
+        if d == 8 { return raw.loadUnaligned(as: UInt64.self) }
+        if d >= 4 {
+            let a = UInt64(raw.loadUnaligned(as: UInt32.self))
+            let b = UInt64(raw.loadUnaligned(fromByteOffset: d &- 4, as: UInt32.self))
+            return a | (b &<< UInt64(8 &* (d &- 4)))
+        }
+        return UInt64(raw.loadUnaligned(as: UInt16.self)) | UInt64(bytes[2]) &<< 16
     }
-
 
     /// The positions (for `payload(_:)`) of the payloads of phrases ending at `node`; empty when none.
     @inline(__always) func payloadRange(at node: Int32) -> Range<Int> {

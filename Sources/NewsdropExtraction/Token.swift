@@ -25,6 +25,9 @@ struct Token: Sendable {
     /// The closed-class role of the word, if any.
     var function: FunctionWord
 
+    /// A token of nothing, for room made ahead of writing tokens.
+    static let blank = Token(start: 0, end: 0, foldStart: 0, foldEnd: 0, flags: [], mark: 0, value: 0, function: .none)
+
     var isWord: Bool { !flags.contains(.punctuation) }
     var isPunct: Bool { flags.contains(.punctuation) }
 }
