@@ -1110,6 +1110,8 @@ extension ArticleReader {
                 // "is expected to visit Damascus on Sunday": the coming Sunday, not the last one
                 date = modality == .expected ? (d.ahead ?? d.date) : d.date
             }
+            // "retaliated the following day", "later in the day": counted from the event told before
+            if date == nil, let d = dayCountedFromPreviousEvent(range, told: previous + out) { date = d }
             // "arrived in Erbil on Tuesday … before meeting Barzani": a later event of the same actor in the
             // sentence, with no date of its own, shares the one told before it
             if date == nil, let a = actor?.index, let prev = out.last(where: { $0.actor?.index == a && $0.date?.value != nil }) { date = prev.date }
