@@ -490,6 +490,11 @@ extension ArticleReader {
                 (aux + 1..<slot.start).allSatisfy({ tokens[$0].function == .adverb }),
                 s.dates.contains(where: { d in d.start > slot.start && d.start - 1 >= lower && ArticleReader.periodBounds.contains(word(d.start - 1)) })
             { continue }
+            // "a second drone strike hit a power station …, leaving the area without electricity": a
+            // withdrawal verb's participle after a strike or an attack of its sentence tells what it left
+            if entry.type == .withdraw, chosen.form == .gerund, !nounContext,
+                triggerSlots.prefix(n).contains(where: { s.slots[$0].triggers.contains { EventMerger.family(dict.triggers[$0.index].type) == 1 } })
+            { continue }
             // "continued their operations against ISIS …, killing a number and destroying their hideouts":
             // a participle after a strike or an attack of its sentence tells more of that event
             if [.airstrike, .attack].contains(entry.type), chosen.form == .gerund, !nounContext,
@@ -505,9 +510,10 @@ extension ArticleReader {
             }) { continue }
             // "any attack on Iran would be answered", "no strike": not an event
             if !chosen.form.isVerbal, slot.start - 1 >= lower, ArticleReader.nonReferring.contains(word(slot.start - 1)) { continue }
-            // "to halt their attacks", "stop the strikes", "preventing attacks": what is to end or not happen
+            // "to halt their attacks", "stop the strikes", "preventing attacks", "the suspension of its
+            // operations": what is to end or not happen; "to protest the drone strikes": what is protested
             if !chosen.form.isVerbal, (max(lower, slot.start - 3)..<slot.start).contains(where: { q in
-                ArticleReader.haltVerbs.contains(word(q)) && (q + 1..<slot.start).allSatisfy { [.the, .determiner, .possessivePronoun].contains(tokens[$0].function) || (tokens[$0].isPunct && tokens[$0].mark == 0x22) || (tokens[$0].isWord && tokens[$0].function == .none && !tokens[$0].flags.contains(.capitalized)) }
+                ArticleReader.haltVerbs.contains(word(q)) && (q + 1..<slot.start).allSatisfy { [.the, .determiner, .possessivePronoun, .of, .forceNoun].contains(tokens[$0].function) || (tokens[$0].isPunct && tokens[$0].mark == 0x22) || (tokens[$0].isWord && tokens[$0].function == .none && !tokens[$0].flags.contains(.capitalized)) }
             }) { continue }
             // "have not resumed attacks on shipping", "never carried out strikes": the object of a negated verb
             if !chosen.form.isVerbal, (max(lower, slot.start - 3)..<slot.start).contains(where: { q in
@@ -813,7 +819,10 @@ extension ArticleReader {
                         c.kind == .claim && c.end <= slot.start && slot.start - c.end <= 3
                             && (c.end..<slot.start).allSatisfy { [.the, .determiner].contains(tokens[$0].function) || (tokens[$0].isWord && tokens[$0].function == .none && !tokens[$0].flags.contains(.capitalized)) }
                     }
-                    let responsibility = claimedDirectly || (gov.map { $0.1 - 1 >= lower && word($0.1 - 1).elementsEqual(ArticleReader.responsibilityWord) } ?? false)
+                    // "denied any responsibility for the attack": the denier did not do it, and says so of an event told before
+                    let deniedBefore = s.cues.contains { $0.kind == .deny && $0.end <= slot.start && slot.start - $0.end <= 6 }
+                    let responsibilityNamed = claimedDirectly || (gov.map { $0.1 - 1 >= lower && word($0.1 - 1).elementsEqual(ArticleReader.responsibilityWord) } ?? false)
+                    let responsibility = responsibilityNamed && !deniedBefore
                     // "its forces killed an ISIS leader in a helicopter raid": the killer's raid
                     let activeKillBefore = allTriggerSlots.contains { t in
                         s.slots[t].end <= slot.start && s.slots[t].triggers.allSatisfy { dict.triggers[$0.index].type == .kill }
@@ -833,7 +842,7 @@ extension ArticleReader {
                     let objectOfOther = !responsibility && triggerSlots.prefix(n).contains { t in
                         s.slots[t].end <= slot.start && slot.start - s.slots[t].end <= 4
                             && s.slots[t].triggers.contains { [.accuse, .investigate].contains(dict.triggers[$0.index].type) }
-                    } || s.cues.contains { $0.kind == .deny && $0.end <= slot.start && slot.start - $0.end <= 2 }
+                    } || s.cues.contains { $0.kind == .deny && $0.end <= slot.start && slot.start - $0.end <= 2 } || (responsibilityNamed && deniedBefore)
                         || witnessedNoun(slot.start, lower: lower)
                         || (s.cues.contains { $0.kind == .report && $0.end <= slot.start && slot.start - $0.end <= 2 }
                             && slot.end < range.upperBound && (tokens[slot.end].function == .be || tokens[slot.end].function == .have || tokens[slot.end].function == .modal || s.slots.contains { $0.start == slot.end && !$0.triggers.isEmpty }))
@@ -1366,7 +1375,7 @@ extension ArticleReader {
         return ArticleReader.alignmentWords.contains(word(q - 1))
     }
     static let forWord = FoldedWordSet(["for"])
-    static let haltVerbs = FoldedWordSet(["halt", "halting", "halted", "stop", "stopping", "end", "ending", "cease", "ceasing", "suspend", "suspending", "suspended", "prevent", "preventing", "avoid", "avoiding", "curb", "curbing", "deter", "deterring"])
+    static let haltVerbs = FoldedWordSet(["halt", "halting", "halted", "stop", "stopping", "end", "ending", "cease", "ceasing", "suspend", "suspending", "suspended", "prevent", "preventing", "avoid", "avoiding", "curb", "curbing", "deter", "deterring", "suspension", "cessation", "protest", "protested", "protesting", "protests"])
     static let retaliateVerbs = FoldedWordSet(["retaliate", "retaliated", "retaliating", "avenge", "avenged", "avenging"])
     static let groupPronouns = FoldedWordSet(["it", "they"])
     static let withWord: [UInt8] = Array(NameFolding.fold("with").utf8)
