@@ -48,6 +48,9 @@ import NewsdropExtraction
         // i24NEWS / Al-Masirah "07.03.24 | 10:42": 2024-03-07 was a Thursday, so "Wednesday" is the 6th
         #expect(date("A Houthi missile struck a ship in the Gulf of Aden on Wednesday.", published: "07.03.24 | 10:42") == "2024-03-06")
         #expect(date("Israeli jets struck Khiam on Sunday.", published: "19.05.24") == "2024-05-19")
+        // Al-Masirah: the date line alone under the title, "07.04.24 | 21:35"
+        let masirah = TestSupport.extract("US jets strike Hodeidah\n\n07.04.24 | 21:35\n\nAmerican warplanes struck Hodeidah on Saturday, the Houthis said.").events.first
+        #expect(masirah?.date?.value == "2024-04-06", "\(String(describing: masirah))")
         // a version number or a single-digit day is no date line
         #expect(date("Israeli jets struck Khiam on Sunday.", published: "1.2.24") == nil)
         #expect(date("Israeli jets struck Khiam on Sunday.", published: "10.12.24.1") == nil)
