@@ -190,7 +190,8 @@ extension ArticleReader {
                 var ref = c.kind == .corefPerson ? person : group
                 if c.kind == .corefForce {
                     // "the army has reinforced its positions": the national force of the country last named
-                    ref = national.flatMap { dict.actors.nationalForce(of: $0) }.map { EventMention.Actor(index: $0, name: dict.actors.entries[$0].name, text: text(c.start, c.end)) }
+                    ref = namedForce(endingWith: c)
+                        ?? national.flatMap { dict.actors.nationalForce(of: $0) }.map { EventMention.Actor(index: $0, name: dict.actors.entries[$0].name, text: text(c.start, c.end)) }
                 }
                 if c.kind == .corefState {
                     // "the government condemned": the state of the country last named
