@@ -1012,6 +1012,11 @@ extension ArticleReader {
                         q += 1
                     }
                 }
+                // "targeted warships in the Red Sea, stressing that the aggression on Gaza …", "…, saying …": what
+                // the speaker went on to say has places of its own
+                if lo >= slot.end, let r = (lo..<hi).first(where: { q in
+                    q + 1 < hi && tokens[q].isPunct && tokens[q].mark == 0x2C && tokens[q + 1].isWord && ArticleReader.speechGerunds.contains(word(q + 1))
+                }) { hi = r }
                 for sl in s.slots where sl.start >= lo && sl.end <= hi && !sl.places.isEmpty && sl.adjectives.isEmpty {
                     if sl.end - sl.start == 1, [.month, .weekday].contains(tokens[sl.start].function) { continue }
                     // "mourned as "martyrs on the road to Jerusalem"": a place inside a quotation is the
@@ -1206,6 +1211,12 @@ extension ArticleReader {
                 !(out[i].target?.index.map { dict.actors.related($0, inherited.index!) } ?? false)
             {
                 out[i].actor = inherited
+                // "the aggression launched four raids on Al-Jabbana … Two raids also targeted Ras Issa": raids
+                // that take the doer of an air strike are air raids
+                if out[i].type == .attack, last.type == .airstrike, ArticleReader.raidWords.contains(word(outSlots[i])) {
+                    out[i].type = .airstrike
+                    out[i].cameo = last.cameo
+                }
                 // "the jets also hit positions near Albukamal": told without a date of its own, it happened
                 // when the strike whose doer it takes did, so it is not another day's strike at that place
                 if out[i].date?.value == nil, let d = last.date, d.value != nil { out[i].date = d }
@@ -1377,6 +1388,9 @@ extension ArticleReader {
     }
     static let forWord = FoldedWordSet(["for"])
     static let haltVerbs = FoldedWordSet(["halt", "halting", "halted", "stop", "stopping", "end", "ending", "cease", "ceasing", "suspend", "suspending", "suspended", "prevent", "preventing", "avoid", "avoiding", "curb", "curbing", "deter", "deterring", "suspension", "cessation", "protest", "protested", "protesting", "protests"])
+    static let raidWords = FoldedWordSet(["raid", "raids"])
+    /// Gerunds that open what a speaker went on to say: "…, stressing that", "…, saying".
+    static let speechGerunds = FoldedWordSet(["saying", "stressing", "adding", "noting", "warning", "vowing", "insisting", "explaining", "asserting", "affirming", "stating", "calling", "urging", "threatening", "pledging", "emphasising", "emphasizing", "arguing"])
     static let retaliateVerbs = FoldedWordSet(["retaliate", "retaliated", "retaliating", "avenge", "avenged", "avenging"])
     static let groupPronouns = FoldedWordSet(["it", "they"])
     static let withWord: [UInt8] = Array(NameFolding.fold("with").utf8)

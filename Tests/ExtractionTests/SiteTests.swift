@@ -74,4 +74,12 @@ import NewsdropExtraction
         let minister = TestSupport.extractBody("Iraqi Defense Minister Thabet al-Abbasi visited Kirkuk on Friday.").events.first
         #expect(minister?.actor?.id == "thabet-al-abbasi", "\(String(describing: minister))")
     }
+
+    @Test func whatASpeakerWentOnToSayHasPlacesOfItsOwn() {
+        // "…, stressing that the aggression on Gaza …": Gaza is not where the warships were targeted
+        let e = TestSupport.extractBody("The Yemeni Armed Forces targeted American warships in the Red Sea with drones, stressing that the operations would not stop until the aggression on Gaza stops.").events.first
+        #expect(e?.place?.name == "Red Sea", "\(String(describing: e))")
+        let w = TestSupport.extractBody("The Houthis targeted the ship MSC Orion in the Arabian Sea with drones, saying it belonged to Israel.").events.first
+        #expect(w?.place?.name == "Arabian Sea", "\(String(describing: w))")
+    }
 }
