@@ -509,6 +509,10 @@ extension ArticleReader {
                 c.kind == .hypothetical && c.start >= slot.end && c.start - slot.end <= 6 && !(slot.end..<c.start).contains { tokens[$0].isPunct }
                     && tokens[c.start].function == .modal
             }) { continue }
+            // "arrested 12 IS suspects in raids in Nineveh": raids that make arrests are no attack
+            if !chosen.form.isVerbal, ArticleReader.raidWords.contains(word(slot.end - 1)),
+                (max(lower, slot.start - 8)..<slot.start).contains(where: { tokens[$0].isWord && ArticleReader.arrestWords.contains(word($0)) })
+            { continue }
             // "any attack on Iran would be answered", "no strike": not an event
             if !chosen.form.isVerbal, slot.start - 1 >= lower, ArticleReader.nonReferring.contains(word(slot.start - 1)) { continue }
             // "to halt their attacks", "stop the strikes", "preventing attacks", "the suspension of its
@@ -1012,6 +1016,12 @@ extension ArticleReader {
                         q += 1
                     }
                 }
+                // "The ambush came five days after another IS attack in the Deir Ezzor countryside": the place of an
+                // event told after "after/before/since" is that event's
+                if max(lo, slot.end) < hi, let r = (max(lo, slot.end)..<hi).first(where: { q in
+                    tokens[q].isWord && ArticleReader.sequenceWords.contains(word(q))
+                        && s.slots.contains { $0.start > q && $0.start <= q + 4 && $0.start < hi && !$0.triggers.isEmpty }
+                }) { hi = r }
                 // "targeted warships in the Red Sea, stressing that the aggression on Gaza …", "…, saying …": what
                 // the speaker went on to say has places of its own
                 if lo >= slot.end, let r = (lo..<hi).first(where: { q in
@@ -1154,6 +1164,10 @@ extension ArticleReader {
                 }
             }
 
+            // "five days after another IS attack in the Deir Ezzor countryside": not an event told before
+            let anotherEvent = !verbal && (max(lower, slot.start - 3)..<slot.start).contains { q in
+                tokens[q].isWord && word(q).elementsEqual(ArticleReader.anotherWord) && !(q + 1..<slot.start).contains { tokens[$0].isPunct }
+            }
             // anaphora: "the visit", "this attack", "Qaani's visit", headlines
             let anaphoric = s.isHeading || nominalAnaphor
             if victimOnly { actor = nil; target = nil }
@@ -1202,7 +1216,7 @@ extension ArticleReader {
                 actor: actor, target: target, place: place, placeStrength: strength, date: date,
                 fatalities: fatalities, source: source, modality: modality, sentence: sentenceText,
                 sentenceOffset: s.byteRange.lowerBound, anaphoric: anaphoric, order: order, sentenceIndex: k, fromHeading: s.isHeading,
-                background: inBackground, coordinateClause: coordinate, separate: separate))
+                background: inBackground, coordinateClause: coordinate, separate: separate || anotherEvent))
         }
         _ = consumedKills
         for i in out.indices where out[i].actor == nil && doerless.contains(outSlots[i]) && !separate {
@@ -1389,6 +1403,8 @@ extension ArticleReader {
     static let forWord = FoldedWordSet(["for"])
     static let haltVerbs = FoldedWordSet(["halt", "halting", "halted", "stop", "stopping", "end", "ending", "cease", "ceasing", "suspend", "suspending", "suspended", "prevent", "preventing", "avoid", "avoiding", "curb", "curbing", "deter", "deterring", "suspension", "cessation", "protest", "protested", "protesting", "protests"])
     static let raidWords = FoldedWordSet(["raid", "raids"])
+    static let anotherWord: [UInt8] = Array(NameFolding.fold("another").utf8)
+    static let arrestWords = FoldedWordSet(["arrest", "arrested", "arresting", "arrests", "detain", "detained", "detaining", "apprehended", "nabbed"])
     /// Gerunds that open what a speaker went on to say: "…, stressing that", "…, saying".
     static let speechGerunds = FoldedWordSet(["saying", "stressing", "adding", "noting", "warning", "vowing", "insisting", "explaining", "asserting", "affirming", "stating", "calling", "urging", "threatening", "pledging", "emphasising", "emphasizing", "arguing"])
     static let retaliateVerbs = FoldedWordSet(["retaliate", "retaliated", "retaliating", "avenge", "avenged", "avenging"])

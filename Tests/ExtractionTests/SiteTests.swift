@@ -82,4 +82,10 @@ import NewsdropExtraction
         let w = TestSupport.extractBody("The Houthis targeted the ship MSC Orion in the Arabian Sea with drones, saying it belonged to Israel.").events.first
         #expect(w?.place?.name == "Arabian Sea", "\(String(describing: w))")
     }
+
+    @Test func thePlaceOfAnEventToldAfterAfterIsThatEvents() {
+        let e = TestSupport.extractBody("Hezbollah fired rockets at northern Israel on Tuesday, a day after an Israeli strike near Tyre.").events
+            .first { $0.actor?.id == "hezbollah" }
+        #expect(e?.place?.name != "Tyre", "\(String(describing: e))")
+    }
 }
