@@ -1201,7 +1201,13 @@ extension ArticleReader {
                 // ("Gunmen ambushed a patrol": capitalised only as the sentence's first word)
                 return q >= cStart && tokens[q].isWord && (!tokens[q].flags.contains(.capitalized) || q == lower) && ArticleReader.unidentifiedDoers.contains(word(q))
             }()
-            if actor == nil, !anaphoric, !inBackground, !objectOfAnother, !unidentified, [.airstrike, .attack].contains(type) { doerless.insert(slot.start) } else { doerless.remove(slot.start) }
+            // "two people were killed in a strike on a house": the strike the victims were killed in is told
+            // in the background of its clause, but it is the event the sentence tells
+            let killedIn = !verbal && slot.start > lower + 1 && (max(lower + 1, slot.start - 3)..<slot.start).contains { q in
+                ArticleReader.inWord.contains(word(q)) && ArticleReader.victimVerbs.contains(word(q - 1))
+                    && (q + 1..<slot.start).allSatisfy { [.the, .determiner].contains(tokens[$0].function) }
+            }
+            if actor == nil, !anaphoric, !inBackground || killedIn, !objectOfAnother, !unidentified, [.airstrike, .attack].contains(type) { doerless.insert(slot.start) } else { doerless.remove(slot.start) }
             // ", and an Israeli strike near Baalbek wounded two", "and that artillery fired": a clause of its own
             let coordinate = n > 0 && (s.slots[triggerSlots[n - 1]].end..<slot.start).contains { q in
                 tokens[q].function == .conjunction && word(q).elementsEqual("and".utf8)
@@ -1403,6 +1409,7 @@ extension ArticleReader {
     static let forWord = FoldedWordSet(["for"])
     static let haltVerbs = FoldedWordSet(["halt", "halting", "halted", "stop", "stopping", "end", "ending", "cease", "ceasing", "suspend", "suspending", "suspended", "prevent", "preventing", "avoid", "avoiding", "curb", "curbing", "deter", "deterring", "suspension", "cessation", "protest", "protested", "protesting", "protests"])
     static let raidWords = FoldedWordSet(["raid", "raids"])
+    static let victimVerbs = FoldedWordSet(["killed", "wounded", "injured", "died", "martyred"])
     static let anotherWord: [UInt8] = Array(NameFolding.fold("another").utf8)
     static let arrestWords = FoldedWordSet(["arrest", "arrested", "arresting", "arrests", "detain", "detained", "detaining", "apprehended", "nabbed"])
     /// Gerunds that open what a speaker went on to say: "…, stressing that", "…, saying".

@@ -98,4 +98,11 @@ import NewsdropExtraction
         let g = TestSupport.extractBody("Israeli troops attacked the Nur Shams camp on Monday.\n\nA raid also targeted the Tulkarm camp the following day.").events
         #expect(!g.contains { $0.type == .airstrike }, "\(g)")
     }
+
+    @Test func theStrikeVictimsWereKilledInTakesTheLastDoer() {
+        // The Guardian: "… said two people were killed in a strike on a house in the town of Kfar Roummane"
+        let e = TestSupport.extractBody("Israeli fighter jets struck Hezbollah targets near Nabatieh on Wednesday morning. Lebanon's health ministry said two people were killed in a strike on a house in the town of Kfar Roummane.").events
+        let k = e.first { $0.fatalities == 2 }
+        #expect(k?.actor?.id == "israeli-air-force" || k?.actor?.id == "israel", "\(e)")
+    }
 }
