@@ -90,6 +90,10 @@ NAME_OVERRIDES = {
 # Duhok's "Dakhuk" folds like Daquq (Kirkuk Governorate), which the larger Duhok would win.
 DROPPED_ALIASES = {
     96994: ["Dakhuk"],
+    # Tirat Karmel's "Tire" and Et Tira's "Et Tire" fold like Lebanon's Tyre, which an article
+    # about Israel and Lebanon (more Israeli names than Lebanese) then placed in Israel
+    293308: ["Tire"],
+    295127: ["Et Tire"],
 }
 
 # Spellings the news uses that GeoNames lacks; each is an alias of exactly this one row.

@@ -208,10 +208,16 @@ struct ArticleBody: Sendable {
         return numbers >= 3 && tokens.contains(where: { $0.isPunct && $0.mark == 0x3A })
     }
 
-    /// A line that is only a date: "March 12, 2024", "12 March 2024", "2024-03-12".
+    /// A line that is only a date: "March 12, 2024", "12 March 2024", "2024-03-12", "07.04.24 | 21:35".
     static func isDateLine(_ tokens: [Token]) -> Bool {
         let words = tokens.filter(\.isWord)
         guard !words.isEmpty else { return false }
+        // "07.04.24": the tokenizer's decimal "07.04", a dot, a two-digit year, all adjacent
+        if tokens.count <= 8, tokens.indices.dropLast(2).contains(where: { i in
+            tokens[i].flags.contains(.number) && tokens[i].end - tokens[i].start == 5 && tokens[i + 1].isPunct && tokens[i + 1].mark == 0x2E
+                && tokens[i + 2].flags.contains(.number) && tokens[i + 2].end - tokens[i + 2].start == 2
+                && tokens[i + 1].start == tokens[i].end && tokens[i + 2].start == tokens[i + 1].end
+        }) { return true }
         let dateish = words.filter { $0.flags.contains(.number) || $0.function == .month || $0.function == .weekday }.count
         return dateish >= 2 && dateish * 2 >= words.count && words.contains { $0.flags.contains(.number) && $0.value >= 1900 && $0.value <= 2100 }
     }

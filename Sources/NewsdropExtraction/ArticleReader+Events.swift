@@ -190,7 +190,8 @@ extension ArticleReader {
                 var ref = c.kind == .corefPerson ? person : group
                 if c.kind == .corefForce {
                     // "the army has reinforced its positions": the national force of the country last named
-                    ref = national.flatMap { dict.actors.nationalForce(of: $0) }.map { EventMention.Actor(index: $0, name: dict.actors.entries[$0].name, text: text(c.start, c.end)) }
+                    ref = namedForce(endingWith: c)
+                        ?? national.flatMap { dict.actors.nationalForce(of: $0) }.map { EventMention.Actor(index: $0, name: dict.actors.entries[$0].name, text: text(c.start, c.end)) }
                 }
                 if c.kind == .corefState {
                     // "the government condemned": the state of the country last named
@@ -515,6 +516,11 @@ extension ArticleReader {
                 (aux + 1..<slot.start).allSatisfy({ tokens[$0].function == .adverb }),
                 s.dates.contains(where: { d in d.start > slot.start && d.start - 1 >= lower && ArticleReader.periodBounds.contains(word(d.start - 1)) })
             { continue }
+            // "a second drone strike hit a power station …, leaving the area without electricity": a
+            // withdrawal verb's participle after a strike or an attack of its sentence tells what it left
+            if entry.type == .withdraw, chosen.form == .gerund, !nounContext,
+                triggerSlots.prefix(n).contains(where: { s.slots[$0].triggers.contains { EventMerger.family(dict.triggers[$0.index].type) == 1 } })
+            { continue }
             // "continued their operations against ISIS …, killing a number and destroying their hideouts":
             // a participle after a strike or an attack of its sentence tells more of that event
             if [.airstrike, .attack].contains(entry.type), chosen.form == .gerund, !nounContext,
@@ -528,11 +534,16 @@ extension ArticleReader {
                 c.kind == .hypothetical && c.start >= slot.end && c.start - slot.end <= 6 && !(slot.end..<c.start).contains { tokens[$0].isPunct }
                     && tokens[c.start].function == .modal
             }) { continue }
+            // "arrested 12 IS suspects in raids in Nineveh": raids that make arrests are no attack
+            if !chosen.form.isVerbal, ArticleReader.raidWords.contains(word(slot.end - 1)),
+                (max(lower, slot.start - 8)..<slot.start).contains(where: { tokens[$0].isWord && ArticleReader.arrestWords.contains(word($0)) })
+            { continue }
             // "any attack on Iran would be answered", "no strike": not an event
             if !chosen.form.isVerbal, slot.start - 1 >= lower, ArticleReader.nonReferring.contains(word(slot.start - 1)) { continue }
-            // "to halt their attacks", "stop the strikes", "preventing attacks": what is to end or not happen
+            // "to halt their attacks", "stop the strikes", "preventing attacks", "the suspension of its
+            // operations": what is to end or not happen; "to protest the drone strikes": what is protested
             if !chosen.form.isVerbal, (max(lower, slot.start - 3)..<slot.start).contains(where: { q in
-                ArticleReader.haltVerbs.contains(word(q)) && (q + 1..<slot.start).allSatisfy { [.the, .determiner, .possessivePronoun].contains(tokens[$0].function) || (tokens[$0].isPunct && tokens[$0].mark == 0x22) || (tokens[$0].isWord && tokens[$0].function == .none && !tokens[$0].flags.contains(.capitalized)) }
+                ArticleReader.haltVerbs.contains(word(q)) && (q + 1..<slot.start).allSatisfy { [.the, .determiner, .possessivePronoun, .of, .forceNoun].contains(tokens[$0].function) || (tokens[$0].isPunct && tokens[$0].mark == 0x22) || (tokens[$0].isWord && tokens[$0].function == .none && !tokens[$0].flags.contains(.capitalized)) }
             }) { continue }
             // "have not resumed attacks on shipping", "never carried out strikes": the object of a negated verb
             if !chosen.form.isVerbal, (max(lower, slot.start - 3)..<slot.start).contains(where: { q in
@@ -841,7 +852,10 @@ extension ArticleReader {
                         c.kind == .claim && c.end <= slot.start && slot.start - c.end <= 3
                             && (c.end..<slot.start).allSatisfy { [.the, .determiner].contains(tokens[$0].function) || (tokens[$0].isWord && tokens[$0].function == .none && !tokens[$0].flags.contains(.capitalized)) }
                     }
-                    let responsibility = claimedDirectly || (gov.map { $0.1 - 1 >= lower && word($0.1 - 1).elementsEqual(ArticleReader.responsibilityWord) } ?? false)
+                    // "denied any responsibility for the attack": the denier did not do it, and says so of an event told before
+                    let deniedBefore = s.cues.contains { $0.kind == .deny && $0.end <= slot.start && slot.start - $0.end <= 6 }
+                    let responsibilityNamed = claimedDirectly || (gov.map { $0.1 - 1 >= lower && word($0.1 - 1).elementsEqual(ArticleReader.responsibilityWord) } ?? false)
+                    let responsibility = responsibilityNamed && !deniedBefore
                     // "its forces killed an ISIS leader in a helicopter raid": the killer's raid
                     let activeKillBefore = allTriggerSlots.contains { t in
                         s.slots[t].end <= slot.start && s.slots[t].triggers.allSatisfy { dict.triggers[$0.index].type == .kill }
@@ -861,7 +875,7 @@ extension ArticleReader {
                     let objectOfOther = !responsibility && triggerSlots.prefix(n).contains { t in
                         s.slots[t].end <= slot.start && slot.start - s.slots[t].end <= 4
                             && s.slots[t].triggers.contains { [.accuse, .investigate].contains(dict.triggers[$0.index].type) }
-                    } || s.cues.contains { $0.kind == .deny && $0.end <= slot.start && slot.start - $0.end <= 2 }
+                    } || s.cues.contains { $0.kind == .deny && $0.end <= slot.start && slot.start - $0.end <= 2 } || (responsibilityNamed && deniedBefore)
                         || witnessedNoun(slot.start, lower: lower)
                         || (s.cues.contains { $0.kind == .report && $0.end <= slot.start && slot.start - $0.end <= 2 }
                             && slot.end < range.upperBound && (tokens[slot.end].function == .be || tokens[slot.end].function == .have || tokens[slot.end].function == .modal || s.slots.contains { $0.start == slot.end && !$0.triggers.isEmpty }))
@@ -1034,6 +1048,17 @@ extension ArticleReader {
                         q += 1
                     }
                 }
+                // "The ambush came five days after another IS attack in the Deir Ezzor countryside": the place of an
+                // event told after "after/before/since" is that event's
+                if max(lo, slot.end) < hi, let r = (max(lo, slot.end)..<hi).first(where: { q in
+                    tokens[q].isWord && ArticleReader.sequenceWords.contains(word(q))
+                        && s.slots.contains { $0.start > q && $0.start <= q + 4 && $0.start < hi && !$0.triggers.isEmpty }
+                }) { hi = r }
+                // "targeted warships in the Red Sea, stressing that the aggression on Gaza …", "…, saying …": what
+                // the speaker went on to say has places of its own
+                if lo >= slot.end, let r = (lo..<hi).first(where: { q in
+                    q + 1 < hi && tokens[q].isPunct && tokens[q].mark == 0x2C && tokens[q + 1].isWord && ArticleReader.speechGerunds.contains(word(q + 1))
+                }) { hi = r }
                 for sl in s.slots where sl.start >= lo && sl.end <= hi && !sl.places.isEmpty && sl.adjectives.isEmpty {
                     if sl.end - sl.start == 1, [.month, .weekday].contains(tokens[sl.start].function) { continue }
                     // "mourned as "martyrs on the road to Jerusalem"": a place inside a quotation is the
@@ -1142,6 +1167,8 @@ extension ArticleReader {
                 // "is expected to visit Damascus on Sunday": the coming Sunday, not the last one
                 date = modality == .expected ? (d.ahead ?? d.date) : d.date
             }
+            // "retaliated the following day", "later in the day": counted from the event told before
+            if date == nil, let d = dayCountedFromPreviousEvent(range, told: previous + out) { date = d }
             // "arrived in Erbil on Tuesday … before meeting Barzani": a later event of the same actor in the
             // sentence, with no date of its own, shares the one told before it
             if date == nil, let a = actor?.index, let prev = out.last(where: { $0.actor?.index == a && $0.date?.value != nil }) { date = prev.date }
@@ -1169,6 +1196,10 @@ extension ArticleReader {
                 }
             }
 
+            // "five days after another IS attack in the Deir Ezzor countryside": not an event told before
+            let anotherEvent = !verbal && (max(lower, slot.start - 3)..<slot.start).contains { q in
+                tokens[q].isWord && word(q).elementsEqual(ArticleReader.anotherWord) && !(q + 1..<slot.start).contains { tokens[$0].isPunct }
+            }
             // anaphora: "the visit", "this attack", "Qaani's visit", headlines
             let anaphoric = s.isHeading || nominalAnaphor
             if victimOnly { actor = nil; target = nil }
@@ -1209,7 +1240,13 @@ extension ArticleReader {
                 // ("Gunmen ambushed a patrol": capitalised only as the sentence's first word)
                 return q >= cStart && tokens[q].isWord && (!tokens[q].flags.contains(.capitalized) || q == lower) && ArticleReader.unidentifiedDoers.contains(word(q))
             }()
-            if actor == nil, !anaphoric, !inBackground, !objectOfAnother, !unidentified, [.airstrike, .attack].contains(type) { doerless.insert(slot.start) } else { doerless.remove(slot.start) }
+            // "two people were killed in a strike on a house": the strike the victims were killed in is told
+            // in the background of its clause, but it is the event the sentence tells
+            let killedIn = !verbal && slot.start > lower + 1 && (max(lower + 1, slot.start - 3)..<slot.start).contains { q in
+                ArticleReader.inWord.contains(word(q)) && ArticleReader.victimVerbs.contains(word(q - 1))
+                    && (q + 1..<slot.start).allSatisfy { [.the, .determiner].contains(tokens[$0].function) }
+            }
+            if actor == nil, !anaphoric, !inBackground || killedIn, !objectOfAnother, !unidentified, [.airstrike, .attack].contains(type) { doerless.insert(slot.start) } else { doerless.remove(slot.start) }
             // ", and an Israeli strike near Baalbek wounded two", "and that artillery fired": a clause of its own
             let coordinate = n > 0 && (s.slots[triggerSlots[n - 1]].end..<slot.start).contains { q in
                 tokens[q].function == .conjunction && word(q).elementsEqual("and".utf8)
@@ -1224,7 +1261,7 @@ extension ArticleReader {
                 actor: actor, target: target, place: place, placeStrength: strength, date: date,
                 fatalities: fatalities, source: source, modality: modality, sentence: sentenceText,
                 sentenceOffset: s.byteRange.lowerBound, anaphoric: anaphoric, order: order, sentenceIndex: k, fromHeading: s.isHeading,
-                background: inBackground, coordinateClause: coordinate, separate: separate))
+                background: inBackground, coordinateClause: coordinate, separate: separate || anotherEvent))
         }
         _ = consumedKills
         for i in out.indices where out[i].actor == nil && doerless.contains(outSlots[i]) && !separate {
@@ -1233,6 +1270,12 @@ extension ArticleReader {
                 !(out[i].target?.index.map { dict.actors.related($0, inherited.index!) } ?? false)
             {
                 out[i].actor = inherited
+                // "the aggression launched four raids on Al-Jabbana … Two raids also targeted Ras Issa": raids
+                // that take the doer of an air strike are air raids
+                if out[i].type == .attack, last.type == .airstrike, ArticleReader.raidWords.contains(word(outSlots[i])) {
+                    out[i].type = .airstrike
+                    out[i].cameo = last.cameo
+                }
                 // "the jets also hit positions near Albukamal": told without a date of its own, it happened
                 // when the strike whose doer it takes did, so it is not another day's strike at that place
                 if out[i].date?.value == nil, let d = last.date, d.value != nil { out[i].date = d }
@@ -1422,7 +1465,13 @@ extension ArticleReader {
         return ArticleReader.alignmentWords.contains(word(q - 1))
     }
     static let forWord = FoldedWordSet(["for"])
-    static let haltVerbs = FoldedWordSet(["halt", "halting", "halted", "stop", "stopping", "end", "ending", "cease", "ceasing", "suspend", "suspending", "suspended", "prevent", "preventing", "avoid", "avoiding", "curb", "curbing", "deter", "deterring"])
+    static let haltVerbs = FoldedWordSet(["halt", "halting", "halted", "stop", "stopping", "end", "ending", "cease", "ceasing", "suspend", "suspending", "suspended", "prevent", "preventing", "avoid", "avoiding", "curb", "curbing", "deter", "deterring", "suspension", "cessation", "protest", "protested", "protesting", "protests"])
+    static let raidWords = FoldedWordSet(["raid", "raids"])
+    static let victimVerbs = FoldedWordSet(["killed", "wounded", "injured", "died", "martyred"])
+    static let anotherWord: [UInt8] = Array(NameFolding.fold("another").utf8)
+    static let arrestWords = FoldedWordSet(["arrest", "arrested", "arresting", "arrests", "detain", "detained", "detaining", "apprehended", "nabbed"])
+    /// Gerunds that open what a speaker went on to say: "…, stressing that", "…, saying".
+    static let speechGerunds = FoldedWordSet(["saying", "stressing", "adding", "noting", "warning", "vowing", "insisting", "explaining", "asserting", "affirming", "stating", "calling", "urging", "threatening", "pledging", "emphasising", "emphasizing", "arguing"])
     static let retaliateVerbs = FoldedWordSet(["retaliate", "retaliated", "retaliating", "avenge", "avenged", "avenging"])
     static let groupPronouns = FoldedWordSet(["it", "they"])
     static let withWord: [UInt8] = Array(NameFolding.fold("with").utf8)

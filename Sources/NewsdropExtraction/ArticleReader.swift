@@ -104,6 +104,12 @@ final class ArticleReader {
             if let (target, deaths) = ms.1, let idx = mentions.lastIndex(where: { EventMerger.family($0.type) == 1 && $0.sentenceIndex >= target }) {
                 if mentions[idx].fatalities == nil { mentions[idx].fatalities = deaths }
             }
+            // "the death toll rose to 12": the new toll of the last strike or attack of the paragraph or the two before
+            if !ms.0.contains(where: { EventMerger.family($0.type) == 1 }), let deaths = FatalityReader.raisedToll(tokens, sentences[k].tokenRange, tokenizer: tokenizer),
+                let idx = mentions.lastIndex(where: { EventMerger.family($0.type) == 1 && !$0.background }), sentences[mentions[idx].sentenceIndex].block >= sentences[k].block - 2
+            {
+                mentions[idx].fatalities = max(mentions[idx].fatalities ?? 0, deaths)
+            }
             updateCoreference(k, events: ms.0)
         }
         lastMentions = mentions

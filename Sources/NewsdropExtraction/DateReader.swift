@@ -53,18 +53,22 @@ struct DateReader: Sendable {
             return b == 0x2F || b == 0x2E ? b : nil
         }
         /// "14.03.2024" (Anadolu, European outlets): the tokenizer reads "14.03" as one decimal, then
-        /// "." and the year; day first, as in the other numeric dates.
+        /// "." and the year; day first, as in the other numeric dates. A date line's two-digit year
+        /// ("07.03.24 | 10:42") is read only with both day and month written in two digits, as 20yy.
         func dottedDate(_ k: Int) -> (Hit, Int)? {
             let a = Int(tokens[k].start), b = Int(tokens[k].end)
-            guard b - a >= 4, b - a <= 5, range.contains(k + 2), separator(k + 1) == 0x2E, isYear(k + 2),
+            guard b - a >= 4, b - a <= 5, range.contains(k + 2), separator(k + 1) == 0x2E,
                 tokens[k + 1].start == tokens[k].end, tokens[k + 2].start == tokens[k + 1].end,
                 let dot = bytes[a..<b].firstIndex(of: 0x2E), b - dot == 3, dot - a <= 2
             else { return nil }
+            let shortYear = !isYear(k + 2) && b - a == 5 && tokens[k + 2].flags.contains(.number) && !tokens[k + 2].flags.contains(.ordinal)
+                && digits(k + 2) == 2 && !(range.contains(k + 3) && separator(k + 3) == 0x2E && tokens[k + 3].start == tokens[k + 2].end)
+            guard isYear(k + 2) || shortYear else { return nil }
             var d = 0, mo = 0
             for q in a..<dot { guard bytes[q] >= 0x30 && bytes[q] <= 0x39 else { return nil }; d = d * 10 + Int(bytes[q] - 0x30) }
             for q in dot + 1..<b { guard bytes[q] >= 0x30 && bytes[q] <= 0x39 else { return nil }; mo = mo * 10 + Int(bytes[q] - 0x30) }
             guard mo >= 1 && mo <= 12, d >= 1 && d <= 31 else { return nil }
-            let value = String(tokens[k + 2].value) + "-" + two(Int32(mo)) + "-" + two(Int32(d))
+            let value = String(shortYear ? 2000 + tokens[k + 2].value : tokens[k + 2].value) + "-" + two(Int32(mo)) + "-" + two(Int32(d))
             return (Hit(start: k, end: k + 3, date: EventDate(value: value, precision: .day, text: text(k, k + 3))), k + 3)
         }
         func numericDate(_ k: Int) -> (Hit, Int)? {

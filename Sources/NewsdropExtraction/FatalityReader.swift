@@ -86,6 +86,22 @@ enum FatalityReader {
         return nil
     }
 
+    /// "the death toll rose to 12", "the toll climbed to ten", "raising the death toll to 18": the new
+    /// toll of an event told before, in a sentence that tells no event of its own.
+    static func raisedToll(_ tokens: [Token], _ range: Range<Int>, tokenizer: Tokenizer) -> Int? {
+        for q in range where tokens[q].isWord && tokenizer.fold(tokens[q]).elementsEqual(tollWord) {
+            let rises = q + 1 < range.upperBound && tokens[q + 1].isWord && riseWords.contains(tokenizer.fold(tokens[q + 1]))
+            let raising = q - 2 >= range.lowerBound && tokens[q - 2].isWord && raisingWords.contains(tokenizer.fold(tokens[q - 2]))
+                || q - 3 >= range.lowerBound && tokens[q - 3].isWord && raisingWords.contains(tokenizer.fold(tokens[q - 3]))
+            guard rises || raising else { continue }
+            return count(tokens, range, anchor: q, anchorEnd: q + 1, tokenizer: tokenizer)
+        }
+        return nil
+    }
+    static let tollWord = Array(NameFolding.fold("toll").utf8)
+    static let riseWords = FoldedWordSet(["rose", "risen", "rises", "climbed", "climbs", "increased", "jumped", "mounted", "reached", "grew", "soared"])
+    static let raisingWords = FoldedWordSet(["raising", "bringing", "pushing", "taking"])
+
     static let woundWords = FoldedWordSet(["injuring", "wounding", "injured", "wounded", "injuries"])
     static let singleWords = FoldedWordSet(["a", "an"])
     static let singularOwners = FoldedWordSet(["his", "her", "its"])

@@ -104,4 +104,13 @@ import NewsdropExtraction
         #expect(!e.contains { $0.actor?.id == "hezbollah" }, "\(e)")
         #expect(e.contains { $0.place?.name == "Khiam" && $0.actor?.id == "idf" }, "\(e)")
     }
+
+    @Test func theCoalitionIsTheUSLedCoalition() {
+        // Xinhua, Baghdad Today, i24NEWS: "the coalition" alone, after or without "the US-led coalition"
+        let e = TestSupport.extractBody("The coalition struck three mobile missile launchers near Ras Issa in Hodeidah province.").events.first
+        #expect(e?.actor?.id == "us-forces", "\(String(describing: e))")
+        // "a coalition of militias" is none
+        let m = TestSupport.extractBody("A coalition of Iran-backed militias attacked the base near Erbil.").events.first
+        #expect(m?.actor?.id != "us-forces", "\(String(describing: m))")
+    }
 }

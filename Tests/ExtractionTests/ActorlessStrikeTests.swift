@@ -89,4 +89,20 @@ import NewsdropExtraction
         let ambush = e.first { $0.place?.text == "Jableh" }
         #expect(ambush != nil && ambush?.actor == nil, "\(e)")
     }
+
+    @Test func raidsTakingAnAirStrikesDoerAreAirRaids() {
+        // Al-Masirah: "Two raids also targeted the Ras Issa port" after the aggression's warplanes' raids
+        let e = TestSupport.extractBody("US and British warplanes struck Hodeidah on Saturday.\n\nTwo raids also targeted the Ras Issa port the following day.").events
+        #expect(e.contains { $0.place?.name == "Ras Isa port" && $0.type == .airstrike }, "\(e)")
+        // after a ground attack, a raid stays an attack
+        let g = TestSupport.extractBody("Israeli troops attacked the Nur Shams camp on Monday.\n\nA raid also targeted the Tulkarm camp the following day.").events
+        #expect(!g.contains { $0.type == .airstrike }, "\(g)")
+    }
+
+    @Test func theStrikeVictimsWereKilledInTakesTheLastDoer() {
+        // The Guardian: "… said two people were killed in a strike on a house in the town of Kfar Roummane"
+        let e = TestSupport.extractBody("Israeli fighter jets struck Hezbollah targets near Nabatieh on Wednesday morning. Lebanon's health ministry said two people were killed in a strike on a house in the town of Kfar Roummane.").events
+        let k = e.first { $0.fatalities == 2 }
+        #expect(k?.actor?.id == "israeli-air-force" || k?.actor?.id == "israel", "\(e)")
+    }
 }

@@ -104,5 +104,12 @@ import NewsdropExtraction
         let t = e.first { $0.place?.name == "Tower 22" && $0.type == .airstrike }
         #expect(t?.actor?.id == "islamic-resistance-in-iraq" && t?.modality == .claimed, "\(e)")
     }
-}
 
+    @Test func whoDeniesResponsibilityDidNotDoIt() {
+        // "denied any responsibility for the attack" gives the attack no doer, unlike "claimed responsibility for"
+        let e = TestSupport.extractBody("A drone strike hit a car in Baghdad on Wednesday, killing three people.\n\nThe Islamic Resistance in Iraq denied any responsibility for the attack in a statement.").events
+        #expect(!e.contains { $0.actor?.id == "islamic-resistance-in-iraq" }, "\(e)")
+        let c = TestSupport.extractBody("The Islamic Resistance in Iraq claimed responsibility for the attack on the base.").events
+        #expect(c.contains { $0.actor?.id == "islamic-resistance-in-iraq" }, "\(c)")
+    }
+}

@@ -44,6 +44,30 @@ import NewsdropExtraction
         #expect(date("Israeli jets struck Khiam, where 3.5 percent of the homes were lost.") == nil)
     }
 
+    @Test func twoDigitYearDateLinesReadDayFirst() {
+        // i24NEWS / Al-Masirah "07.03.24 | 10:42": 2024-03-07 was a Thursday, so "Wednesday" is the 6th
+        #expect(date("A Houthi missile struck a ship in the Gulf of Aden on Wednesday.", published: "07.03.24 | 10:42") == "2024-03-06")
+        #expect(date("Israeli jets struck Khiam on Sunday.", published: "19.05.24") == "2024-05-19")
+        // Al-Masirah: the date line alone under the title, "07.04.24 | 21:35"
+        let masirah = TestSupport.extract("US jets strike Hodeidah\n\n07.04.24 | 21:35\n\nAmerican warplanes struck Hodeidah on Saturday, the Houthis said.").events.first
+        #expect(masirah?.date?.value == "2024-04-06", "\(String(describing: masirah))")
+        // a version number or a single-digit day is no date line
+        #expect(date("Israeli jets struck Khiam on Sunday.", published: "1.2.24") == nil)
+        #expect(date("Israeli jets struck Khiam on Sunday.", published: "10.12.24.1") == nil)
+    }
+
+    @Test func theFollowingDayCountsFromTheEventToldBefore() {
+        let text = "Published April 14, 2024\n\nIS fighters ambushed an army bus near Sukhnah on Saturday. Russian warplanes carried out 30 air strikes on IS hideouts near Palmyra the following day."
+        let events = TestSupport.extract(text).events
+        #expect(events.first { $0.type == .airstrike }?.date?.value == "2024-04-14")
+        let later = "Published March 10, 2024\n\nIS militants attacked an army post in Kirkuk on Sunday. Later in the day, Iraqi jets carried out airstrikes on IS hideouts in Hawija."
+        #expect(TestSupport.extract(later).events.first { $0.type == .airstrike }?.date?.value == "2024-03-10")
+        let twoDays = "Published March 10, 2024\n\nIS militants attacked an army post in Kirkuk on March 2. Two days later, Iraqi jets carried out airstrikes on IS hideouts in Hawija."
+        #expect(TestSupport.extract(twoDays).events.first { $0.type == .airstrike }?.date?.value == "2024-03-04")
+        // no event told before with a day: no date
+        #expect(TestSupport.extractBody("Russian warplanes carried out air strikes near Palmyra the following day.").events.first?.date?.value == nil)
+    }
+
     @Test func ambiguousNumericDatesReadDayFirst() {
         // AFP and Enab Baladi print dd/mm/yyyy; 2023-10-06 was a Friday, so "Thursday" is the 5th
         #expect(date("Israeli jets struck Damascus on Thursday.", published: "06/10/2023") == "2023-10-05")

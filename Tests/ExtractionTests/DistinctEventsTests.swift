@@ -113,4 +113,19 @@ import NewsdropExtraction
         let e = TestSupport.extractBody("Hezbollah fired rockets toward the Upper Galilee on Thursday. In a separate statement, the group said its fighters targeted an IDF position in Metula with guided missiles.").events
         #expect(e.count == 2, "\(e)")
     }
+
+    @Test func anotherAttackIsNotOneToldBefore() {
+        // France 24: "The ambush came five days after another IS attack in the Deir Ezzor countryside"
+        let e = TestSupport.extractBody("IS fighters ambushed an army bus near Sukhnah on Saturday.\n\nThe ambush came five days after another IS attack in the Deir Ezzor countryside.").events
+        let ambush = e.first { $0.date?.value != nil || $0.sentence.hasPrefix("IS fighters") }
+        #expect(ambush?.place?.name == "As Sukhnah", "\(e)")
+    }
+
+    @Test func raidsThatMakeArrestsAreNoAttack() {
+        // Xinhua: "Iraqi forces arrested 12 IS suspects in raids in the provinces of Nineveh …"
+        let e = TestSupport.extractBody("Iraqi forces arrested 12 IS suspects in raids in the provinces of Nineveh, Salahudin and Anbar over the past three days.").events
+        #expect(!e.contains { $0.type == .attack }, "\(e)")
+        let r = TestSupport.extractBody("Israeli forces killed three Palestinians during a raid on the Nur Shams camp on Wednesday.").events
+        #expect(r.contains { $0.type == .attack }, "\(r)")
+    }
 }

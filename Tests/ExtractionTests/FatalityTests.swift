@@ -72,6 +72,15 @@ import NewsdropExtraction
         #expect(e.count == 1 && e.first?.fatalities == nil)
     }
 
+    @Test func aRisingTollRaisesTheLastEventsToll() {
+        // France 24, IRNA: "the death toll rose to 12" in a sentence of its own
+        #expect(toll("IS fighters ambushed an army bus near Sukhnah on Saturday, killing seven soldiers. The death toll rose to 12 on Sunday after five of the wounded died, the monitor said.") == 12)
+        #expect(toll("Israeli jets fired four missiles at a building in Mazzeh, killing five people.\n\nA security source said the toll climbed to ten, including four civilians.") == 10)
+        // a toll that fell, or one of another paragraph far before, changes nothing
+        #expect(toll("IS fighters ambushed an army bus near Sukhnah on Saturday, killing seven soldiers. The toll stood at 12 on Sunday.") == 7)
+        #expect(toll("IS fighters ambushed an army bus near Sukhnah.\n\nThe desert road is used by convoys of trucks every week.\n\nTruffle hunters travel to the area in spring every year.\n\nThe region is home to several Bedouin tribes and their herds.\n\nThe death toll rose to 12.") == nil)
+    }
+
     @Test func martyringIsAToll() {
         // ANHA, Al Mayadeen: "…, martyring two citizens"
         let e = TestSupport.extractBody("A Turkish occupation drone targeted a civilian car south of Kobani on Sunday, martyring two citizens.").events

@@ -44,4 +44,15 @@ import NewsdropExtraction
         let a = TestSupport.extract("The government blamed insurgents for the attack.").events.first { $0.type == .accuse }
         #expect(a?.actor?.name != "Syria", "\(String(describing: a))")
     }
+
+    @Test func theArmedForcesAfterANamedArmedForcesAreThatActor() {
+        // Al-Masirah: "the armed forces" after "the Yemeni Armed Forces" are the Houthis, not the US army
+        // of the American drone named in between
+        let e = TestSupport.extractBody("The Yemeni Armed Forces said they shot down an American MQ-9 drone over Marib.\n\nThe armed forces also targeted American warships in the Red Sea with drones, the spokesman said.").events
+            .first { $0.place?.name == "Red Sea" }
+        #expect(e?.actor?.id == "houthis", "\(String(describing: e))")
+        // with no such name, the national force of the country last named, as before
+        let s = TestSupport.extractBody("Syria's defence ministry said the army shelled rebel positions near Idlib.").events.first
+        #expect(s?.actor?.id == "syrian-army", "\(String(describing: s))")
+    }
 }

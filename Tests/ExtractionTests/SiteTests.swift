@@ -69,4 +69,35 @@ import NewsdropExtraction
         let w = e.first { $0.type == .withdraw }
         #expect(w?.place?.text == "Daraa governorate", "\(e)")
     }
+
+    @Test func tyreIsInLebanonEvenInAStoryAboutIsrael() {
+        // Tirat Karmel's and Et Tira's GeoNames alternates "Tire", "Et Tire" folded like Tyre (make-gazetteer's DROPPED_ALIASES)
+        let e = TestSupport.extractBody("The Israel Defense Forces said an Israeli drone struck a car near Tyre on Monday. Israel's defence minister visited Israeli troops in Israel.").events
+            .first { $0.type == .airstrike }
+        #expect(e?.place?.name == "Tyre" && e?.place?.country == "LB", "\(String(describing: e))")
+    }
+
+    @Test func placesAndANameOfExtra8() {
+        // a valley of Kirkuk, a village of south Lebanon, one of the Syrian desert; Iraq's defence minister
+        let valley = TestSupport.extractBody("Iraqi F-16 jets struck IS hideouts in the Wadi al-Shay valley on Sunday.").events.first
+        #expect(valley?.place?.name == "Wadi al-Shay", "\(String(describing: valley))")
+        let village = TestSupport.extractBody("An Israeli strike on a house in the village of Jouaiyya killed a Hezbollah commander.").events.first
+        #expect(village?.place?.country == "LB", "\(String(describing: village))")
+        let minister = TestSupport.extractBody("Iraqi Defense Minister Thabet al-Abbasi visited Kirkuk on Friday.").events.first
+        #expect(minister?.actor?.id == "thabet-al-abbasi", "\(String(describing: minister))")
+    }
+
+    @Test func whatASpeakerWentOnToSayHasPlacesOfItsOwn() {
+        // "…, stressing that the aggression on Gaza …": Gaza is not where the warships were targeted
+        let e = TestSupport.extractBody("The Yemeni Armed Forces targeted American warships in the Red Sea with drones, stressing that the operations would not stop until the aggression on Gaza stops.").events.first
+        #expect(e?.place?.name == "Red Sea", "\(String(describing: e))")
+        let w = TestSupport.extractBody("The Houthis targeted the ship MSC Orion in the Arabian Sea with drones, saying it belonged to Israel.").events.first
+        #expect(w?.place?.name == "Arabian Sea", "\(String(describing: w))")
+    }
+
+    @Test func thePlaceOfAnEventToldAfterAfterIsThatEvents() {
+        let e = TestSupport.extractBody("Hezbollah fired rockets at northern Israel on Tuesday, a day after an Israeli strike near Tyre.").events
+            .first { $0.actor?.id == "hezbollah" }
+        #expect(e?.place?.name != "Tyre", "\(String(describing: e))")
+    }
 }

@@ -123,4 +123,30 @@ import NewsdropExtraction
         let p = TestSupport.extractBody("The army sent troops to Jenin on Monday.").events
         #expect(p.contains { $0.type == .deploy }, "\(p)")
     }
+
+    @Test func whatALandmineOrAStrikeLeftIsNoWithdrawal() {
+        // "left by", "left it", and a participle after a strike of its sentence tell what was left behind
+        let a = TestSupport.extractBody("A landmine left by the jihadists exploded under a car near Kabajeb on Saturday, killing three civilians.").events
+        #expect(!a.contains { $0.type == .withdraw } && a.contains { $0.type == .attack && $0.fatalities == 3 }, "\(a)")
+        let b = TestSupport.extractBody("The Rubymar sank after a Houthi missile left it taking on water in the Bab al-Mandab strait.").events
+        #expect(!b.contains { $0.type == .withdraw }, "\(b)")
+        let c = TestSupport.extractBody("A second drone strike hit a power station near Qahtaniyah, leaving the area without electricity.").events
+        #expect(!c.contains { $0.type == .withdraw } && c.contains { $0.type == .airstrike }, "\(c)")
+        // a withdrawal of its own still is one
+        let d = TestSupport.extractBody("Russian forces left the Tiyas air base on Monday.").events
+        #expect(d.contains { $0.type == .withdraw }, "\(d)")
+    }
+
+    @Test func rocketsThatFellAreAnAttack() {
+        let e = TestSupport.extractBody("Two rockets fell near the Victory base adjacent to Baghdad International Airport on Thursday night.").events
+        #expect(e.first?.type == .attack && e.first?.place?.name == "Victory Base", "\(e)")
+        #expect(TestSupport.extractBody("The regime fell in December.").events.isEmpty)
+    }
+
+    @Test func whatIsSuspendedOrProtestedIsNoEvent() {
+        let a = TestSupport.extractBody("Kataib Hezbollah announced on January 30 the suspension of its military operations against American forces.").events
+        #expect(!a.contains { $0.type == .attack }, "\(a)")
+        let b = TestSupport.extractBody("Thousands took to the streets in Qamishli on Tuesday to protest the drone strikes.").events
+        #expect(!b.contains { $0.type == .airstrike }, "\(b)")
+    }
 }
