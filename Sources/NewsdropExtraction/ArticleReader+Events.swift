@@ -73,17 +73,17 @@ extension ArticleReader {
     }
 
     func actorOf(_ slot: SentenceSlots.Slot, dateHint: String?) -> EventMention.Actor? {
-        let t = text(slot.start, slot.end)
+        let t = span(slot.start, slot.end)
         if let a = slot.actors.first(where: { dict.actors.entries[$0].kind != .media }) ?? slot.actors.first {
-            return EventMention.Actor(index: a, name: dict.actors.entries[a].name, text: t)
+            return EventMention.Actor(row: a, text: t)
         }
         if !slot.titles.isEmpty, let h = dict.actors.holder(ofTitles: slot.titles, on: dateHint ?? published) {
-            return EventMention.Actor(index: h, name: dict.actors.entries[h].name, text: t)
+            return EventMention.Actor(row: h, text: t)
         }
         if let a = slot.adjectives.first, !slot.modifier {
-            return EventMention.Actor(index: a, name: dict.actors.entries[a].name, text: t)
+            return EventMention.Actor(row: a, text: t)
         }
-        if slot.unknown { return EventMention.Actor(index: nil, name: t, text: t) }
+        if slot.unknown { return EventMention.Actor(unknown: t) }
         return nil
     }
 
@@ -123,7 +123,7 @@ extension ArticleReader {
                         // dictionary names "<name> in <country>" is that group, and so is an unknown one whose
                         // head noun names a group ("Syria's Free Officers Movement"); the possessive goes with it
                         if let g = dict.actors.group(named: text(sl.start, sl.end), of: pi) {
-                            a = EventMention.Actor(index: g, name: dict.actors.entries[g].name, text: text(prev.start, sl.end))
+                            a = EventMention.Actor(row: g, text: span(prev.start, sl.end))
                             out.removeLast()
                             out.append(Candidate(start: prev.start, end: sl.end, actor: a, preposition: prev.preposition, isMedia: false, isPronoun: false, slot: si))
                             if prev.preposition == nil { group = a }
@@ -131,7 +131,7 @@ extension ArticleReader {
                             continue
                         }
                         if !ArticleReader.groupHeadNouns.contains(word(sl.end - 1)) {
-                            a = EventMention.Actor(index: pi, name: prev.actor.name, text: text(prev.start, sl.end))
+                            a = EventMention.Actor(row: pi, text: span(prev.start, sl.end))
                         }
                     }
                     // a title next to a name is that name: "Quds Force commander Esmail Qaani"
@@ -148,7 +148,7 @@ extension ArticleReader {
                             }
                             if !gapOK { break }
                             if let p = nx.actors.first, dict.actors.entries[p].kind == .person {
-                                a = EventMention.Actor(index: p, name: dict.actors.entries[p].name, text: text(nx.start, nx.end))
+                                a = EventMention.Actor(row: p, text: span(nx.start, nx.end))
                             }
                             break
                         }
@@ -165,12 +165,12 @@ extension ArticleReader {
                     // al-Shuhada attacked" act together as well
                     if prep == nil, !media, let last = listEnd(after: sl, in: s, slotAt: slotAt, dateHint: dateHint) {
                         end = last.end
-                        a.text = text(sl.start, last.end)
+                        a.text = span(sl.start, last.end)
                     } else if prep == nil, !media, let nx = coordinatedSlot(after: sl, in: s, slotAt: slotAt), nx.isActorLike,
                         let b = actorOf(nx, dateHint: dateHint), b.index.map({ dict.actors.entries[$0].kind != .media }) ?? true
                     {
                         end = nx.end
-                        a.text = text(sl.start, nx.end)
+                        a.text = span(sl.start, nx.end)
                     }
                     out.append(Candidate(start: sl.start, end: end, actor: a, preposition: prep, isMedia: media, isPronoun: false, slot: si))
                     if let i = a.index, !media, !dict.actors.entries[i].country.isEmpty { national = i }
@@ -190,15 +190,15 @@ extension ArticleReader {
                 var ref = c.kind == .corefPerson ? person : group
                 if c.kind == .corefForce {
                     // "the army has reinforced its positions": the national force of the country last named
-                    ref = national.flatMap { dict.actors.nationalForce(of: $0) }.map { EventMention.Actor(index: $0, name: dict.actors.entries[$0].name, text: text(c.start, c.end)) }
+                    ref = national.flatMap { dict.actors.nationalForce(of: $0) }.map { EventMention.Actor(row: $0, text: span(c.start, c.end)) }
                 }
                 if c.kind == .corefState {
                     // "the government condemned": the state of the country last named
-                    ref = national.flatMap { dict.actors.state(of: $0) }.map { EventMention.Actor(index: $0, name: dict.actors.entries[$0].name, text: text(c.start, c.end)) }
+                    ref = national.flatMap { dict.actors.state(of: $0) }.map { EventMention.Actor(row: $0, text: span(c.start, c.end)) }
                 }
                 if let ref {
                     let prep = governingPreposition(c.start, lowerBound: s.tokenRange.lowerBound)?.0
-                    out.append(Candidate(start: c.start, end: c.end, actor: EventMention.Actor(index: ref.index, name: ref.name, text: text(c.start, c.end)), preposition: prep, isMedia: false, isPronoun: true, slot: nil))
+                    out.append(Candidate(start: c.start, end: c.end, actor: EventMention.Actor(index: ref.index, nameWords: ref.nameWords, text: span(c.start, c.end)), preposition: prep, isMedia: false, isPronoun: true, slot: nil))
                 }
                 j = c.end
                 continue
@@ -325,7 +325,6 @@ extension ArticleReader {
         // neither counts as a trigger nor bounds the others' scopes
         let hasViolent = allTriggerSlots.contains { ti in s.slots[ti].triggers.contains { [.airstrike, .attack].contains(dict.triggers[$0.index].type) } }
         let triggerSlots = hasViolent ? allTriggerSlots.filter { ti in !s.slots[ti].triggers.allSatisfy { dict.triggers[$0.index].type == .kill } } : allTriggerSlots
-        let sentenceText = String(decoding: bytes[s.byteRange], as: UTF8.self)
         let dateHint = s.dates.first?.date.value.flatMap { $0.hasPrefix("--") ? nil : $0 }
         let cands = candidates(s, dateHint: dateHint)
         candidatesOfSentence = (k, cands)
@@ -333,13 +332,14 @@ extension ArticleReader {
 
         // attribution: according to X / X said / citing X
         var attributionTokens = TokenMask(range)
-        var source: String? = nil
-        var speaker: String? = nil
+        // (actors: their names are made into strings only for the output)
+        var source: EventMention.Actor? = nil
+        var speaker: EventMention.Actor? = nil
         for c in s.cues where c.kind == .according {
             var e = c.end
             while e < range.upperBound && !(tokens[e].isPunct && tokens[e].mark == 0x2C) { e += 1 }
             for q in c.start..<e { attributionTokens.insert(q) }
-            if source == nil, let cand = cands.first(where: { $0.start >= c.end && $0.start <= c.end + 4 }) { source = cand.actor.name }
+            if source == nil, let cand = cands.first(where: { $0.start >= c.end && $0.start <= c.end + 4 }) { source = cand.actor }
         }
         // "…, the White Helmets rescue service said.": up to three plain words (no trigger) may
         // describe the speaker between its name and the verb
@@ -360,16 +360,16 @@ extension ArticleReader {
                         && !(c.end..<range.upperBound).contains(where: { q in tokens[q].isPunct && tokens[q].mark != 0x2E || s.slots.contains { $0.start == q && !$0.triggers.isEmpty } }))
             {
                 for q in b.start..<b.end { attributionTokens.insert(q) }
-                if b.actor.index != nil { speaker = speaker ?? b.actor.name }
+                if b.actor.index != nil { speaker = speaker ?? b.actor }
             }
             let before = cands.last { $0.end <= c.start && c.start - $0.end <= 5 && !$0.isPronoun }
             let after = cands.first { $0.start >= c.end && $0.start - c.end <= 3 }
             let media = [before, after].compactMap { $0 }.first { $0.isMedia }
-            if let m = media { source = source ?? m.actor.name } else if source == nil, let b = before, b.actor.index == nil || dict.actors.entries[b.actor.index!].kind != .state {
+            if let m = media { source = source ?? m.actor } else if source == nil, let b = before, b.actor.index == nil || dict.actors.entries[b.actor.index!].kind != .state {
                 _ = b
             }
         }
-        if source == nil, let m = cands.first(where: { $0.isMedia && $0.preposition != .of }) , s.cues.contains(where: { $0.kind == .report || $0.kind == .according }) { source = m.actor.name }
+        if source == nil, let m = cands.first(where: { $0.isMedia && $0.preposition != .of }) , s.cues.contains(where: { $0.kind == .report || $0.kind == .according }) { source = m.actor }
         // an outlet named in the sentence comes first; else the speaker of a trailing "X said"
         if source == nil { source = speaker }
         // "according to local sources": attributed, even when the source is not a known outlet
@@ -796,7 +796,7 @@ extension ArticleReader {
                     actor = agentAfter()
                     // the patient is the subject right before the auxiliary
                     target = cands.last(where: { $0.end <= slot.start && slot.start - $0.end <= 4 && $0.preposition == nil && usable($0) })?.actor
-                    if actor == nil, let topic = cands.first(where: { $0.preposition == nil && usable($0) && $0.end <= slot.start && $0.actor != target }),
+                    if actor == nil, let topic = cands.first(where: { $0.preposition == nil && usable($0) && $0.end <= slot.start && !sameActor($0.actor, target) }),
                         let i = topic.actor.index, [.state, .armedForce, .armedGroup].contains(dict.actors.entries[i].kind)
                     {
                         actor = topic.actor
@@ -1037,7 +1037,7 @@ extension ArticleReader {
                     if strongOnly, let (_, at) = prep, !ArticleReader.strongLocatives.contains(word(at)) { continue }
                     var score = dict.gazetteer.entries[p].kind.specificity * 10
                     if prep?.0 == .from { score -= 25 }
-                    res.append((EventMention.Place(index: p, text: text(sl.start, sl.end)), score))
+                    res.append((EventMention.Place(index: p, text: span(sl.start, sl.end)), score))
                 }
                 return res
             }
@@ -1056,7 +1056,7 @@ extension ArticleReader {
                             || s.slots.contains(where: { x in x.start <= q && q < x.end && !x.places.isEmpty })
                     }),
                     governingPreposition(sl.start, lowerBound: lower) == nil, let p = bestPlace(sl) else { return nil }
-                return EventMention.Place(index: p, text: text(sl.start, sl.end))
+                return EventMention.Place(index: p, text: span(sl.start, sl.end))
             }()
             // "coming from Beirut, where he met Nasrallah": the place the relative "where" stands for
             let wherePlace: EventMention.Place? = {
@@ -1066,7 +1066,7 @@ extension ArticleReader {
                     if ArticleReader.whereWord.contains(word(q)) {
                         guard tokens[q - 1].isPunct && tokens[q - 1].mark == 0x2C,
                             let sl = s.slots.last(where: { $0.end == q - 1 && !$0.places.isEmpty && $0.actors.isEmpty }), let p = bestPlace(sl) else { return nil }
-                        return EventMention.Place(index: p, text: text(sl.start, sl.end))
+                        return EventMention.Place(index: p, text: span(sl.start, sl.end))
                     }
                     if tokens[q].isPunct { return nil }
                     q -= 1
@@ -1183,7 +1183,7 @@ extension ArticleReader {
             out.append(EventMention(
                 type: type, cameo: cameo,
                 actor: actor, target: target, place: place, placeStrength: strength, date: date,
-                fatalities: fatalities, source: source, modality: modality, sentence: sentenceText,
+                fatalities: fatalities, source: source, modality: modality, sentence: s.byteRange,
                 sentenceOffset: s.byteRange.lowerBound, anaphoric: anaphoric, order: order, sentenceIndex: k, fromHeading: s.isHeading,
                 background: inBackground, coordinateClause: coordinate, separate: separate))
         }
@@ -1347,7 +1347,7 @@ extension ArticleReader {
             let sj = sentences[j]
             for sl in sj.slots.reversed() where !sl.places.isEmpty && (j < k || sl.end <= q) {
                 let named = same(word(sl.end - 1)) || (sl.end < sj.tokenRange.upperBound && tokens[sl.end].isWord && same(word(sl.end)))
-                if named, let p = bestPlace(sl) { return EventMention.Place(index: p, text: text(sl.start, sl.end)) }
+                if named, let p = bestPlace(sl) { return EventMention.Place(index: p, text: span(sl.start, sl.end)) }
             }
         }
         return nil

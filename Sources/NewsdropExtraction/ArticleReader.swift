@@ -107,23 +107,24 @@ final class ArticleReader {
             updateCoreference(k, events: ms.0)
         }
         lastMentions = mentions
-        let merged = EventMerger(dictionaries: dict).merge(mentions)
+        let merged = EventMerger(dictionaries: dict).merge(mentions, bytes: bytes, tokens: tokens)
         return Extraction(published: published, events: merged.map(output))
     }
 
+    /// The output record of a merged mention: its names, words and sentence made into strings here.
     func output(_ m: EventMention) -> ExtractedEvent {
         var m = m
         // No one is their own target ("Israel struck Israel" comes from an actor read twice,
         // through a subject and a nearby mention): keep the actor, drop the target.
         if let a = m.actor, let t = m.target {
-            let same = a.index != nil ? a.index == t.index : NameFolding.fold(a.name) == NameFolding.fold(t.name)
+            let same = a.index != nil ? a.index == t.index : NameFolding.fold(name(of: a)) == NameFolding.fold(name(of: t))
             if same { m.target = nil }
         }
-        let actor = m.actor.map { a in ActorMention(name: a.name, id: a.index.map { dict.actors.entries[$0].id }, text: a.text) }
-        let target = m.target.map { a in ActorMention(name: a.name, id: a.index.map { dict.actors.entries[$0].id }, text: a.text) }
+        let actor = m.actor.map { a in ActorMention(name: name(of: a), id: a.index.map { dict.actors.entries[$0].id }, text: text(a.text)) }
+        let target = m.target.map { a in ActorMention(name: name(of: a), id: a.index.map { dict.actors.entries[$0].id }, text: text(a.text)) }
         let place = m.place.map { p -> PlaceMention in
             let e = dict.gazetteer.entries[p.index]
-            return PlaceMention(name: e.name, country: e.country.isEmpty ? nil : e.country, latitude: e.latitude, longitude: e.longitude, geonamesID: e.geonamesID, text: p.text)
+            return PlaceMention(name: e.name, country: e.country.isEmpty ? nil : e.country, latitude: e.latitude, longitude: e.longitude, geonamesID: e.geonamesID, text: text(p.text))
         }
         var c = 0.35
         if m.actor != nil { c += 0.2 }
@@ -134,7 +135,8 @@ final class ArticleReader {
         if m.modality == .asserted || m.source != nil { c += 0.05 }
         return ExtractedEvent(
             type: m.type, cameo: m.cameo, actor: actor, target: target, place: place, date: m.date,
-            fatalities: m.fatalities, source: m.source, modality: m.modality, sentence: m.sentence,
+            fatalities: m.fatalities, source: m.source.map(name(of:)), modality: m.modality,
+            sentence: String(decoding: bytes[m.sentence], as: UTF8.self),
             sentenceOffset: m.sentenceOffset, confidence: min(1, (c * 100).rounded() / 100))
     }
 
@@ -402,6 +404,35 @@ final class ArticleReader {
 
     func text(_ a: Int, _ b: Int) -> String {
         String(decoding: bytes[Int(tokens[a].start)..<Int(tokens[b - 1].end)], as: UTF8.self)
+    }
+
+    /// Tokens `a..<b`, to be made into text only if they reach the output.
+    @inline(__always) func span(_ a: Int, _ b: Int) -> TokenSpan { TokenSpan(a, b) }
+
+    /// The article's words over the tokens of `span`.
+    func text(_ span: TokenSpan) -> String { text(Int(span.start), Int(span.end)) }
+
+    /// An actor's name: its dictionary row's, or the words of an unknown name.
+    func name(of a: EventMention.Actor) -> String {
+        a.index.map { dict.actors.entries[$0].name } ?? text(a.nameWords)
+    }
+
+    /// Whether two actors are equal as values of names and words: the same row, the same name and
+    /// the same words in the article (wherever they stand).
+    func sameActor(_ a: EventMention.Actor?, _ b: EventMention.Actor?) -> Bool {
+        guard let a, let b else { return a == nil && b == nil }
+        guard a.index == b.index else { return false }
+        // (a known actor's name is its row's: equal rows, equal names)
+        if a.index == nil && !sameWords(a.nameWords, b.nameWords) { return false }
+        return sameWords(a.text, b.text)
+    }
+
+    /// Whether the article's bytes over two token spans are equal.
+    func sameWords(_ a: TokenSpan, _ b: TokenSpan) -> Bool {
+        if a == b { return true }
+        let ra = Int(tokens[Int(a.start)].start)..<Int(tokens[Int(a.end) - 1].end)
+        let rb = Int(tokens[Int(b.start)].start)..<Int(tokens[Int(b.end) - 1].end)
+        return ra.count == rb.count && bytes[ra].elementsEqual(bytes[rb])
     }
 
     /// The folded bytes of token `k`, without a copy.

@@ -29,7 +29,7 @@ public struct DictionaryEventExtractor: EventExtracting {
         let reader = ArticleReader(lexicon: lexicon, text: text)
         _ = reader.read()
         return reader.lastMentions.map { m in
-            "\(m.type.rawValue)\(m.anaphoric ? "*" : "") actor=\(m.actor?.text ?? "-") target=\(m.target?.text ?? "-") place=\(m.place.map { "\(dictionaries.gazetteer.entries[$0.index].name)[\($0.text)]/\(m.placeStrength)" } ?? "-") date=\(m.date?.value ?? "-") dead=\(m.fatalities.map(String.init) ?? "-") | \(m.sentence.prefix(90))"
+            "\(m.type.rawValue)\(m.anaphoric ? "*" : "") actor=\(m.actor.map { reader.text($0.text) } ?? "-") target=\(m.target.map { reader.text($0.text) } ?? "-") place=\(m.place.map { "\(dictionaries.gazetteer.entries[$0.index].name)[\(reader.text($0.text))]/\(m.placeStrength)" } ?? "-") date=\(m.date?.value ?? "-") dead=\(m.fatalities.map(String.init) ?? "-") | \(String(decoding: reader.bytes[m.sentence], as: UTF8.self).prefix(90))"
         }
     }
 }
