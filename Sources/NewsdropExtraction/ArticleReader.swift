@@ -3,6 +3,13 @@
 /// A class, not a struct: the reading methods' many local closures capture one reference
 /// (the optimiser copied a struct of a dozen arrays into each of them, 20 copies in
 /// `events(in:)` alone, a retain and release per array each time).
+///
+/// Its mutable state is `@exclusivity(unchecked)`: a `var` of a class is otherwise checked for
+/// exclusive access at run time on every read and write (~80 instructions each, ~300,000 per 500
+/// articles). Safe here because the reader is not `Sendable` — one thread, one `extract` call,
+/// owns it — and no method holds an `inout` access to one of these properties across a call
+/// that reads or writes the same property (the two that pass one `inout`, `noneAt(_:reusing:)`
+/// and `Array.append`, touch nothing of the reader).
 final class ArticleReader {
     let lexicon: Lexicon
     let bytes: [UInt8]
@@ -15,38 +22,38 @@ final class ArticleReader {
     /// The tokens of the body's kept lines (see `ArticleBody`).
     let tokens: [Token]
     let body: ArticleBody
-    var sentences: [SentenceSlots] = []
-    var published: String? = nil
+    @exclusivity(unchecked) var sentences: [SentenceSlots] = []
+    @exclusivity(unchecked) var published: String? = nil
     /// The weight of each country in the article, by its index in `lexicon.countries`.
-    var countryWeight: [Int] = []
+    @exclusivity(unchecked) var countryWeight: [Int] = []
     /// Token indices of a dateline ("BEIRUT, LEBANON (10:45 P.M.) –"), whose place is not an event's.
-    var dateline: TokenMask
+    @exclusivity(unchecked) var dateline: TokenMask
     /// The sentences' slots, cues and slot lists (`SentenceSlots` and its slots point into them):
     /// freed with the reader.
     let slotLists = SlotArena<Int32>(blockSize: 4096)
     let slotStore = SlotArena<SentenceSlots.Slot>(blockSize: 1024)
     let cueStore = SlotArena<SentenceSlots.Cue>(blockSize: 512)
     /// The mentions before merging, for tests.
-    var lastMentions: [EventMention] = []
+    @exclusivity(unchecked) var lastMentions: [EventMention] = []
 
     // coreference state
-    var lastPerson: EventMention.Actor? = nil
-    var lastGroup: EventMention.Actor? = nil
+    @exclusivity(unchecked) var lastPerson: EventMention.Actor? = nil
+    @exclusivity(unchecked) var lastGroup: EventMention.Actor? = nil
     /// The candidates of the sentence `events(in:)` read last, which `updateCoreference` reuses
     /// (both see the same coreference state).
-    var candidatesOfSentence: (sentence: Int, candidates: [Candidate])? = nil
+    @exclusivity(unchecked) var candidatesOfSentence: (sentence: Int, candidates: [Candidate])? = nil
     /// "Washington blamed the Islamic Resistance in Iraq for the attack": the sentence and the one blamed,
     /// for the strike told without a doer that "the attack" refers to (set by `events(in:)`).
-    var blamed: (sentence: Int, actor: EventMention.Actor)? = nil
+    @exclusivity(unchecked) var blamed: (sentence: Int, actor: EventMention.Actor)? = nil
     /// The last actor named with a country (a person, state, force or group): "the army" is its
     /// country's national force.
-    var lastNational: Int? = nil
+    @exclusivity(unchecked) var lastNational: Int? = nil
     /// `contextMatches` answers of the sentence being read (see `contextMatches(trigger:_:_:)`).
-    var contextMemo = ContextMatchMemo()
+    @exclusivity(unchecked) var contextMemo = ContextMatchMemo()
     /// The per-token tables of `candidates(_:dateHint:)`, handed back after each call so that the
     /// next one reuses their storage.
-    var candidateCueAt: [Int] = []
-    var candidateSlotAt: [Int] = []
+    @exclusivity(unchecked) var candidateCueAt: [Int] = []
+    @exclusivity(unchecked) var candidateSlotAt: [Int] = []
 
     /// Reads the article's body: its lines, tokens and furniture.
     init(lexicon: Lexicon, text: String) {

@@ -126,10 +126,13 @@ struct SentenceSlots {
 /// Storage for an article's slots, cues and slot lists: blocks that never move and are freed
 /// together when the reader that owns the arena goes. Only for plain values (no references:
 /// nothing is deinitialised).
+///
+/// Its state is `@exclusivity(unchecked)` (no run-time check per access): it is private, and only
+/// `allocate` and `giveBack`, which call nothing that touches the arena, read and write it.
 final class SlotArena<Element> {
-    private var blocks: [UnsafeMutablePointer<Element>] = []
-    private var next: UnsafeMutablePointer<Element>? = nil
-    private var left = 0
+    @exclusivity(unchecked) private var blocks: [UnsafeMutablePointer<Element>] = []
+    @exclusivity(unchecked) private var next: UnsafeMutablePointer<Element>? = nil
+    @exclusivity(unchecked) private var left = 0
     private let blockSize: Int
 
     init(blockSize: Int) {
