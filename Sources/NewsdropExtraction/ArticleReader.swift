@@ -179,6 +179,14 @@ final class ArticleReader {
     // MARK: slots
 
     func slots(_ range: Range<Int>, _ matches: [Lexicon.Match]) -> SentenceSlots {
+        tokens.withUnsafeBufferPointer { tokens in
+            matches.withUnsafeBufferPointer { matches in slots(range, matches, tokens: tokens) }
+        }
+    }
+
+    /// `slots(_:_:)` over the buffers of the matches and the article's tokens, read without an
+    /// index check per token (every index is inside `range` or the matches' count).
+    private func slots(_ range: Range<Int>, _ matches: UnsafeBufferPointer<Lexicon.Match>, tokens: UnsafeBufferPointer<Token>) -> SentenceSlots {
         // matches come in order of their start token (see `Lexicon.annotate`); content matches
         // (actors, adjectives, titles, places, triggers) and cues are read from the one list
         @inline(__always) func isContent(_ k: PhrasePayload.Kind) -> Bool {
