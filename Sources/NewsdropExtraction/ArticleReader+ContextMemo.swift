@@ -22,9 +22,22 @@ extension ArticleReader {
         }
         let start = Int32(truncatingIfNeeded: slot.start), end = Int32(truncatingIfNeeded: slot.end), t = Int32(truncatingIfNeeded: trigger)
         for e in contextMemo.entries where e.start == start && e.end == end && e.trigger == t { return e.matches }
-        // through the buffer: the row is passed in place, not copied out of the array
-        let matches = dict.triggers.withUnsafeBufferPointer { contextMatches($0[trigger], slot, range) }
+        // the row is read in place (a `TriggerEntry` passed by value was copied per call: a
+        // retain and a release for each of its eight strings and arrays)
+        let matches = dict.triggers.withUnsafeBufferPointer { contextMatches(TriggerRowView(row: $0.baseAddress.unsafelyUnwrapped + trigger), slot, range) }
         contextMemo.entries.append(ContextMatchMemo.Entry(start: start, end: end, trigger: t, matches: matches))
         return matches
     }
+}
+
+/// The fields of a `triggers.tsv` row that `contextMatches` reads, each read in place from the
+/// row without copying the row. Valid only inside the `withUnsafeBufferPointer` of the triggers
+/// array that `row` points into.
+struct TriggerRowView {
+    let row: UnsafePointer<TriggerEntry>
+    var type: EventType { row.pointee.type }
+    var next: [String] { row.pointee.next }
+    var previous: [String] { row.pointee.previous }
+    var notNext: [String] { row.pointee.notNext }
+    var notBeforeCount: Bool { row.pointee.notBeforeCount }
 }

@@ -1428,7 +1428,7 @@ extension ArticleReader {
 
     /// Whether a trigger reading's context words (`next:` within 5 words after, `prev:` within 3
     /// words before) are present; a reading without context always matches.
-    func contextMatches(_ entry: TriggerEntry, _ slot: SentenceSlots.Slot, _ range: Range<Int>) -> Bool {
+    func contextMatches(_ entry: TriggerRowView, _ slot: SentenceSlots.Slot, _ range: Range<Int>) -> Bool {
         func present(_ words: [String], _ window: Range<Int>) -> Bool {
             for q in window where tokens[q].isWord {
                 let f = tokenizer.fold(tokens[q])
