@@ -323,7 +323,7 @@ extension ArticleReader {
         if allTriggerSlots.isEmpty { return ([], nil) }
         // a killing word next to a strike or an attack gives its toll, not an event of its own: it
         // neither counts as a trigger nor bounds the others' scopes
-        let hasViolent = allTriggerSlots.contains { ti in s.slots[ti].triggers.contains { [.airstrike, .attack].contains(dict.triggers[$0.index].type) } }
+        let hasViolent = allTriggerSlots.contains { ti in s.slots[ti].triggers.contains { EventTypeSet.strikes.contains(dict.triggers[$0.index].type) } }
         let triggerSlots = hasViolent ? allTriggerSlots.filter { ti in !s.slots[ti].triggers.allSatisfy { dict.triggers[$0.index].type == .kill } } : allTriggerSlots
         let dateHint = s.dates.first?.date.value.flatMap { $0.hasPrefix("--") ? nil : $0 }
         let cands = candidates(s, dateHint: dateHint)
@@ -446,7 +446,7 @@ extension ArticleReader {
                 entry.type = .attack
                 entry.cameo = EventType.attack.defaultCAMEO
             }
-            if [EventType.kill].contains(entry.type) && hasViolent { consumedKills.insert(ti); continue }
+            if EventTypeSet.kills.contains(entry.type) && hasViolent { consumedKills.insert(ti); continue }
             // "to discuss the budget and the deployment of joint forces": a topic, not an event
             if !verbal, (max(lower, slot.start - 8)..<slot.start).contains(where: { ArticleReader.topicVerbs.contains(word($0)) }),
                 !(max(lower, slot.start - 8)..<slot.start).contains(where: { tokens[$0].isPunct && tokens[$0].mark != 0x2C })
@@ -466,8 +466,8 @@ extension ArticleReader {
             }
             // "manoeuvres, including firing short-range missiles": a test firing is part of the exercise
             // "the exercise … included firing anti-ship missiles": a part of what the subject names
-            if [.airstrike, .attack].contains(entry.type), chosen.form == .gerund, slot.start - 1 >= lower, ArticleReader.includeWords.contains(word(slot.start - 1)) { continue }
-            if [.airstrike, .attack].contains(entry.type),
+            if EventTypeSet.strikes.contains(entry.type), chosen.form == .gerund, slot.start - 1 >= lower, ArticleReader.includeWords.contains(word(slot.start - 1)) { continue }
+            if EventTypeSet.strikes.contains(entry.type),
                 governingPreposition(slot.start, lowerBound: lower)?.0 == .including,
                 triggerSlots.prefix(n).contains(where: { s.slots[$0].triggers.contains { dict.triggers[$0.index].type == .exercise } })
             { continue }
@@ -476,23 +476,23 @@ extension ArticleReader {
             // over a period is a tally of many events, not one — told in the present perfect ("clashes … flared
             // again near Theban …, with six dead since Wednesday" is one round of fighting)
             if !verbal, chosen.form == .plural, s.dates.contains(where: { d in d.start - 1 >= lower && ArticleReader.periodBounds.contains(word(d.start - 1)) }),
-                [.airstrike, .attack, .kill].contains(entry.type), !s.isHeading, range.contains(where: { tokens[$0].isWord && ArticleReader.presentHave.contains(word($0)) })
+                EventTypeSet.violent.contains(entry.type), !s.isHeading, range.contains(where: { tokens[$0].isWord && ArticleReader.presentHave.contains(word($0)) })
             { continue }
             // "its 40-year terror campaign", "a decades-long insurgency": a campaign over years is no one event
-            if !verbal, [.airstrike, .attack].contains(entry.type), (max(lower, slot.start - 4)..<slot.start).contains(where: { q in
+            if !verbal, EventTypeSet.strikes.contains(entry.type), (max(lower, slot.start - 4)..<slot.start).contains(where: { q in
                 ArticleReader.longPeriods.contains(word(q)) && !tokens[q].flags.contains(.possessive)
                     && (tokens[q].flags.contains(.hyphenAfter) || (q - 1 >= lower && tokens[q - 1].flags.contains(.hyphenAfter)))
             }) { continue }
             // "The Houthis have fired drones and missiles at shipping since November": a present perfect
             // over a period tells what has gone on since, not one event
-            if verbal, chosen.form == .past, [.airstrike, .attack].contains(entry.type), !s.isHeading,
+            if verbal, chosen.form == .past, EventTypeSet.strikes.contains(entry.type), !s.isHeading,
                 let aux = (max(lower, slot.start - 3)..<slot.start).last(where: { tokens[$0].function == .have }), ArticleReader.presentHave.contains(word(aux)),
                 (aux + 1..<slot.start).allSatisfy({ tokens[$0].function == .adverb }),
                 s.dates.contains(where: { d in d.start > slot.start && d.start - 1 >= lower && ArticleReader.periodBounds.contains(word(d.start - 1)) })
             { continue }
             // "continued their operations against ISIS …, killing a number and destroying their hideouts":
             // a participle after a strike or an attack of its sentence tells more of that event
-            if [.airstrike, .attack].contains(entry.type), chosen.form == .gerund, !nounContext,
+            if EventTypeSet.strikes.contains(entry.type), chosen.form == .gerund, !nounContext,
                 triggerSlots.prefix(n).contains(where: { s.slots[$0].triggers.contains { EventMerger.family(dict.triggers[$0.index].type) == EventMerger.family(entry.type) } })
             { continue }
             // "a strike attributed to Israel that hit an office": the relative clause retells the noun's event
@@ -824,7 +824,7 @@ extension ArticleReader {
                             && !(s.slots[t].end..<slot.start).contains(where: { tokens[$0].isWord && ArticleReader.sequenceWords.contains(word($0)) })
                     }
                     // (strikes and attacks only: "arrived for talks", "during the visit" are the subject's)
-                    let backgroundPrep = !responsibility && !activeKillBefore && [.airstrike, .attack, .kill].contains(entry.type)
+                    let backgroundPrep = !responsibility && !activeKillBefore && EventTypeSet.violent.contains(entry.type)
                         && (gov.map { ArticleReader.backgroundPrepositions.contains(word($0.1))
                             // "in response to the bombardment", "in retaliation for the strike"
                             || ($0.1 - 1 >= lower && ArticleReader.responseWords.contains(word($0.1 - 1))) } ?? false)
@@ -832,12 +832,12 @@ extension ArticleReader {
                     // the object of an accusation, a denial or a probe: "blamed Israel for the strike", "condemned the strikes"
                     let objectOfOther = !responsibility && triggerSlots.prefix(n).contains { t in
                         s.slots[t].end <= slot.start && slot.start - s.slots[t].end <= 4
-                            && s.slots[t].triggers.contains { [.accuse, .investigate].contains(dict.triggers[$0.index].type) }
+                            && s.slots[t].triggers.contains { EventTypeSet.accusations.contains(dict.triggers[$0.index].type) }
                     } || s.cues.contains { $0.kind == .deny && $0.end <= slot.start && slot.start - $0.end <= 2 }
                         || witnessedNoun(slot.start, lower: lower)
                         || (s.cues.contains { $0.kind == .report && $0.end <= slot.start && slot.start - $0.end <= 2 }
                             && slot.end < range.upperBound && (tokens[slot.end].function == .be || tokens[slot.end].function == .have || tokens[slot.end].function == .modal || s.slots.contains { $0.start == slot.end && !$0.triggers.isEmpty }))
-                        || (referring && !viaPronoun && !responsibility && [.airstrike, .attack, .kill].contains(entry.type))
+                        || (referring && !viaPronoun && !responsibility && EventTypeSet.violent.contains(entry.type))
                     // the killer: the clause subject before the killing verb
                     let killerBefore: EventMention.Actor? = activeKillBefore ? allTriggerSlots.last(where: { t in
                         s.slots[t].end <= slot.start && s.slots[t].triggers.allSatisfy { dict.triggers[$0.index].type == .kill }
@@ -847,7 +847,7 @@ extension ArticleReader {
                     inBackground = backgroundPrep
                     // "fired rockets …, a day after the IDF killed a commander in a drone strike near Tyre": the
                     // strike of a killing told in an "after/before/since" clause is another, earlier event
-                    if killerBefore != nil, n > 0, [.airstrike, .attack, .kill].contains(entry.type),
+                    if killerBefore != nil, n > 0, EventTypeSet.violent.contains(entry.type),
                         (s.slots[triggerSlots[n - 1]].end..<slot.start).contains(where: { tokens[$0].isWord && ArticleReader.sequenceWords.contains(word($0)) }),
                         triggerSlots.prefix(n).contains(where: { t in s.slots[t].start < slot.start && s.slots[t].triggers.contains { dict.triggers[$0.index].type != .kill } })
                     {
@@ -855,7 +855,7 @@ extension ArticleReader {
                     }
                     // "Hezbollah fired 30 rockets at Kiryat Shmona, after the terror group claimed a drone attack on an
                     // army post": an event claimed in a clause after "after/before/since" is an earlier or later one
-                    if responsibility, n > 0, [.airstrike, .attack, .kill].contains(entry.type),
+                    if responsibility, n > 0, EventTypeSet.violent.contains(entry.type),
                         (s.slots[triggerSlots[n - 1]].end..<slot.start).contains(where: { tokens[$0].isWord && ArticleReader.sequenceWords.contains(word($0)) })
                     {
                         inBackground = true
@@ -878,7 +878,7 @@ extension ArticleReader {
                         continue
                     }
                     objectOfAnother = objectOfOther
-                    if let pre { actor = pre } else if let k = killerBefore { actor = k } else if let of1, ![.airstrike, .attack, .kill].contains(entry.type) { actor = of1; target = of2 } else if let a = agentAfter() { actor = a } else if objectOfOther || (backgroundPrep && (referring || gov != nil)) { actor = nil } else if viaPronoun { actor = subject() } else { actor = subject() }
+                    if let pre { actor = pre } else if let k = killerBefore { actor = k } else if let of1, !EventTypeSet.violent.contains(entry.type) { actor = of1; target = of2 } else if let a = agentAfter() { actor = a } else if objectOfOther || (backgroundPrep && (referring || gov != nil)) { actor = nil } else if viaPronoun { actor = subject() } else { actor = subject() }
                     if target == nil { target = object() }
                 }
             case .accusedLeft:
@@ -911,7 +911,7 @@ extension ArticleReader {
                 }
             }
             // a side does not strike itself: "Israeli warplanes bombed … in retaliation for … on Israel's …"
-            if [.airstrike, .attack].contains(entry.type), let a = actor?.index, let t = target?.index, dict.actors.related(a, t) { target = nil }
+            if EventTypeSet.strikes.contains(entry.type), let a = actor?.index, let t = target?.index, dict.actors.related(a, t) { target = nil }
             if entry.type == .accuse && (target == nil || target?.index == nil), verbal {
                 // "blamed the attack on the Islamic Resistance in Iraq": the accused follows "on"
                 if let c = cands.first(where: { $0.start > slot.end && $0.start < scopeEnd && usable($0) && $0.start - 1 > slot.end && word($0.start - 1).elementsEqual(ArticleReader.onWord) }) { target = c.actor }
@@ -1086,8 +1086,8 @@ extension ArticleReader {
             // place named with that noun ("Daraa governorate", "the Udhaim area")
             else if !s.isHeading, let p = definiteAreaPlace(k, from: slot.end, to: scopeEnd) { place = p; strength = 1 }
             else if !s.isHeading, let prev = previous.last(where: { sentences[$0.sentenceIndex].block == s.block && $0.place != nil }) { place = prev.place; strength = 1 }
-            else if !s.isHeading, [.meet, .visit, .support].contains(entry.type), let a = actor?.index,
-                let prev = (previous + out).last(where: { [.visit, .meet].contains($0.type) && $0.actor?.index == a && $0.place != nil && $0.modality != .expected })
+            else if !s.isHeading, EventTypeSet.meetingsAndSupport.contains(entry.type), let a = actor?.index,
+                let prev = (previous + out).last(where: { EventTypeSet.meetings.contains($0.type) && $0.actor?.index == a && $0.place != nil && $0.modality != .expected })
             {
                 // a traveller's later meetings happen where the last visit took him
                 place = prev.place; strength = 1
@@ -1116,9 +1116,9 @@ extension ArticleReader {
 
             // toll
             var fatalities: Int? = nil
-            if [.airstrike, .attack, .kill].contains(entry.type) {
+            if EventTypeSet.violent.contains(entry.type) {
                 // a killing word gives its toll to the strike or attack it follows (else the first one)
-                let violentSlots = triggerSlots.filter { t in s.slots[t].triggers.contains { [.airstrike, .attack].contains(dict.triggers[$0.index].type) } }
+                let violentSlots = triggerSlots.filter { t in s.slots[t].triggers.contains { EventTypeSet.strikes.contains(dict.triggers[$0.index].type) } }
                 func owner(_ k: Int) -> Int? { violentSlots.last(where: { s.slots[$0].start < s.slots[k].start }) ?? violentSlots.first }
                 for tj in allTriggerSlots where s.slots[tj].triggers.contains(where: { dict.triggers[$0.index].type == .kill }) && (owner(tj) == nil || owner(tj) == ti) {
                     let ks = s.slots[tj]
@@ -1170,7 +1170,7 @@ extension ArticleReader {
                 // ("Gunmen ambushed a patrol": capitalised only as the sentence's first word)
                 return q >= cStart && tokens[q].isWord && (!tokens[q].flags.contains(.capitalized) || q == lower) && ArticleReader.unidentifiedDoers.contains(word(q))
             }()
-            if actor == nil, !anaphoric, !inBackground, !objectOfAnother, !unidentified, [.airstrike, .attack].contains(type) { doerless.insert(slot.start) } else { doerless.remove(slot.start) }
+            if actor == nil, !anaphoric, !inBackground, !objectOfAnother, !unidentified, EventTypeSet.strikes.contains(type) { doerless.insert(slot.start) } else { doerless.remove(slot.start) }
             // ", and an Israeli strike near Baalbek wounded two", "and that artillery fired": a clause of its own
             let coordinate = n > 0 && (s.slots[triggerSlots[n - 1]].end..<slot.start).contains { q in
                 tokens[q].function == .conjunction && word(q).elementsEqual("and".utf8)
@@ -1292,7 +1292,7 @@ extension ArticleReader {
         func isTriggerToken(_ q: Int) -> Bool { sentenceSlots?.contains { !$0.triggers.isEmpty && $0.start <= q && q < $0.end } ?? false }
         // "Talks dealt with Gaza": a bare plural meeting noun opening the sentence is the meeting just told
         if slot.start == lower, slot.triggers.contains(where: { $0.form == .plural || $0.form == .noun }),
-            slot.triggers.allSatisfy({ [.meet, .visit].contains(dict.triggers[$0.index].type) })
+            slot.triggers.allSatisfy({ EventTypeSet.meetings.contains(dict.triggers[$0.index].type) })
         {
             return true
         }
