@@ -97,10 +97,17 @@ extension ArticleReader {
         var national = lastNational
         // per token of the sentence: the coreference cue and the slot starting there (-1: none)
         let lower = s.tokenRange.lowerBound
-        var cueAt = ArticleReader.noneAt(s.tokenRange.count, reusing: &candidateCueAt)
+        // (tables of the reader, at least as long as the sentence, all -1 but for the entries set
+        // here, which are set back to -1 when done)
+        var cueAt = ArticleReader.noneTable(atLeast: s.tokenRange.count, reusing: &candidateCueAt)
         for (i, c) in s.cues.enumerated() where c.kind == .corefPerson || c.kind == .corefGroup || c.kind == .corefForce || c.kind == .corefState { cueAt[c.start - lower] = i }
-        var slotAt = ArticleReader.noneAt(s.tokenRange.count, reusing: &candidateSlotAt)
-        defer { candidateCueAt = cueAt; candidateSlotAt = slotAt }
+        var slotAt = ArticleReader.noneTable(atLeast: s.tokenRange.count, reusing: &candidateSlotAt)
+        defer {
+            ArticleReader.clearEntries(&cueAt, at: s.cues.lazy.map(\.start), lower: lower)
+            ArticleReader.clearEntries(&slotAt, at: s.slots.lazy.map(\.start), lower: lower)
+            candidateCueAt = cueAt
+            candidateSlotAt = slotAt
+        }
         for (i, sl) in s.slots.enumerated() { slotAt[sl.start - lower] = i }
         var j = s.tokenRange.lowerBound
         while j < s.tokenRange.upperBound {

@@ -8,7 +8,7 @@
 /// exclusive access at run time on every read and write (~80 instructions each, ~300,000 per 500
 /// articles). Safe here because the reader is not `Sendable` — one thread, one `extract` call,
 /// owns it — and no method holds an `inout` access to one of these properties across a call
-/// that reads or writes the same property (the two that pass one `inout`, `noneAt(_:reusing:)`
+/// that reads or writes the same property (the two that pass one `inout`, `noneTable(atLeast:reusing:)`
 /// and `Array.append`, touch nothing of the reader).
 final class ArticleReader {
     let lexicon: Lexicon
@@ -347,21 +347,22 @@ final class ArticleReader {
         return lo < sentences.count && sentences[lo].tokenRange.contains(k) ? lo : nil
     }
 
-    /// `n` times -1 (a per-token table with no entry yet), filled without the generic path of
-    /// `Array(repeating:count:)`.
-    /// `noneAt(n)` in the storage of `scratch` (taken from it: `scratch` is left empty).
-    static func noneAt(_ n: Int, reusing scratch: inout [Int]) -> [Int] {
+    /// A per-token table with no entry yet (-1 everywhere) of at least `n` entries: `scratch`,
+    /// taken (it is left empty) and grown when shorter. `scratch` must hold only -1s — the caller
+    /// sets a few entries and, when done, sets them back to -1 (`clearEntries`) before handing the
+    /// table back — so that a sentence's table costs its entries, not its tokens.
+    static func noneTable(atLeast n: Int, reusing scratch: inout [Int]) -> [Int] {
         var a: [Int] = []
         swap(&a, &scratch)
-        a.removeAll(keepingCapacity: true)
-        a.append(contentsOf: repeatElement(-1, count: n))
+        if a.count < n { a.append(contentsOf: repeatElement(-1, count: n - a.count)) }
         return a
     }
 
-    static func noneAt(_ n: Int) -> [Int] {
-        [Int](unsafeUninitializedCapacity: n) { buffer, count in
-            buffer.initialize(repeating: -1)
-            count = n
+    /// Sets back to -1 the entries `noneTable(atLeast:reusing:)`'s caller set: those at `starts`
+    /// minus `lower`.
+    static func clearEntries<S: Sequence>(_ table: inout [Int], at starts: S, lower: Int) where S.Element == Int {
+        table.withUnsafeMutableBufferPointer { t in
+            for k in starts { t[k - lower] = -1 }
         }
     }
 
