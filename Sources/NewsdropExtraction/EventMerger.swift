@@ -119,6 +119,9 @@ struct EventMerger: Sendable {
         /// `NameFolding.fold` of the names of `names`, made when first needed.
         var folded: [String?] = []
         var dates: [String] = []
+        /// `actors.related`, `gazetteer.eitherContains` and `merger.placeRowsCompatible` answers of
+        /// this merge (each reads the rows' strings).
+        var memo = PairMemo()
 
         init(merger: EventMerger, bytes: [UInt8], tokens: [Token]) {
             self.merger = merger
@@ -169,7 +172,12 @@ struct EventMerger: Sendable {
         /// same folded name.
         mutating func actorsCompatible(_ slotA: Int, _ rowA: Int, _ slotB: Int, _ rowB: Int) -> Bool {
             if slotA < 0 || slotB < 0 { return true }
-            if rowA >= 0 && rowB >= 0 { return actors.related(rowA, rowB) }
+            if rowA >= 0 && rowB >= 0 {
+                if let v = memo.answer(0, rowA, rowB) { return v }
+                let v = actors.related(rowA, rowB)
+                memo.remember(0, rowA, rowB, v)
+                return v
+            }
             return fold(slotA) == fold(slotB)
         }
 
@@ -191,7 +199,7 @@ struct EventMerger: Sendable {
                 var score = i == nearest ? 3 : 0
                 if e.sentenceIndex == m.sentenceIndex { score += 8 }
                 if e.place >= 0 && m.place >= 0 {
-                    if e.place == m.place { score += 4 } else if gazetteer.eitherContains(e.place, m.place) { score += 2 }
+                    if e.place == m.place { score += 4 } else if eitherContains(e.place, m.place) { score += 2 }
                 } else { score += 1 }
                 if e.actorRow >= 0 && m.actorRow >= 0 && e.actorRow == m.actorRow { score += 1 }
                 if best < 0 || score > bestScore { best = i; bestScore = score }
@@ -213,13 +221,12 @@ struct EventMerger: Sendable {
             if e.sentenceIndex == m.sentenceIndex && (e.background || m.background) { return false }
             // "In a separate incident, …": not the event of an earlier sentence
             if m.separate && e.sentenceIndex < m.sentenceIndex { return false }
-            let g = gazetteer
             // "Israeli artillery shelled Naqoura, and an Israeli strike near Baalbek wounded two": one actor's
             // two events in a sentence, each at a place of its own, stay two
             if e.sentenceIndex == m.sentenceIndex, e.coordinateClause || m.coordinateClause, e.placeStrength >= 3, m.placeStrength >= 3,
                 e.place >= 0, m.place >= 0, e.place != m.place
             {
-                if !g.eitherContains(e.place, m.place) { return false }
+                if !eitherContains(e.place, m.place) { return false }
             }
             let eHas = e.actorSlot >= 0, mHas = m.actorSlot >= 0
             if e.sentenceIndex == m.sentenceIndex && eHas && mHas { return true }
@@ -230,17 +237,34 @@ struct EventMerger: Sendable {
                 if anonymous.place >= 0, anonymous.placeStrength >= 2 {
                     // nor the event of a named actor somewhere else: only the same place, or one inside the other
                     guard named.place >= 0 else { return false }
-                    if anonymous.place != named.place && !g.eitherContains(anonymous.place, named.place) { return false }
+                    if anonymous.place != named.place && !eitherContains(anonymous.place, named.place) { return false }
                 }
             }
             let loose = anaphoric || e.family == 1 || e.type == .withdraw
             if m.placeStrength <= 1 || e.placeStrength <= 1 {
                 // an inherited place joins the event it came from, or any event without a place
-                if e.place >= 0, m.place >= 0, e.place != m.place { return merger.placeRowsCompatible(e.place, m.place, loose: loose) }
+                if e.place >= 0, m.place >= 0, e.place != m.place { return placeRowsCompatible(e.place, m.place, loose: loose) }
                 return true
             }
             if e.place < 0 || m.place < 0 { return true }
-            return merger.placeRowsCompatible(e.place, m.place, loose: loose)
+            return placeRowsCompatible(e.place, m.place, loose: loose)
+        }
+
+        /// `gazetteer.eitherContains(a, b)`, remembered.
+        mutating func eitherContains(_ a: Int, _ b: Int) -> Bool {
+            if let v = memo.answer(1, a, b) { return v }
+            let v = gazetteer.eitherContains(a, b)
+            memo.remember(1, a, b, v)
+            return v
+        }
+
+        /// `merger.placeRowsCompatible(a, b, loose:)`, remembered.
+        mutating func placeRowsCompatible(_ a: Int, _ b: Int, loose: Bool) -> Bool {
+            let q = loose ? 3 : 2
+            if let v = memo.answer(q, a, b) { return v }
+            let v = merger.placeRowsCompatible(a, b, loose: loose)
+            memo.remember(q, a, b, v)
+            return v
         }
     }
 
