@@ -33,6 +33,9 @@ final class ArticleReader {
     let slotLists = SlotArena<Int32>(blockSize: 4096)
     let slotStore = SlotArena<SentenceSlots.Slot>(blockSize: 1024)
     let cueStore = SlotArena<SentenceSlots.Cue>(blockSize: 512)
+    /// The words of the sentences' parentheses masks, and their dates.
+    let maskWords = SlotArena<UInt64>(blockSize: 512)
+    let dateStore = SentenceDateStore()
     /// The mentions before merging, for tests.
     @exclusivity(unchecked) var lastMentions: [EventMention] = []
 
@@ -91,7 +94,7 @@ final class ArticleReader {
                 s.byteRange = r
                 s.isHeading = block.isHeading
                 s.block = b
-                s.dates = dates.read(tokens, range, bytes: bytes, tokenizer: tokenizer)
+                s.dates = dateStore.store(dates.read(tokens, range, bytes: bytes, tokenizer: tokenizer))
                 // a dateline opens the first body paragraph, after a title and bylines
                 if b <= 2 && (sentences.isEmpty || sentences.last!.block != b) { markDateline(range) }
                 sentences.append(s)
@@ -323,17 +326,17 @@ final class ArticleReader {
             var all = UnsafeMutableBufferPointer(start: slots, count: slotCount)
             all.sort { $0.start < $1.start }
         }
-        var parens = TokenMask(range)
+        // (asked once per token, in order)
         var depth = 0
-        for j in range {
+        let parens = PackedTokenMask(range, in: maskWords) { j in
             let t = tokens[j]
-            if t.isPunct && t.mark == 0x28 { depth += 1; continue }
-            if t.isPunct && t.mark == 0x29 { depth = max(0, depth - 1); continue }
-            if depth > 0 { parens.insert(j) }
+            if t.isPunct && t.mark == 0x28 { depth += 1; return false }
+            if t.isPunct && t.mark == 0x29 { depth = max(0, depth - 1); return false }
+            return depth > 0
         }
         return SentenceSlots(
             tokenRange: range, byteRange: 0..<0, slots: SentenceSlots.Buffer(slots, count: slotCount), cues: SentenceSlots.Buffer(cues, count: cueCount),
-            dates: [], inParens: parens, isHeading: false, block: 0)
+            dates: SentenceSlots.Buffer(nil, count: 0), inParens: parens, isHeading: false, block: 0)
     }
 
     /// The index of the sentence holding token `k`, found by bisection (sentences are in token
