@@ -16,7 +16,7 @@ struct EventMerger: Sendable {
         // The tests below read each mention's and each event's `Key` (plain values, copied without
         // reference counting) instead of copying `EventMention`s per comparison; a mention is
         // copied only when it becomes or joins an event.
-        var state = Merging(merger: self, bytes: bytes, tokens: tokens)
+        var state = Merging(actors: dictionaries.actors, gazetteer: dictionaries.gazetteer, bytes: bytes, tokens: tokens)
         let keys = mentions.map { state.key($0) }
         var events: [EventMention] = []
         events.reserveCapacity(mentions.count)
@@ -105,9 +105,10 @@ struct EventMerger: Sendable {
 
     /// The keys of the events merged so far, and the strings they refer to.
     struct Merging {
-        let merger: EventMerger
         /// The merger's actors and places, held here once: read through `merger.dictionaries` in a
-        /// mutating method, each call copied the struct (a retain and a release per array).
+        /// mutating method, each call copied the struct (a retain and a release per array). (Not
+        /// the whole `EventMerger`: copying and destroying its `Dictionaries` cost ~5,000
+        /// instructions per merge.)
         let actors: ActorDictionary
         let gazetteer: Gazetteer
         /// The article's bytes and tokens: an unknown name's words.
@@ -123,10 +124,9 @@ struct EventMerger: Sendable {
         /// this merge (each reads the rows' strings).
         var memo = PairMemo()
 
-        init(merger: EventMerger, bytes: [UInt8], tokens: [Token]) {
-            self.merger = merger
-            actors = merger.dictionaries.actors
-            gazetteer = merger.dictionaries.gazetteer
+        init(actors: ActorDictionary, gazetteer: Gazetteer, bytes: [UInt8], tokens: [Token]) {
+            self.actors = actors
+            self.gazetteer = gazetteer
             self.bytes = bytes
             self.tokens = tokens
             names.reserveCapacity(64)
@@ -258,11 +258,11 @@ struct EventMerger: Sendable {
             return v
         }
 
-        /// `merger.placeRowsCompatible(a, b, loose:)`, remembered.
+        /// `EventMerger.placeRowsCompatible(a, b, loose:in:)`, remembered.
         mutating func placeRowsCompatible(_ a: Int, _ b: Int, loose: Bool) -> Bool {
             let q = loose ? 3 : 2
             if let v = memo.answer(q, a, b) { return v }
-            let v = merger.placeRowsCompatible(a, b, loose: loose)
+            let v = EventMerger.placeRowsCompatible(a, b, loose: loose, in: gazetteer)
             memo.remember(q, a, b, v)
             return v
         }
@@ -299,9 +299,8 @@ struct EventMerger: Sendable {
 
     /// Whether places `a` and `b` (gazetteer rows) may be one event's: the same, one inside the
     /// other (only when `loose`), or — when `loose` — a country or broad region and a place of its country.
-    func placeRowsCompatible(_ a: Int, _ b: Int, loose: Bool) -> Bool {
+    static func placeRowsCompatible(_ a: Int, _ b: Int, loose: Bool, in g: Gazetteer) -> Bool {
         if a == b { return true }
-        let g = dictionaries.gazetteer
         let pa = g.entries[a], pb = g.entries[b]
         if g.contains(pa, pb) || g.contains(pb, pa) { return loose }
         // a country or a broad region ("eastern Syria") may hold any place of its country; a
