@@ -16,7 +16,11 @@ extension ArticleReader {
     static let agentPreps: Set<FunctionWord> = [.by]
 
     func isPrepositionLike(_ f: FunctionWord) -> Bool {
-        [.locative, .preposition, .of, .by, .from, .to, .including].contains(f)
+        // (a switch: the array literal this was cost a search of a static array per call)
+        switch f {
+        case .locative, .preposition, .of, .by, .from, .to, .including: true
+        default: false
+        }
     }
 
     /// The preposition that governs the phrase starting at token `start`, looking back over
@@ -90,7 +94,10 @@ extension ArticleReader {
     /// Actor-like candidates of a sentence, with titles next to names resolved to the name and
     /// pronouns resolved to the last person or group.
     func candidates(_ s: SentenceSlots, dateHint: String?) -> [Candidate] {
+        // (in the storage of the last sentence's candidates, when `updateCoreference` handed it back)
         var out: [Candidate] = []
+        swap(&out, &candidateSpare)
+        out.removeAll(keepingCapacity: true)
         out.reserveCapacity(s.slots.count + s.cues.count)
         var person = lastPerson
         var group = lastGroup
@@ -1519,5 +1526,7 @@ extension ArticleReader {
         if let a = events.lazy.filter({ !$0.background }).compactMap(doer).first ?? events.lazy.compactMap(doer).first { group = a }
         if let person { lastPerson = person }
         if let group { lastGroup = group }
+        // done with the sentence's candidates: their storage serves the next sentence's
+        candidateSpare = cands
     }
 }

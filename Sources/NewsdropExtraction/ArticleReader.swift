@@ -57,6 +57,9 @@ final class ArticleReader {
     /// next one reuses their storage.
     @exclusivity(unchecked) var candidateCueAt: [Int] = []
     @exclusivity(unchecked) var candidateSlotAt: [Int] = []
+    /// The storage of the last sentence's candidates, handed back by `updateCoreference` when done
+    /// with them so that the next `candidates(_:dateHint:)` fills it instead of allocating.
+    @exclusivity(unchecked) var candidateSpare: [Candidate] = []
 
     /// Reads the article's body: its lines, tokens and furniture.
     init(lexicon: Lexicon, text: String) {
