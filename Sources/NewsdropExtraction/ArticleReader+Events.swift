@@ -632,7 +632,7 @@ extension ArticleReader {
                 }
                 // "after Turkish-backed factions shelled the town": the subject of a subordinate clause
                 if verbal, let c = cands.last(where: { $0.end <= slot.start && $0.start >= cStart && usable($0) }), c.preposition == .preposition,
-                    (c.end..<slot.start).allSatisfy({ [.adverb, .be, .have, .modal].contains(tokens[$0].function) }),
+                    (c.end..<slot.start).allSatisfy({ FunctionWordSet.auxiliaries.contains(tokens[$0].function) }),
                     let (_, at) = governingPreposition(c.start, lowerBound: lower), ArticleReader.subordinators.contains(word(at))
                 {
                     return c.actor
@@ -641,7 +641,7 @@ extension ArticleReader {
                 // the subject stands before the apposition
                 do {
                     var q = slot.start - 1
-                    while q >= cStart, tokens[q].isWord, [.adverb, .be, .have, .modal, .the, .determiner].contains(tokens[q].function)
+                    while q >= cStart, tokens[q].isWord, FunctionWordSet.auxiliariesAndDeterminers.contains(tokens[q].function)
                         || s.cues.contains(where: { $0.kind == .claim && $0.start <= q && q < $0.end }) { q -= 1 }
                     if q > cStart, tokens[q].isPunct, tokens[q].mark == 0x2C,
                         let f = (cStart..<q).first(where: { tokens[$0].isPunct && tokens[$0].mark == 0x2C }), f < q,
@@ -654,7 +654,7 @@ extension ArticleReader {
                 // verb are the speaker before them, else the last group
                 do {
                     var q = slot.start - 1
-                    while q >= cStart, tokens[q].isWord, [.adverb, .be, .have, .modal].contains(tokens[q].function) { q -= 1 }
+                    while q >= cStart, tokens[q].isWord, FunctionWordSet.auxiliaries.contains(tokens[q].function) { q -= 1 }
                     if q >= lower, tokens[q].isWord, tokens[q].function == .pronoun, ArticleReader.groupPronouns.contains(word(q)),
                         !cands.contains(where: { $0.start <= q && q < $0.end }),
                         // "said its aircraft had struck a cell and that it had also hit a depot": a second "that" clause of the same report
@@ -715,7 +715,7 @@ extension ArticleReader {
                         let first = nonPP.first(where: { c in
                             guard c.end < q, !c.isPronoun else { return false }
                             var k = c.end
-                            while k < q, tokens[k].isWord, [.adverb, .have, .be, .modal].contains(tokens[k].function) { k += 1 }
+                            while k < q, tokens[k].isWord, FunctionWordSet.auxiliaries.contains(tokens[k].function) { k += 1 }
                             return k < q && tokens[k].isWord && tokens[k].function == .none && !tokens[k].flags.contains(.capitalized)
                                 && !cands.contains(where: { $0.start == k })
                         }), first.start == nonPP.first?.start,
