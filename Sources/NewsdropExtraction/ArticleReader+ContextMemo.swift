@@ -24,20 +24,25 @@ extension ArticleReader {
         for e in contextMemo.entries where e.start == start && e.end == end && e.trigger == t { return e.matches }
         // the row is read in place (a `TriggerEntry` passed by value was copied per call: a
         // retain and a release for each of its eight strings and arrays)
-        let matches = dict.triggers.withUnsafeBufferPointer { contextMatches(TriggerRowView(row: $0.baseAddress.unsafelyUnwrapped + trigger), slot, range) }
+        let matches = dict.triggers.withUnsafeBufferPointer { rows in
+            triggerContexts.withUnsafeBufferPointer { words in
+                contextMatches(TriggerRowView(row: rows.baseAddress.unsafelyUnwrapped + trigger, words: words.baseAddress.unsafelyUnwrapped + trigger), slot, range)
+            }
+        }
         contextMemo.entries.append(ContextMatchMemo.Entry(start: start, end: end, trigger: t, matches: matches))
         return matches
     }
 }
 
 /// The fields of a `triggers.tsv` row that `contextMatches` reads, each read in place from the
-/// row without copying the row. Valid only inside the `withUnsafeBufferPointer` of the triggers
-/// array that `row` points into.
+/// row without copying the row, and its context words packed (`TriggerContextWords`). Valid only
+/// inside the `withUnsafeBufferPointer`s of the triggers and their context words.
 struct TriggerRowView {
     let row: UnsafePointer<TriggerEntry>
+    let words: UnsafePointer<TriggerContextWords>
     var type: EventType { row.pointee.type }
-    var next: [String] { row.pointee.next }
-    var previous: [String] { row.pointee.previous }
-    var notNext: [String] { row.pointee.notNext }
+    var next: ContextWords { words.pointee.next }
+    var previous: ContextWords { words.pointee.previous }
+    var notNext: ContextWords { words.pointee.notNext }
     var notBeforeCount: Bool { row.pointee.notBeforeCount }
 }

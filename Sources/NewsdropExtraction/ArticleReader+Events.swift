@@ -1290,7 +1290,7 @@ extension ArticleReader {
     static let presentBe = FoldedWordSet(["is", "are", "am"])
     static let includeWords = FoldedWordSet(["included", "includes", "include", "involved", "involves", "featured", "features"])
     static let responseWords = FoldedWordSet(["response", "retaliation", "reply", "revenge", "reaction", "answer"])
-    static let casualtyWords = ["dead", "killed", "wounded", "injured", "casualties"].map { NameFolding.fold($0) }
+    static let casualtyWords = ContextWords(["dead", "killed", "wounded", "injured", "casualties"].map { NameFolding.fold($0) })
     static let noWord = FoldedWordSet(["no", "none"])
 
     /// Whether a nominal trigger refers back: "the visit", "this attack", "Qaani's recent visit",
@@ -1443,10 +1443,9 @@ extension ArticleReader {
     /// Whether a trigger reading's context words (`next:` within 5 words after, `prev:` within 3
     /// words before) are present; a reading without context always matches.
     func contextMatches(_ entry: TriggerRowView, _ slot: SentenceSlots.Slot, _ range: Range<Int>) -> Bool {
-        func present(_ words: [String], _ window: Range<Int>) -> Bool {
+        func present(_ words: ContextWords, _ window: Range<Int>) -> Bool {
             for q in window where tokens[q].isWord {
-                let f = tokenizer.fold(tokens[q])
-                for w in words where w.utf8.count == f.count && f.elementsEqual(w.utf8) { return true }
+                if words.contains(tokenizer.fold(tokens[q])) { return true }
             }
             return false
         }

@@ -61,9 +61,13 @@ final class ArticleReader {
     /// with them so that the next `candidates(_:dateHint:)` fills it instead of allocating.
     @exclusivity(unchecked) var candidateSpare: [Candidate] = []
 
+    /// The trigger rows' context words (`DictionaryEventExtractor.triggerContexts`).
+    let triggerContexts: [TriggerContextWords]
+
     /// Reads the article's body: its lines, tokens and furniture.
-    init(lexicon: Lexicon, text: String) {
+    init(lexicon: Lexicon, triggerContexts: [TriggerContextWords], text: String) {
         self.lexicon = lexicon
+        self.triggerContexts = triggerContexts
         dict = lexicon.dictionaries
         let bytes = Array(text.utf8)
         self.bytes = bytes
