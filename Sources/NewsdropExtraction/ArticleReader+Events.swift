@@ -16,7 +16,11 @@ extension ArticleReader {
     static let agentPreps: Set<FunctionWord> = [.by]
 
     func isPrepositionLike(_ f: FunctionWord) -> Bool {
-        [.locative, .preposition, .of, .by, .from, .to, .including].contains(f)
+        // (a switch: the array literal this was cost a search of a static array per call)
+        switch f {
+        case .locative, .preposition, .of, .by, .from, .to, .including: true
+        default: false
+        }
     }
 
     /// The preposition that governs the phrase starting at token `start`, looking back over
@@ -73,34 +77,44 @@ extension ArticleReader {
     }
 
     func actorOf(_ slot: SentenceSlots.Slot, dateHint: String?) -> EventMention.Actor? {
-        let t = text(slot.start, slot.end)
+        let t = span(slot.start, slot.end)
         if let a = slot.actors.first(where: { dict.actors.entries[$0].kind != .media }) ?? slot.actors.first {
-            return EventMention.Actor(index: a, name: dict.actors.entries[a].name, text: t)
+            return EventMention.Actor(row: a, text: t)
         }
         if !slot.titles.isEmpty, let h = dict.actors.holder(ofTitles: slot.titles, on: dateHint ?? published) {
-            return EventMention.Actor(index: h, name: dict.actors.entries[h].name, text: t)
+            return EventMention.Actor(row: h, text: t)
         }
         if let a = slot.adjectives.first, !slot.modifier {
-            return EventMention.Actor(index: a, name: dict.actors.entries[a].name, text: t)
+            return EventMention.Actor(row: a, text: t)
         }
-        if slot.unknown { return EventMention.Actor(index: nil, name: t, text: t) }
+        if slot.unknown { return EventMention.Actor(unknown: t) }
         return nil
     }
 
     /// Actor-like candidates of a sentence, with titles next to names resolved to the name and
     /// pronouns resolved to the last person or group.
     func candidates(_ s: SentenceSlots, dateHint: String?) -> [Candidate] {
+        // (in the storage of the last sentence's candidates, when `updateCoreference` handed it back)
         var out: [Candidate] = []
+        swap(&out, &candidateSpare)
+        out.removeAll(keepingCapacity: true)
         out.reserveCapacity(s.slots.count + s.cues.count)
         var person = lastPerson
         var group = lastGroup
         var national = lastNational
         // per token of the sentence: the coreference cue and the slot starting there (-1: none)
         let lower = s.tokenRange.lowerBound
-        var cueAt = ArticleReader.noneAt(s.tokenRange.count, reusing: &candidateCueAt)
+        // (tables of the reader, at least as long as the sentence, all -1 but for the entries set
+        // here, which are set back to -1 when done)
+        var cueAt = ArticleReader.noneTable(atLeast: s.tokenRange.count, reusing: &candidateCueAt)
         for (i, c) in s.cues.enumerated() where c.kind == .corefPerson || c.kind == .corefGroup || c.kind == .corefForce || c.kind == .corefState { cueAt[c.start - lower] = i }
-        var slotAt = ArticleReader.noneAt(s.tokenRange.count, reusing: &candidateSlotAt)
-        defer { candidateCueAt = cueAt; candidateSlotAt = slotAt }
+        var slotAt = ArticleReader.noneTable(atLeast: s.tokenRange.count, reusing: &candidateSlotAt)
+        defer {
+            ArticleReader.clearEntries(&cueAt, at: s.cues.lazy.map(\.start), lower: lower)
+            ArticleReader.clearEntries(&slotAt, at: s.slots.lazy.map(\.start), lower: lower)
+            candidateCueAt = cueAt
+            candidateSlotAt = slotAt
+        }
         for (i, sl) in s.slots.enumerated() { slotAt[sl.start - lower] = i }
         var j = s.tokenRange.lowerBound
         while j < s.tokenRange.upperBound {
@@ -123,7 +137,7 @@ extension ArticleReader {
                         // dictionary names "<name> in <country>" is that group, and so is an unknown one whose
                         // head noun names a group ("Syria's Free Officers Movement"); the possessive goes with it
                         if let g = dict.actors.group(named: text(sl.start, sl.end), of: pi) {
-                            a = EventMention.Actor(index: g, name: dict.actors.entries[g].name, text: text(prev.start, sl.end))
+                            a = EventMention.Actor(row: g, text: span(prev.start, sl.end))
                             out.removeLast()
                             out.append(Candidate(start: prev.start, end: sl.end, actor: a, preposition: prev.preposition, isMedia: false, isPronoun: false, slot: si))
                             if prev.preposition == nil { group = a }
@@ -131,7 +145,7 @@ extension ArticleReader {
                             continue
                         }
                         if !ArticleReader.groupHeadNouns.contains(word(sl.end - 1)) {
-                            a = EventMention.Actor(index: pi, name: prev.actor.name, text: text(prev.start, sl.end))
+                            a = EventMention.Actor(row: pi, text: span(prev.start, sl.end))
                         }
                     }
                     // a title next to a name is that name: "Quds Force commander Esmail Qaani"
@@ -148,7 +162,7 @@ extension ArticleReader {
                             }
                             if !gapOK { break }
                             if let p = nx.actors.first, dict.actors.entries[p].kind == .person {
-                                a = EventMention.Actor(index: p, name: dict.actors.entries[p].name, text: text(nx.start, nx.end))
+                                a = EventMention.Actor(row: p, text: span(nx.start, nx.end))
                             }
                             break
                         }
@@ -165,12 +179,12 @@ extension ArticleReader {
                     // al-Shuhada attacked" act together as well
                     if prep == nil, !media, let last = listEnd(after: sl, in: s, slotAt: slotAt, dateHint: dateHint) {
                         end = last.end
-                        a.text = text(sl.start, last.end)
+                        a.text = span(sl.start, last.end)
                     } else if prep == nil, !media, let nx = coordinatedSlot(after: sl, in: s, slotAt: slotAt), nx.isActorLike,
                         let b = actorOf(nx, dateHint: dateHint), b.index.map({ dict.actors.entries[$0].kind != .media }) ?? true
                     {
                         end = nx.end
-                        a.text = text(sl.start, nx.end)
+                        a.text = span(sl.start, nx.end)
                     }
                     out.append(Candidate(start: sl.start, end: end, actor: a, preposition: prep, isMedia: media, isPronoun: false, slot: si))
                     if let i = a.index, !media, !dict.actors.entries[i].country.isEmpty { national = i }
@@ -191,15 +205,15 @@ extension ArticleReader {
                 if c.kind == .corefForce {
                     // "the army has reinforced its positions": the national force of the country last named
                     ref = namedForce(endingWith: c)
-                        ?? national.flatMap { dict.actors.nationalForce(of: $0) }.map { EventMention.Actor(index: $0, name: dict.actors.entries[$0].name, text: text(c.start, c.end)) }
+                        ?? national.flatMap { dict.actors.nationalForce(of: $0) }.map { EventMention.Actor(row: $0, text: span(c.start, c.end)) }
                 }
                 if c.kind == .corefState {
                     // "the government condemned": the state of the country last named
-                    ref = national.flatMap { dict.actors.state(of: $0) }.map { EventMention.Actor(index: $0, name: dict.actors.entries[$0].name, text: text(c.start, c.end)) }
+                    ref = national.flatMap { dict.actors.state(of: $0) }.map { EventMention.Actor(row: $0, text: span(c.start, c.end)) }
                 }
                 if let ref {
                     let prep = governingPreposition(c.start, lowerBound: s.tokenRange.lowerBound)?.0
-                    out.append(Candidate(start: c.start, end: c.end, actor: EventMention.Actor(index: ref.index, name: ref.name, text: text(c.start, c.end)), preposition: prep, isMedia: false, isPronoun: true, slot: nil))
+                    out.append(Candidate(start: c.start, end: c.end, actor: EventMention.Actor(index: ref.index, nameWords: ref.nameWords, text: span(c.start, c.end)), preposition: prep, isMedia: false, isPronoun: true, slot: nil))
                 }
                 j = c.end
                 continue
@@ -324,9 +338,8 @@ extension ArticleReader {
         if allTriggerSlots.isEmpty { return ([], nil) }
         // a killing word next to a strike or an attack gives its toll, not an event of its own: it
         // neither counts as a trigger nor bounds the others' scopes
-        let hasViolent = allTriggerSlots.contains { ti in s.slots[ti].triggers.contains { [.airstrike, .attack].contains(dict.triggers[$0.index].type) } }
+        let hasViolent = allTriggerSlots.contains { ti in s.slots[ti].triggers.contains { EventTypeSet.strikes.contains(dict.triggers[$0.index].type) } }
         let triggerSlots = hasViolent ? allTriggerSlots.filter { ti in !s.slots[ti].triggers.allSatisfy { dict.triggers[$0.index].type == .kill } } : allTriggerSlots
-        let sentenceText = String(decoding: bytes[s.byteRange], as: UTF8.self)
         let dateHint = s.dates.first?.date.value.flatMap { $0.hasPrefix("--") ? nil : $0 }
         let cands = candidates(s, dateHint: dateHint)
         candidatesOfSentence = (k, cands)
@@ -334,13 +347,14 @@ extension ArticleReader {
 
         // attribution: according to X / X said / citing X
         var attributionTokens = TokenMask(range)
-        var source: String? = nil
-        var speaker: String? = nil
+        // (actors: their names are made into strings only for the output)
+        var source: EventMention.Actor? = nil
+        var speaker: EventMention.Actor? = nil
         for c in s.cues where c.kind == .according {
             var e = c.end
             while e < range.upperBound && !(tokens[e].isPunct && tokens[e].mark == 0x2C) { e += 1 }
             for q in c.start..<e { attributionTokens.insert(q) }
-            if source == nil, let cand = cands.first(where: { $0.start >= c.end && $0.start <= c.end + 4 }) { source = cand.actor.name }
+            if source == nil, let cand = cands.first(where: { $0.start >= c.end && $0.start <= c.end + 4 }) { source = cand.actor }
         }
         // "…, the White Helmets rescue service said.": up to three plain words (no trigger) may
         // describe the speaker between its name and the verb
@@ -376,13 +390,13 @@ extension ArticleReader {
                         && !(c.end..<range.upperBound).contains(where: { q in tokens[q].isPunct && tokens[q].mark != 0x2E || s.slots.contains { $0.start == q && !$0.triggers.isEmpty } }))
             {
                 for q in lead..<b.end { attributionTokens.insert(q) }
-                if b.actor.index != nil || lead < b.start { speaker = speaker ?? b.actor.name }
+                if b.actor.index != nil || lead < b.start { speaker = speaker ?? b.actor }
             }
             let before = cands.last { $0.end <= c.start && c.start - $0.end <= 5 && !$0.isPronoun }
             let after = cands.first { $0.start >= c.end && $0.start - c.end <= 3 }
             let media = [before, after].compactMap { $0 }.first { $0.isMedia }
             if let m = media {
-                source = source ?? m.actor.name
+                source = source ?? m.actor
                 // "The British maritime security agency UKMTO said …": the words that describe an
                 // outlet opening its clause are the speaker's, not an actor of what it reports
                 if m.end <= c.start {
@@ -395,7 +409,7 @@ extension ArticleReader {
                 }
             }
         }
-        if source == nil, let m = cands.first(where: { $0.isMedia && $0.preposition != .of }) , s.cues.contains(where: { $0.kind == .report || $0.kind == .according }) { source = m.actor.name }
+        if source == nil, let m = cands.first(where: { $0.isMedia && $0.preposition != .of }) , s.cues.contains(where: { $0.kind == .report || $0.kind == .according }) { source = m.actor }
         // an outlet named in the sentence comes first; else the speaker of a trailing "X said"
         if source == nil { source = speaker }
         // "according to local sources": attributed, even when the source is not a known outlet
@@ -472,7 +486,7 @@ extension ArticleReader {
                 entry.type = .attack
                 entry.cameo = EventType.attack.defaultCAMEO
             }
-            if [EventType.kill].contains(entry.type) && hasViolent { consumedKills.insert(ti); continue }
+            if EventTypeSet.kills.contains(entry.type) && hasViolent { consumedKills.insert(ti); continue }
             // "to discuss the budget and the deployment of joint forces": a topic, not an event
             if !verbal, (max(lower, slot.start - 8)..<slot.start).contains(where: { ArticleReader.topicVerbs.contains(word($0)) }),
                 !(max(lower, slot.start - 8)..<slot.start).contains(where: { tokens[$0].isPunct && tokens[$0].mark != 0x2C })
@@ -492,8 +506,8 @@ extension ArticleReader {
             }
             // "manoeuvres, including firing short-range missiles": a test firing is part of the exercise
             // "the exercise … included firing anti-ship missiles": a part of what the subject names
-            if [.airstrike, .attack].contains(entry.type), chosen.form == .gerund, slot.start - 1 >= lower, ArticleReader.includeWords.contains(word(slot.start - 1)) { continue }
-            if [.airstrike, .attack].contains(entry.type),
+            if EventTypeSet.strikes.contains(entry.type), chosen.form == .gerund, slot.start - 1 >= lower, ArticleReader.includeWords.contains(word(slot.start - 1)) { continue }
+            if EventTypeSet.strikes.contains(entry.type),
                 governingPreposition(slot.start, lowerBound: lower)?.0 == .including,
                 triggerSlots.prefix(n).contains(where: { s.slots[$0].triggers.contains { dict.triggers[$0.index].type == .exercise } })
             { continue }
@@ -502,16 +516,16 @@ extension ArticleReader {
             // over a period is a tally of many events, not one — told in the present perfect ("clashes … flared
             // again near Theban …, with six dead since Wednesday" is one round of fighting)
             if !verbal, chosen.form == .plural, s.dates.contains(where: { d in d.start - 1 >= lower && ArticleReader.periodBounds.contains(word(d.start - 1)) }),
-                [.airstrike, .attack, .kill].contains(entry.type), !s.isHeading, range.contains(where: { tokens[$0].isWord && ArticleReader.presentHave.contains(word($0)) })
+                EventTypeSet.violent.contains(entry.type), !s.isHeading, range.contains(where: { tokens[$0].isWord && ArticleReader.presentHave.contains(word($0)) })
             { continue }
             // "its 40-year terror campaign", "a decades-long insurgency": a campaign over years is no one event
-            if !verbal, [.airstrike, .attack].contains(entry.type), (max(lower, slot.start - 4)..<slot.start).contains(where: { q in
+            if !verbal, EventTypeSet.strikes.contains(entry.type), (max(lower, slot.start - 4)..<slot.start).contains(where: { q in
                 ArticleReader.longPeriods.contains(word(q)) && !tokens[q].flags.contains(.possessive)
                     && (tokens[q].flags.contains(.hyphenAfter) || (q - 1 >= lower && tokens[q - 1].flags.contains(.hyphenAfter)))
             }) { continue }
             // "The Houthis have fired drones and missiles at shipping since November": a present perfect
             // over a period tells what has gone on since, not one event
-            if verbal, chosen.form == .past, [.airstrike, .attack].contains(entry.type), !s.isHeading,
+            if verbal, chosen.form == .past, EventTypeSet.strikes.contains(entry.type), !s.isHeading,
                 let aux = (max(lower, slot.start - 3)..<slot.start).last(where: { tokens[$0].function == .have }), ArticleReader.presentHave.contains(word(aux)),
                 (aux + 1..<slot.start).allSatisfy({ tokens[$0].function == .adverb }),
                 s.dates.contains(where: { d in d.start > slot.start && d.start - 1 >= lower && ArticleReader.periodBounds.contains(word(d.start - 1)) })
@@ -523,7 +537,7 @@ extension ArticleReader {
             { continue }
             // "continued their operations against ISIS …, killing a number and destroying their hideouts":
             // a participle after a strike or an attack of its sentence tells more of that event
-            if [.airstrike, .attack].contains(entry.type), chosen.form == .gerund, !nounContext,
+            if EventTypeSet.strikes.contains(entry.type), chosen.form == .gerund, !nounContext,
                 triggerSlots.prefix(n).contains(where: { s.slots[$0].triggers.contains { EventMerger.family(dict.triggers[$0.index].type) == EventMerger.family(entry.type) } })
             { continue }
             // "a strike attributed to Israel that hit an office": the relative clause retells the noun's event
@@ -654,7 +668,7 @@ extension ArticleReader {
                 }
                 // "after Turkish-backed factions shelled the town": the subject of a subordinate clause
                 if verbal, let c = cands.last(where: { $0.end <= slot.start && $0.start >= cStart && usable($0) }), c.preposition == .preposition,
-                    (c.end..<slot.start).allSatisfy({ [.adverb, .be, .have, .modal].contains(tokens[$0].function) }),
+                    (c.end..<slot.start).allSatisfy({ FunctionWordSet.auxiliaries.contains(tokens[$0].function) }),
                     let (_, at) = governingPreposition(c.start, lowerBound: lower), ArticleReader.subordinators.contains(word(at))
                 {
                     return c.actor
@@ -663,7 +677,7 @@ extension ArticleReader {
                 // the subject stands before the apposition
                 do {
                     var q = slot.start - 1
-                    while q >= cStart, tokens[q].isWord, [.adverb, .be, .have, .modal, .the, .determiner].contains(tokens[q].function)
+                    while q >= cStart, tokens[q].isWord, FunctionWordSet.auxiliariesAndDeterminers.contains(tokens[q].function)
                         || s.cues.contains(where: { $0.kind == .claim && $0.start <= q && q < $0.end }) { q -= 1 }
                     if q > cStart, tokens[q].isPunct, tokens[q].mark == 0x2C,
                         let f = (cStart..<q).first(where: { tokens[$0].isPunct && tokens[$0].mark == 0x2C }), f < q,
@@ -676,7 +690,7 @@ extension ArticleReader {
                 // verb are the speaker before them, else the last group
                 do {
                     var q = slot.start - 1
-                    while q >= cStart, tokens[q].isWord, [.adverb, .be, .have, .modal].contains(tokens[q].function) { q -= 1 }
+                    while q >= cStart, tokens[q].isWord, FunctionWordSet.auxiliaries.contains(tokens[q].function) { q -= 1 }
                     if q >= lower, tokens[q].isWord, tokens[q].function == .pronoun, ArticleReader.groupPronouns.contains(word(q)),
                         !cands.contains(where: { $0.start <= q && q < $0.end }),
                         // "said its aircraft had struck a cell and that it had also hit a depot": a second "that" clause of the same report
@@ -737,7 +751,7 @@ extension ArticleReader {
                         let first = nonPP.first(where: { c in
                             guard c.end < q, !c.isPronoun else { return false }
                             var k = c.end
-                            while k < q, tokens[k].isWord, [.adverb, .have, .be, .modal].contains(tokens[k].function) { k += 1 }
+                            while k < q, tokens[k].isWord, FunctionWordSet.auxiliaries.contains(tokens[k].function) { k += 1 }
                             return k < q && tokens[k].isWord && tokens[k].function == .none && !tokens[k].flags.contains(.capitalized)
                                 && !cands.contains(where: { $0.start == k })
                         }), first.start == nonPP.first?.start,
@@ -835,7 +849,7 @@ extension ArticleReader {
                     actor = agentAfter()
                     // the patient is the subject right before the auxiliary
                     target = cands.last(where: { $0.end <= slot.start && slot.start - $0.end <= 4 && $0.preposition == nil && usable($0) })?.actor
-                    if actor == nil, let topic = cands.first(where: { $0.preposition == nil && usable($0) && $0.end <= slot.start && $0.actor != target }),
+                    if actor == nil, let topic = cands.first(where: { $0.preposition == nil && usable($0) && $0.end <= slot.start && !sameActor($0.actor, target) }),
                         let i = topic.actor.index, [.state, .armedForce, .armedGroup].contains(dict.actors.entries[i].kind)
                     {
                         actor = topic.actor
@@ -866,7 +880,7 @@ extension ArticleReader {
                             && !(s.slots[t].end..<slot.start).contains(where: { tokens[$0].isWord && ArticleReader.sequenceWords.contains(word($0)) })
                     }
                     // (strikes and attacks only: "arrived for talks", "during the visit" are the subject's)
-                    let backgroundPrep = !responsibility && !activeKillBefore && [.airstrike, .attack, .kill].contains(entry.type)
+                    let backgroundPrep = !responsibility && !activeKillBefore && EventTypeSet.violent.contains(entry.type)
                         && (gov.map { ArticleReader.backgroundPrepositions.contains(word($0.1))
                             // "in response to the bombardment", "in retaliation for the strike"
                             || ($0.1 - 1 >= lower && ArticleReader.responseWords.contains(word($0.1 - 1))) } ?? false)
@@ -874,12 +888,12 @@ extension ArticleReader {
                     // the object of an accusation, a denial or a probe: "blamed Israel for the strike", "condemned the strikes"
                     let objectOfOther = !responsibility && triggerSlots.prefix(n).contains { t in
                         s.slots[t].end <= slot.start && slot.start - s.slots[t].end <= 4
-                            && s.slots[t].triggers.contains { [.accuse, .investigate].contains(dict.triggers[$0.index].type) }
+                            && s.slots[t].triggers.contains { EventTypeSet.accusations.contains(dict.triggers[$0.index].type) }
                     } || s.cues.contains { $0.kind == .deny && $0.end <= slot.start && slot.start - $0.end <= 2 } || (responsibilityNamed && deniedBefore)
                         || witnessedNoun(slot.start, lower: lower)
                         || (s.cues.contains { $0.kind == .report && $0.end <= slot.start && slot.start - $0.end <= 2 }
                             && slot.end < range.upperBound && (tokens[slot.end].function == .be || tokens[slot.end].function == .have || tokens[slot.end].function == .modal || s.slots.contains { $0.start == slot.end && !$0.triggers.isEmpty }))
-                        || (referring && !viaPronoun && !responsibility && [.airstrike, .attack, .kill].contains(entry.type))
+                        || (referring && !viaPronoun && !responsibility && EventTypeSet.violent.contains(entry.type))
                     // the killer: the clause subject before the killing verb
                     let killerBefore: EventMention.Actor? = activeKillBefore ? allTriggerSlots.last(where: { t in
                         s.slots[t].end <= slot.start && s.slots[t].triggers.allSatisfy { dict.triggers[$0.index].type == .kill }
@@ -889,7 +903,7 @@ extension ArticleReader {
                     inBackground = backgroundPrep
                     // "fired rockets …, a day after the IDF killed a commander in a drone strike near Tyre": the
                     // strike of a killing told in an "after/before/since" clause is another, earlier event
-                    if killerBefore != nil, n > 0, [.airstrike, .attack, .kill].contains(entry.type),
+                    if killerBefore != nil, n > 0, EventTypeSet.violent.contains(entry.type),
                         (s.slots[triggerSlots[n - 1]].end..<slot.start).contains(where: { tokens[$0].isWord && ArticleReader.sequenceWords.contains(word($0)) }),
                         triggerSlots.prefix(n).contains(where: { t in s.slots[t].start < slot.start && s.slots[t].triggers.contains { dict.triggers[$0.index].type != .kill } })
                     {
@@ -897,7 +911,7 @@ extension ArticleReader {
                     }
                     // "Hezbollah fired 30 rockets at Kiryat Shmona, after the terror group claimed a drone attack on an
                     // army post": an event claimed in a clause after "after/before/since" is an earlier or later one
-                    if responsibility, n > 0, [.airstrike, .attack, .kill].contains(entry.type),
+                    if responsibility, n > 0, EventTypeSet.violent.contains(entry.type),
                         (s.slots[triggerSlots[n - 1]].end..<slot.start).contains(where: { tokens[$0].isWord && ArticleReader.sequenceWords.contains(word($0)) })
                     {
                         inBackground = true
@@ -920,7 +934,7 @@ extension ArticleReader {
                         continue
                     }
                     objectOfAnother = objectOfOther
-                    if let pre { actor = pre } else if let k = killerBefore { actor = k } else if let of1, ![.airstrike, .attack, .kill].contains(entry.type) { actor = of1; target = of2 } else if let a = agentAfter() { actor = a } else if objectOfOther || (backgroundPrep && (referring || gov != nil)) { actor = nil } else if viaPronoun { actor = subject() } else { actor = subject() }
+                    if let pre { actor = pre } else if let k = killerBefore { actor = k } else if let of1, !EventTypeSet.violent.contains(entry.type) { actor = of1; target = of2 } else if let a = agentAfter() { actor = a } else if objectOfOther || (backgroundPrep && (referring || gov != nil)) { actor = nil } else if viaPronoun { actor = subject() } else { actor = subject() }
                     if target == nil { target = object() }
                 }
             case .accusedLeft:
@@ -957,7 +971,7 @@ extension ArticleReader {
             if let a = actor, a.index == nil { actor = owningActor(of: a, cands) ?? actor }
             if let t = target, t.index == nil { target = owningActor(of: t, cands) ?? target }
             // a side does not strike itself: "Israeli warplanes bombed … in retaliation for … on Israel's …"
-            if [.airstrike, .attack].contains(entry.type), let a = actor?.index, let t = target?.index, dict.actors.related(a, t) { target = nil }
+            if EventTypeSet.strikes.contains(entry.type), let a = actor?.index, let t = target?.index, dict.actors.related(a, t) { target = nil }
             if entry.type == .accuse && (target == nil || target?.index == nil), verbal {
                 // "blamed the attack on the Islamic Resistance in Iraq": the accused follows "on"
                 if let c = cands.first(where: { $0.start > slot.end && $0.start < scopeEnd && usable($0) && $0.start - 1 > slot.end && word($0.start - 1).elementsEqual(ArticleReader.onWord) }) { target = c.actor }
@@ -1094,7 +1108,7 @@ extension ArticleReader {
                     if strongOnly, let (_, at) = prep, !ArticleReader.strongLocatives.contains(word(at)) { continue }
                     var score = dict.gazetteer.entries[p].kind.specificity * 10
                     if prep?.0 == .from { score -= 25 }
-                    res.append((EventMention.Place(index: p, text: text(sl.start, sl.end)), score))
+                    res.append((EventMention.Place(index: p, text: span(sl.start, sl.end)), score))
                 }
                 return res
             }
@@ -1113,7 +1127,7 @@ extension ArticleReader {
                             || s.slots.contains(where: { x in x.start <= q && q < x.end && !x.places.isEmpty })
                     }),
                     governingPreposition(sl.start, lowerBound: lower) == nil, let p = bestPlace(sl) else { return nil }
-                return EventMention.Place(index: p, text: text(sl.start, sl.end))
+                return EventMention.Place(index: p, text: span(sl.start, sl.end))
             }()
             // "coming from Beirut, where he met Nasrallah": the place the relative "where" stands for
             let wherePlace: EventMention.Place? = {
@@ -1123,7 +1137,7 @@ extension ArticleReader {
                     if ArticleReader.whereWord.contains(word(q)) {
                         guard tokens[q - 1].isPunct && tokens[q - 1].mark == 0x2C,
                             let sl = s.slots.last(where: { $0.end == q - 1 && !$0.places.isEmpty && $0.actors.isEmpty }), let p = bestPlace(sl) else { return nil }
-                        return EventMention.Place(index: p, text: text(sl.start, sl.end))
+                        return EventMention.Place(index: p, text: span(sl.start, sl.end))
                     }
                     if tokens[q].isPunct { return nil }
                     q -= 1
@@ -1143,8 +1157,8 @@ extension ArticleReader {
             // place named with that noun ("Daraa governorate", "the Udhaim area")
             else if !s.isHeading, let p = definiteAreaPlace(k, from: slot.end, to: scopeEnd) { place = p; strength = 1 }
             else if !s.isHeading, let prev = previous.last(where: { sentences[$0.sentenceIndex].block == s.block && $0.place != nil }) { place = prev.place; strength = 1 }
-            else if !s.isHeading, [.meet, .visit, .support].contains(entry.type), let a = actor?.index,
-                let prev = (previous + out).last(where: { [.visit, .meet].contains($0.type) && $0.actor?.index == a && $0.place != nil && $0.modality != .expected })
+            else if !s.isHeading, EventTypeSet.meetingsAndSupport.contains(entry.type), let a = actor?.index,
+                let prev = (previous + out).last(where: { EventTypeSet.meetings.contains($0.type) && $0.actor?.index == a && $0.place != nil && $0.modality != .expected })
             {
                 // a traveller's later meetings happen where the last visit took him
                 place = prev.place; strength = 1
@@ -1175,9 +1189,9 @@ extension ArticleReader {
 
             // toll
             var fatalities: Int? = nil
-            if [.airstrike, .attack, .kill].contains(entry.type) {
+            if EventTypeSet.violent.contains(entry.type) {
                 // a killing word gives its toll to the strike or attack it follows (else the first one)
-                let violentSlots = triggerSlots.filter { t in s.slots[t].triggers.contains { [.airstrike, .attack].contains(dict.triggers[$0.index].type) } }
+                let violentSlots = triggerSlots.filter { t in s.slots[t].triggers.contains { EventTypeSet.strikes.contains(dict.triggers[$0.index].type) } }
                 func owner(_ k: Int) -> Int? { violentSlots.last(where: { s.slots[$0].start < s.slots[k].start }) ?? violentSlots.first }
                 for tj in allTriggerSlots where s.slots[tj].triggers.contains(where: { dict.triggers[$0.index].type == .kill }) && (owner(tj) == nil || owner(tj) == ti) {
                     let ks = s.slots[tj]
@@ -1246,7 +1260,7 @@ extension ArticleReader {
                 ArticleReader.inWord.contains(word(q)) && ArticleReader.victimVerbs.contains(word(q - 1))
                     && (q + 1..<slot.start).allSatisfy { [.the, .determiner].contains(tokens[$0].function) }
             }
-            if actor == nil, !anaphoric, !inBackground || killedIn, !objectOfAnother, !unidentified, [.airstrike, .attack].contains(type) { doerless.insert(slot.start) } else { doerless.remove(slot.start) }
+            if actor == nil, !anaphoric, !inBackground || killedIn, !objectOfAnother, !unidentified, EventTypeSet.strikes.contains(type) { doerless.insert(slot.start) } else { doerless.remove(slot.start) }
             // ", and an Israeli strike near Baalbek wounded two", "and that artillery fired": a clause of its own
             let coordinate = n > 0 && (s.slots[triggerSlots[n - 1]].end..<slot.start).contains { q in
                 tokens[q].function == .conjunction && word(q).elementsEqual("and".utf8)
@@ -1259,7 +1273,7 @@ extension ArticleReader {
             out.append(EventMention(
                 type: type, cameo: cameo,
                 actor: actor, target: target, place: place, placeStrength: strength, date: date,
-                fatalities: fatalities, source: source, modality: modality, sentence: sentenceText,
+                fatalities: fatalities, source: source, modality: modality, sentence: s.byteRange,
                 sentenceOffset: s.byteRange.lowerBound, anaphoric: anaphoric, order: order, sentenceIndex: k, fromHeading: s.isHeading,
                 background: inBackground, coordinateClause: coordinate, separate: separate || anotherEvent))
         }
@@ -1358,7 +1372,7 @@ extension ArticleReader {
     static let presentBe = FoldedWordSet(["is", "are", "am"])
     static let includeWords = FoldedWordSet(["included", "includes", "include", "involved", "involves", "featured", "features"])
     static let responseWords = FoldedWordSet(["response", "retaliation", "reply", "revenge", "reaction", "answer"])
-    static let casualtyWords = ["dead", "killed", "wounded", "injured", "casualties"].map { NameFolding.fold($0) }
+    static let casualtyWords = ContextWords(["dead", "killed", "wounded", "injured", "casualties"].map { NameFolding.fold($0) })
     static let noWord = FoldedWordSet(["no", "none"])
 
     /// Whether a nominal trigger refers back: "the visit", "this attack", "Qaani's recent visit",
@@ -1374,7 +1388,7 @@ extension ArticleReader {
         func isTriggerToken(_ q: Int) -> Bool { sentenceSlots?.contains { !$0.triggers.isEmpty && $0.start <= q && q < $0.end } ?? false }
         // "Talks dealt with Gaza": a bare plural meeting noun opening the sentence is the meeting just told
         if slot.start == lower, slot.triggers.contains(where: { $0.form == .plural || $0.form == .noun }),
-            slot.triggers.allSatisfy({ [.meet, .visit].contains(dict.triggers[$0.index].type) })
+            slot.triggers.allSatisfy({ EventTypeSet.meetings.contains(dict.triggers[$0.index].type) })
         {
             return true
         }
@@ -1404,10 +1418,11 @@ extension ArticleReader {
     /// it belongs to, after "of": the last of a possessive chain ("of Iran's Islamic Revolution
     /// Guards Corps" is the IRGC); `nil` when the name ends in no force noun or no known actor follows.
     func owningActor(of unit: EventMention.Actor, _ cands: [Candidate]) -> EventMention.Actor? {
-        guard let c = cands.first(where: { $0.actor.index == nil && $0.actor.name == unit.name }),
-            tokens[c.end - 1].function == .forceNoun, c.end + 1 < tokens.count, tokens[c.end].isWord, word(c.end).elementsEqual(ArticleReader.ofWord)
+        let end = Int(unit.nameWords.end)
+        guard unit.index == nil, end > Int(unit.nameWords.start), tokens[end - 1].function == .forceNoun, end + 1 < tokens.count,
+            tokens[end].isWord, word(end).elementsEqual(ArticleReader.ofWord)
         else { return nil }
-        var q = c.end + 1
+        var q = end + 1
         if q < tokens.count, tokens[q].function == .the { q += 1 }
         guard var owner = cands.first(where: { $0.start == q }) else { return nil }
         while tokens[owner.end - 1].flags.contains(.possessive), let next = cands.first(where: { $0.start == owner.end }) { owner = next }
@@ -1448,7 +1463,7 @@ extension ArticleReader {
             let sj = sentences[j]
             for sl in sj.slots.reversed() where !sl.places.isEmpty && (j < k || sl.end <= q) {
                 let named = same(word(sl.end - 1)) || (sl.end < sj.tokenRange.upperBound && tokens[sl.end].isWord && same(word(sl.end)))
-                if named, let p = bestPlace(sl) { return EventMention.Place(index: p, text: text(sl.start, sl.end)) }
+                if named, let p = bestPlace(sl) { return EventMention.Place(index: p, text: span(sl.start, sl.end)) }
             }
         }
         return nil
@@ -1541,11 +1556,10 @@ extension ArticleReader {
 
     /// Whether a trigger reading's context words (`next:` within 5 words after, `prev:` within 3
     /// words before) are present; a reading without context always matches.
-    func contextMatches(_ entry: TriggerEntry, _ slot: SentenceSlots.Slot, _ range: Range<Int>) -> Bool {
-        func present(_ words: [String], _ window: Range<Int>) -> Bool {
+    func contextMatches(_ entry: TriggerRowView, _ slot: SentenceSlots.Slot, _ range: Range<Int>) -> Bool {
+        func present(_ words: ContextWords, _ window: Range<Int>) -> Bool {
             for q in window where tokens[q].isWord {
-                let f = tokenizer.fold(tokens[q])
-                for w in words where w.utf8.count == f.count && f.elementsEqual(w.utf8) { return true }
+                if words.contains(tokenizer.fold(tokens[q])) { return true }
             }
             return false
         }
@@ -1625,5 +1639,7 @@ extension ArticleReader {
         if let a = events.lazy.filter({ !$0.background }).compactMap(doer).first ?? events.lazy.compactMap(doer).first { group = a }
         if let person { lastPerson = person }
         if let group { lastGroup = group }
+        // done with the sentence's candidates: their storage serves the next sentence's
+        candidateSpare = cands
     }
 }

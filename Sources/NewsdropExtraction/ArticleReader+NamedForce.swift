@@ -13,7 +13,7 @@ extension ArticleReader {
                 let off = slot.end - n
                 if (0..<n).allSatisfy({ tokens[off + $0].isWord && word(off + $0).elementsEqual(word(a + $0)) }) {
                     let i = slot.actors[0]
-                    return EventMention.Actor(index: i, name: dict.actors.entries[i].name, text: text(c.start, c.end))
+                    return EventMention.Actor(row: i, text: span(c.start, c.end))
                 }
             }
         }

@@ -3,6 +3,13 @@
 /// A class, not a struct: the reading methods' many local closures capture one reference
 /// (the optimiser copied a struct of a dozen arrays into each of them, 20 copies in
 /// `events(in:)` alone, a retain and release per array each time).
+///
+/// Its mutable state is `@exclusivity(unchecked)`: a `var` of a class is otherwise checked for
+/// exclusive access at run time on every read and write (~80 instructions each, ~300,000 per 500
+/// articles). Safe here because the reader is not `Sendable` — one thread, one `extract` call,
+/// owns it — and no method holds an `inout` access to one of these properties across a call
+/// that reads or writes the same property (the two that pass one `inout`, `noneTable(atLeast:reusing:)`
+/// and `Array.append`, touch nothing of the reader).
 final class ArticleReader {
     let lexicon: Lexicon
     let bytes: [UInt8]
@@ -15,42 +22,52 @@ final class ArticleReader {
     /// The tokens of the body's kept lines (see `ArticleBody`).
     let tokens: [Token]
     let body: ArticleBody
-    var sentences: [SentenceSlots] = []
-    var published: String? = nil
+    @exclusivity(unchecked) var sentences: [SentenceSlots] = []
+    @exclusivity(unchecked) var published: String? = nil
     /// The weight of each country in the article, by its index in `lexicon.countries`.
-    var countryWeight: [Int] = []
+    @exclusivity(unchecked) var countryWeight: [Int] = []
     /// Token indices of a dateline ("BEIRUT, LEBANON (10:45 P.M.) –"), whose place is not an event's.
-    var dateline: TokenMask
+    @exclusivity(unchecked) var dateline: TokenMask
     /// The sentences' slots, cues and slot lists (`SentenceSlots` and its slots point into them):
     /// freed with the reader.
     let slotLists = SlotArena<Int32>(blockSize: 4096)
     let slotStore = SlotArena<SentenceSlots.Slot>(blockSize: 1024)
     let cueStore = SlotArena<SentenceSlots.Cue>(blockSize: 512)
+    /// The words of the sentences' parentheses masks, and their dates.
+    let maskWords = SlotArena<UInt64>(blockSize: 512)
+    let dateStore = SentenceDateStore()
     /// The mentions before merging, for tests.
-    var lastMentions: [EventMention] = []
+    @exclusivity(unchecked) var lastMentions: [EventMention] = []
 
     // coreference state
-    var lastPerson: EventMention.Actor? = nil
-    var lastGroup: EventMention.Actor? = nil
+    @exclusivity(unchecked) var lastPerson: EventMention.Actor? = nil
+    @exclusivity(unchecked) var lastGroup: EventMention.Actor? = nil
     /// The candidates of the sentence `events(in:)` read last, which `updateCoreference` reuses
     /// (both see the same coreference state).
-    var candidatesOfSentence: (sentence: Int, candidates: [Candidate])? = nil
+    @exclusivity(unchecked) var candidatesOfSentence: (sentence: Int, candidates: [Candidate])? = nil
     /// "Washington blamed the Islamic Resistance in Iraq for the attack": the sentence and the one blamed,
     /// for the strike told without a doer that "the attack" refers to (set by `events(in:)`).
-    var blamed: (sentence: Int, actor: EventMention.Actor)? = nil
+    @exclusivity(unchecked) var blamed: (sentence: Int, actor: EventMention.Actor)? = nil
     /// The last actor named with a country (a person, state, force or group): "the army" is its
     /// country's national force.
-    var lastNational: Int? = nil
+    @exclusivity(unchecked) var lastNational: Int? = nil
     /// `contextMatches` answers of the sentence being read (see `contextMatches(trigger:_:_:)`).
-    var contextMemo = ContextMatchMemo()
+    @exclusivity(unchecked) var contextMemo = ContextMatchMemo()
     /// The per-token tables of `candidates(_:dateHint:)`, handed back after each call so that the
     /// next one reuses their storage.
-    var candidateCueAt: [Int] = []
-    var candidateSlotAt: [Int] = []
+    @exclusivity(unchecked) var candidateCueAt: [Int] = []
+    @exclusivity(unchecked) var candidateSlotAt: [Int] = []
+    /// The storage of the last sentence's candidates, handed back by `updateCoreference` when done
+    /// with them so that the next `candidates(_:dateHint:)` fills it instead of allocating.
+    @exclusivity(unchecked) var candidateSpare: [Candidate] = []
+
+    /// The trigger rows' context words (`DictionaryEventExtractor.triggerContexts`).
+    let triggerContexts: [TriggerContextWords]
 
     /// Reads the article's body: its lines, tokens and furniture.
-    init(lexicon: Lexicon, text: String) {
+    init(lexicon: Lexicon, triggerContexts: [TriggerContextWords], text: String) {
         self.lexicon = lexicon
+        self.triggerContexts = triggerContexts
         dict = lexicon.dictionaries
         let bytes = Array(text.utf8)
         self.bytes = bytes
@@ -84,7 +101,7 @@ final class ArticleReader {
                 s.byteRange = r
                 s.isHeading = block.isHeading
                 s.block = b
-                s.dates = dates.read(tokens, range, bytes: bytes, tokenizer: tokenizer)
+                s.dates = dateStore.store(dates.read(tokens, range, bytes: bytes, tokenizer: tokenizer))
                 // a dateline opens the first body paragraph, after a title and bylines
                 if b <= 2 && (sentences.isEmpty || sentences.last!.block != b) { markDateline(range) }
                 sentences.append(s)
@@ -113,23 +130,24 @@ final class ArticleReader {
             updateCoreference(k, events: ms.0)
         }
         lastMentions = mentions
-        let merged = EventMerger(dictionaries: dict).merge(mentions)
+        let merged = EventMerger(dictionaries: dict).merge(mentions, bytes: bytes, tokens: tokens)
         return Extraction(published: published, events: merged.map(output))
     }
 
+    /// The output record of a merged mention: its names, words and sentence made into strings here.
     func output(_ m: EventMention) -> ExtractedEvent {
         var m = m
         // No one is their own target ("Israel struck Israel" comes from an actor read twice,
         // through a subject and a nearby mention): keep the actor, drop the target.
         if let a = m.actor, let t = m.target {
-            let same = a.index != nil ? a.index == t.index : NameFolding.fold(a.name) == NameFolding.fold(t.name)
+            let same = a.index != nil ? a.index == t.index : NameFolding.fold(name(of: a)) == NameFolding.fold(name(of: t))
             if same { m.target = nil }
         }
-        let actor = m.actor.map { a in ActorMention(name: a.name, id: a.index.map { dict.actors.entries[$0].id }, text: a.text) }
-        let target = m.target.map { a in ActorMention(name: a.name, id: a.index.map { dict.actors.entries[$0].id }, text: a.text) }
+        let actor = m.actor.map { a in ActorMention(name: name(of: a), id: a.index.map { dict.actors.entries[$0].id }, text: text(a.text)) }
+        let target = m.target.map { a in ActorMention(name: name(of: a), id: a.index.map { dict.actors.entries[$0].id }, text: text(a.text)) }
         let place = m.place.map { p -> PlaceMention in
             let e = dict.gazetteer.entries[p.index]
-            return PlaceMention(name: e.name, country: e.country.isEmpty ? nil : e.country, latitude: e.latitude, longitude: e.longitude, geonamesID: e.geonamesID, text: p.text)
+            return PlaceMention(name: e.name, country: e.country.isEmpty ? nil : e.country, latitude: e.latitude, longitude: e.longitude, geonamesID: e.geonamesID, text: text(p.text))
         }
         var c = 0.35
         if m.actor != nil { c += 0.2 }
@@ -140,7 +158,8 @@ final class ArticleReader {
         if m.modality == .asserted || m.source != nil { c += 0.05 }
         return ExtractedEvent(
             type: m.type, cameo: m.cameo, actor: actor, target: target, place: place, date: m.date,
-            fatalities: m.fatalities, source: m.source, modality: m.modality, sentence: m.sentence,
+            fatalities: m.fatalities, source: m.source.map(name(of:)), modality: m.modality,
+            sentence: String(decoding: bytes[m.sentence], as: UTF8.self),
             sentenceOffset: m.sentenceOffset, confidence: min(1, (c * 100).rounded() / 100))
     }
 
@@ -176,6 +195,14 @@ final class ArticleReader {
     // MARK: slots
 
     func slots(_ range: Range<Int>, _ matches: [Lexicon.Match]) -> SentenceSlots {
+        tokens.withUnsafeBufferPointer { tokens in
+            matches.withUnsafeBufferPointer { matches in slots(range, matches, tokens: tokens) }
+        }
+    }
+
+    /// `slots(_:_:)` over the buffers of the matches and the article's tokens, read without an
+    /// index check per token (every index is inside `range` or the matches' count).
+    private func slots(_ range: Range<Int>, _ matches: UnsafeBufferPointer<Lexicon.Match>, tokens: UnsafeBufferPointer<Token>) -> SentenceSlots {
         // matches come in order of their start token (see `Lexicon.annotate`); content matches
         // (actors, adjectives, titles, places, triggers) and cues are read from the one list
         @inline(__always) func isContent(_ k: PhrasePayload.Kind) -> Bool {
@@ -323,17 +350,17 @@ final class ArticleReader {
             var all = UnsafeMutableBufferPointer(start: slots, count: slotCount)
             all.sort { $0.start < $1.start }
         }
-        var parens = TokenMask(range)
+        // (asked once per token, in order)
         var depth = 0
-        for j in range {
+        let parens = PackedTokenMask(range, in: maskWords) { j in
             let t = tokens[j]
-            if t.isPunct && t.mark == 0x28 { depth += 1; continue }
-            if t.isPunct && t.mark == 0x29 { depth = max(0, depth - 1); continue }
-            if depth > 0 { parens.insert(j) }
+            if t.isPunct && t.mark == 0x28 { depth += 1; return false }
+            if t.isPunct && t.mark == 0x29 { depth = max(0, depth - 1); return false }
+            return depth > 0
         }
         return SentenceSlots(
             tokenRange: range, byteRange: 0..<0, slots: SentenceSlots.Buffer(slots, count: slotCount), cues: SentenceSlots.Buffer(cues, count: cueCount),
-            dates: [], inParens: parens, isHeading: false, block: 0)
+            dates: SentenceSlots.Buffer(nil, count: 0), inParens: parens, isHeading: false, block: 0)
     }
 
     /// Whether the one-word person aliases at token `i` (all the content readings there) stand
@@ -341,7 +368,7 @@ final class ArticleReader {
     /// somebody else than Ghaani (Qaani), whose surname folds like his; "Ashraf Ghani" too. The
     /// word is then left to the unknown name it ends. A title ("Gen. Qaani", "Supreme Leader
     /// Khamenei") or an adjective before the surname keeps it.
-    func surnameOfAnotherName(_ i: Int, group: Range<Int>, _ matches: [Lexicon.Match]) -> Bool {
+    func surnameOfAnotherName(_ i: Int, group: Range<Int>, _ matches: UnsafeBufferPointer<Lexicon.Match>) -> Bool {
         var actor = false
         for g in group {
             let m = matches[g]
@@ -369,21 +396,22 @@ final class ArticleReader {
         return lo < sentences.count && sentences[lo].tokenRange.contains(k) ? lo : nil
     }
 
-    /// `n` times -1 (a per-token table with no entry yet), filled without the generic path of
-    /// `Array(repeating:count:)`.
-    /// `noneAt(n)` in the storage of `scratch` (taken from it: `scratch` is left empty).
-    static func noneAt(_ n: Int, reusing scratch: inout [Int]) -> [Int] {
+    /// A per-token table with no entry yet (-1 everywhere) of at least `n` entries: `scratch`,
+    /// taken (it is left empty) and grown when shorter. `scratch` must hold only -1s — the caller
+    /// sets a few entries and, when done, sets them back to -1 (`clearEntries`) before handing the
+    /// table back — so that a sentence's table costs its entries, not its tokens.
+    static func noneTable(atLeast n: Int, reusing scratch: inout [Int]) -> [Int] {
         var a: [Int] = []
         swap(&a, &scratch)
-        a.removeAll(keepingCapacity: true)
-        a.append(contentsOf: repeatElement(-1, count: n))
+        if a.count < n { a.append(contentsOf: repeatElement(-1, count: n - a.count)) }
         return a
     }
 
-    static func noneAt(_ n: Int) -> [Int] {
-        [Int](unsafeUninitializedCapacity: n) { buffer, count in
-            buffer.initialize(repeating: -1)
-            count = n
+    /// Sets back to -1 the entries `noneTable(atLeast:reusing:)`'s caller set: those at `starts`
+    /// minus `lower`.
+    static func clearEntries<S: Sequence>(_ table: inout [Int], at starts: S, lower: Int) where S.Element == Int {
+        table.withUnsafeMutableBufferPointer { t in
+            for k in starts { t[k - lower] = -1 }
         }
     }
 
@@ -441,6 +469,35 @@ final class ArticleReader {
 
     func text(_ a: Int, _ b: Int) -> String {
         String(decoding: bytes[Int(tokens[a].start)..<Int(tokens[b - 1].end)], as: UTF8.self)
+    }
+
+    /// Tokens `a..<b`, to be made into text only if they reach the output.
+    @inline(__always) func span(_ a: Int, _ b: Int) -> TokenSpan { TokenSpan(a, b) }
+
+    /// The article's words over the tokens of `span`.
+    func text(_ span: TokenSpan) -> String { text(Int(span.start), Int(span.end)) }
+
+    /// An actor's name: its dictionary row's, or the words of an unknown name.
+    func name(of a: EventMention.Actor) -> String {
+        a.index.map { dict.actors.entries[$0].name } ?? text(a.nameWords)
+    }
+
+    /// Whether two actors are equal as values of names and words: the same row, the same name and
+    /// the same words in the article (wherever they stand).
+    func sameActor(_ a: EventMention.Actor?, _ b: EventMention.Actor?) -> Bool {
+        guard let a, let b else { return a == nil && b == nil }
+        guard a.index == b.index else { return false }
+        // (a known actor's name is its row's: equal rows, equal names)
+        if a.index == nil && !sameWords(a.nameWords, b.nameWords) { return false }
+        return sameWords(a.text, b.text)
+    }
+
+    /// Whether the article's bytes over two token spans are equal.
+    func sameWords(_ a: TokenSpan, _ b: TokenSpan) -> Bool {
+        if a == b { return true }
+        let ra = Int(tokens[Int(a.start)].start)..<Int(tokens[Int(a.end) - 1].end)
+        let rb = Int(tokens[Int(b.start)].start)..<Int(tokens[Int(b.end) - 1].end)
+        return ra.count == rb.count && bytes[ra].elementsEqual(bytes[rb])
     }
 
     /// The folded bytes of token `k`, without a copy.

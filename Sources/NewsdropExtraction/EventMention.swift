@@ -1,15 +1,37 @@
 /// One mention of an event in one sentence, before mentions of the same event are merged.
 struct EventMention: Sendable {
     /// An actor: a dictionary row (`index`) or an unknown proper noun (`index == nil`).
-    struct Actor: Sendable, Hashable {
+    ///
+    /// Plain values: the name and the words are token spans of the article, made into strings
+    /// only for the events output (`ArticleReader.name(of:)`, `ArticleReader.text(_:)`).
+    struct Actor: Sendable {
         var index: Int?
-        var name: String
-        var text: String
+        /// The words of the name when the dictionary does not know it (`index == nil`); a known
+        /// actor's name is its row's.
+        var nameWords: TokenSpan
+        /// The words in the article.
+        var text: TokenSpan
+
+        init(index: Int?, nameWords: TokenSpan, text: TokenSpan) {
+            self.index = index
+            self.nameWords = nameWords
+            self.text = text
+        }
+
+        /// The actor of dictionary row `row`, named by the words `text`.
+        init(row: Int, text: TokenSpan) {
+            self.init(index: row, nameWords: text, text: text)
+        }
+
+        /// An unknown proper noun: its words are its name.
+        init(unknown words: TokenSpan) {
+            self.init(index: nil, nameWords: words, text: words)
+        }
     }
     /// A place: a gazetteer row and the words in the article.
-    struct Place: Sendable, Hashable {
+    struct Place: Sendable {
         var index: Int
-        var text: String
+        var text: TokenSpan
     }
     var type: EventType
     var cameo: String?
@@ -20,9 +42,11 @@ struct EventMention: Sendable {
     var placeStrength: Int
     var date: EventDate?
     var fatalities: Int?
-    var source: String?
+    /// The actor whose name the article attributes the report to (`ExtractedEvent.source`).
+    var source: Actor?
     var modality: Modality
-    var sentence: String
+    /// The sentence's bytes in the article (made into the output's `sentence` only for events).
+    var sentence: Range<Int>
     var sentenceOffset: Int
     /// Refers back to an event told elsewhere ("the visit", "this attack", a headline).
     var anaphoric: Bool

@@ -10,12 +10,13 @@
 struct EventMerger: Sendable {
     let dictionaries: Dictionaries
 
-    func merge(_ mentions: [EventMention]) -> [EventMention] {
+    /// The events of an article's mentions; `bytes` and `tokens` are the article's, whose words
+    /// the mentions' unknown names are (folded when compared).
+    func merge(_ mentions: [EventMention], bytes: [UInt8], tokens: [Token]) -> [EventMention] {
         // The tests below read each mention's and each event's `Key` (plain values, copied without
-        // reference counting) instead of copying `EventMention`s (ten strings) per comparison; a
-        // mention is copied only when it becomes or joins an event. Same decisions as
-        // `bestMatch(_:_:anaphoric:among:)` and `compatible(_:_:anaphoric:)` on the mentions.
-        var state = Merging(merger: self)
+        // reference counting) instead of copying `EventMention`s per comparison; a mention is
+        // copied only when it becomes or joins an event.
+        var state = Merging(actors: dictionaries.actors, gazetteer: dictionaries.gazetteer, bytes: bytes, tokens: tokens)
         let keys = mentions.map { state.key($0) }
         var events: [EventMention] = []
         events.reserveCapacity(mentions.count)
@@ -109,21 +110,30 @@ struct EventMerger: Sendable {
 
     /// The keys of the events merged so far, and the strings they refer to.
     struct Merging {
-        let merger: EventMerger
         /// The merger's actors and places, held here once: read through `merger.dictionaries` in a
-        /// mutating method, each call copied the struct (a retain and a release per array).
+        /// mutating method, each call copied the struct (a retain and a release per array). (Not
+        /// the whole `EventMerger`: copying and destroying its `Dictionaries` cost ~5,000
+        /// instructions per merge.)
         let actors: ActorDictionary
         let gazetteer: Gazetteer
+        /// The article's bytes and tokens: an unknown name's words.
+        let bytes: [UInt8]
+        let tokens: [Token]
         var keys: [Key] = []
-        var names: [String] = []
-        /// `NameFolding.fold` of `names`, made when first needed.
+        /// The actors (and targets) whose names the keys' slots stand for.
+        var names: [EventMention.Actor] = []
+        /// `NameFolding.fold` of the names of `names`, made when first needed.
         var folded: [String?] = []
         var dates: [String] = []
+        /// `actors.related`, `gazetteer.eitherContains` and `merger.placeRowsCompatible` answers of
+        /// this merge (each reads the rows' strings).
+        var memo = PairMemo()
 
-        init(merger: EventMerger) {
-            self.merger = merger
-            actors = merger.dictionaries.actors
-            gazetteer = merger.dictionaries.gazetteer
+        init(actors: ActorDictionary, gazetteer: Gazetteer, bytes: [UInt8], tokens: [Token]) {
+            self.actors = actors
+            self.gazetteer = gazetteer
+            self.bytes = bytes
+            self.tokens = tokens
             names.reserveCapacity(64)
             folded.reserveCapacity(64)
         }
@@ -133,13 +143,13 @@ struct EventMerger: Sendable {
             if let a = m.actor {
                 actorSlot = names.count
                 actorRow = a.index ?? -1
-                names.append(a.name)
+                names.append(a)
                 folded.append(nil)
             }
             if let t = m.target {
                 targetSlot = names.count
                 targetRow = t.index ?? -1
-                names.append(t.name)
+                names.append(t)
                 folded.append(nil)
             }
             if let v = m.date?.value {
@@ -155,19 +165,29 @@ struct EventMerger: Sendable {
 
         mutating func fold(_ slot: Int) -> String {
             if let f = folded[slot] { return f }
-            let f = NameFolding.fold(names[slot])
+            let a = names[slot]
+            let name = a.index.map { actors.entries[$0].name }
+                ?? String(decoding: bytes[Int(tokens[Int(a.nameWords.start)].start)..<Int(tokens[Int(a.nameWords.end) - 1].end)], as: UTF8.self)
+            let f = NameFolding.fold(name)
             folded[slot] = f
             return f
         }
 
-        /// `EventMerger.actorsCompatible` on two keys' actors (or targets).
+        /// Whether two keys' actors (or targets) may be one: either missing, related rows, or the
+        /// same folded name.
         mutating func actorsCompatible(_ slotA: Int, _ rowA: Int, _ slotB: Int, _ rowB: Int) -> Bool {
             if slotA < 0 || slotB < 0 { return true }
-            if rowA >= 0 && rowB >= 0 { return actors.related(rowA, rowB) }
+            if rowA >= 0 && rowB >= 0 {
+                if let v = memo.answer(0, rowA, rowB) { return v }
+                let v = actors.related(rowA, rowB)
+                memo.remember(0, rowA, rowB, v)
+                return v
+            }
             return fold(slotA) == fold(slotB)
         }
 
-        /// `EventMerger.bestMatch` over the events' keys.
+        /// The compatible event among those `eligible` accepts that shares the most with `m`: the
+        /// same sentence, then the same place, a containing place, then any; ties go to the earliest.
         mutating func bestMatch(_ m: Key, anaphoric: Bool, among eligible: Eligible) -> Int? {
             // "The strike killed four": an anaphor refers to the nearest compatible event told before it
             var nearest = -1
@@ -184,7 +204,7 @@ struct EventMerger: Sendable {
                 var score = i == nearest ? 3 : 0
                 if e.sentenceIndex == m.sentenceIndex { score += 8 }
                 if e.place >= 0 && m.place >= 0 {
-                    if e.place == m.place { score += 4 } else if gazetteer.eitherContains(e.place, m.place) { score += 2 }
+                    if e.place == m.place { score += 4 } else if eitherContains(e.place, m.place) { score += 2 }
                 } else { score += 1 }
                 if e.actorRow >= 0 && m.actorRow >= 0 && e.actorRow == m.actorRow { score += 1 }
                 if best < 0 || score > bestScore { best = i; bestScore = score }
@@ -192,7 +212,7 @@ struct EventMerger: Sendable {
             return best < 0 ? nil : best
         }
 
-        /// `EventMerger.compatible` of event `i` and the mention `m`.
+        /// Whether event `i` and the mention `m` may be one event.
         mutating func compatible(_ i: Int, _ m: Key, anaphoric: Bool) -> Bool {
             let e = keys[i]
             // "the killing" refers back to the strike that killed
@@ -206,13 +226,12 @@ struct EventMerger: Sendable {
             if e.sentenceIndex == m.sentenceIndex && (e.background || m.background) { return false }
             // "In a separate incident, …": not the event of an earlier sentence
             if m.separate && e.sentenceIndex < m.sentenceIndex { return false }
-            let g = gazetteer
             // "Israeli artillery shelled Naqoura, and an Israeli strike near Baalbek wounded two": one actor's
             // two events in a sentence, each at a place of its own, stay two
             if e.sentenceIndex == m.sentenceIndex, e.coordinateClause || m.coordinateClause, e.placeStrength >= 3, m.placeStrength >= 3,
                 e.place >= 0, m.place >= 0, e.place != m.place
             {
-                if !g.eitherContains(e.place, m.place) { return false }
+                if !eitherContains(e.place, m.place) { return false }
             }
             let eHas = e.actorSlot >= 0, mHas = m.actorSlot >= 0
             if e.sentenceIndex == m.sentenceIndex && eHas && mHas { return true }
@@ -223,43 +242,35 @@ struct EventMerger: Sendable {
                 if anonymous.place >= 0, anonymous.placeStrength >= 2 {
                     // nor the event of a named actor somewhere else: only the same place, or one inside the other
                     guard named.place >= 0 else { return false }
-                    if anonymous.place != named.place && !g.eitherContains(anonymous.place, named.place) { return false }
+                    if anonymous.place != named.place && !eitherContains(anonymous.place, named.place) { return false }
                 }
             }
             let loose = anaphoric || e.family == 1 || e.type == .withdraw
             if m.placeStrength <= 1 || e.placeStrength <= 1 {
                 // an inherited place joins the event it came from, or any event without a place
-                if e.place >= 0, m.place >= 0, e.place != m.place { return merger.placeRowsCompatible(e.place, m.place, loose: loose) }
+                if e.place >= 0, m.place >= 0, e.place != m.place { return placeRowsCompatible(e.place, m.place, loose: loose) }
                 return true
             }
             if e.place < 0 || m.place < 0 { return true }
-            return merger.placeRowsCompatible(e.place, m.place, loose: loose)
+            return placeRowsCompatible(e.place, m.place, loose: loose)
         }
-    }
 
-    /// The compatible event among those `among` accepts that shares the most with `m`: the same
-    /// sentence, then the same place, a containing place, then any; ties go to the earliest.
-    func bestMatch(_ events: [EventMention], _ m: EventMention, anaphoric: Bool, among eligible: (EventMention) -> Bool = { _ in true }) -> Int? {
-        // "The strike killed four": an anaphor refers to the nearest compatible event told before it
-        var nearest: Int? = nil
-        if anaphoric {
-            for i in events.indices where events[i].order < m.order && (nearest == nil || events[i].order > events[nearest!].order)
-                && eligible(events[i]) && compatible(events[i], m, anaphoric: true)
-            {
-                nearest = i
-            }
+        /// `gazetteer.eitherContains(a, b)`, remembered.
+        mutating func eitherContains(_ a: Int, _ b: Int) -> Bool {
+            if let v = memo.answer(1, a, b) { return v }
+            let v = gazetteer.eitherContains(a, b)
+            memo.remember(1, a, b, v)
+            return v
         }
-        var best: (Int, Int)? = nil
-        for i in events.indices where eligible(events[i]) && compatible(events[i], m, anaphoric: anaphoric) {
-            var score = i == nearest ? 3 : 0
-            if events[i].sentenceIndex == m.sentenceIndex { score += 8 }
-            if let a = events[i].place, let b = m.place {
-                if a.index == b.index { score += 4 } else if dictionaries.gazetteer.eitherContains(a.index, b.index) { score += 2 }
-            } else { score += 1 }
-            if let a = events[i].actor?.index, let b = m.actor?.index, a == b { score += 1 }
-            if best == nil || score > best!.1 { best = (i, score) }
+
+        /// `EventMerger.placeRowsCompatible(a, b, loose:in:)`, remembered.
+        mutating func placeRowsCompatible(_ a: Int, _ b: Int, loose: Bool) -> Bool {
+            let q = loose ? 3 : 2
+            if let v = memo.answer(q, a, b) { return v }
+            let v = EventMerger.placeRowsCompatible(a, b, loose: loose, in: gazetteer)
+            memo.remember(q, a, b, v)
+            return v
         }
-        return best?.0
     }
 
     static func family(_ t: EventType) -> Int {
@@ -279,17 +290,6 @@ struct EventMerger: Sendable {
         }
     }
 
-    func actorsCompatible(_ a: EventMention.Actor?, _ b: EventMention.Actor?) -> Bool {
-        guard let a, let b else { return true }
-        if let x = a.index, let y = b.index { return dictionaries.actors.related(x, y) }
-        return NameFolding.fold(a.name) == NameFolding.fold(b.name)
-    }
-
-    func datesCompatible(_ a: EventDate?, _ b: EventDate?) -> Bool {
-        guard let x = a?.value, let y = b?.value else { return true }
-        return EventMerger.dateValuesCompatible(x, y)
-    }
-
     static func dateValuesCompatible(_ x: String, _ y: String) -> Bool {
         let xs = x.hasPrefix("--") ? String(x.dropFirst(2)) : x
         let ys = y.hasPrefix("--") ? String(y.dropFirst(2)) : y
@@ -302,15 +302,10 @@ struct EventMerger: Sendable {
         return xs.hasPrefix(ys) || ys.hasPrefix(xs)
     }
 
-    func placesCompatible(_ a: EventMention.Place?, _ b: EventMention.Place?, loose: Bool) -> Bool {
-        guard let a, let b else { return true }
-        return placeRowsCompatible(a.index, b.index, loose: loose)
-    }
-
-    /// `placesCompatible` of the gazetteer rows `a` and `b`.
-    func placeRowsCompatible(_ a: Int, _ b: Int, loose: Bool) -> Bool {
+    /// Whether places `a` and `b` (gazetteer rows) may be one event's: the same, one inside the
+    /// other (only when `loose`), or — when `loose` — a country or broad region and a place of its country.
+    static func placeRowsCompatible(_ a: Int, _ b: Int, loose: Bool, in g: Gazetteer) -> Bool {
         if a == b { return true }
-        let g = dictionaries.gazetteer
         let pa = g.entries[a], pb = g.entries[b]
         if g.contains(pa, pb) || g.contains(pb, pa) { return loose }
         // a country or a broad region ("eastern Syria") may hold any place of its country; a
@@ -319,51 +314,7 @@ struct EventMerger: Sendable {
         return false
     }
 
-    func compatible(_ e: EventMention, _ m: EventMention, anaphoric: Bool) -> Bool {
-        // "the killing" refers back to the strike that killed
-        let killBack = anaphoric && m.type == .kill && EventMerger.family(e.type) == 1
-        guard EventMerger.family(e.type) == EventMerger.family(m.type) || killBack else { return false }
-        guard actorsCompatible(e.actor, m.actor) else { return false }
-        guard datesCompatible(e.date, m.date) else { return false }
-        // two meetings with different people: distinct events
-        if e.type == .meet && m.type == .meet, let a = e.target, let b = m.target, !actorsCompatible(a, b) { return false }
-        if e.sentenceIndex == m.sentenceIndex && (e.background || m.background) { return false }
-        // "In a separate incident, …": not the event of an earlier sentence
-        if m.separate && e.sentenceIndex < m.sentenceIndex { return false }
-        // "Israeli artillery shelled Naqoura, and an Israeli strike near Baalbek wounded two": one actor's
-        // two events in a sentence, each at a place of its own, stay two
-        if e.sentenceIndex == m.sentenceIndex, e.coordinateClause || m.coordinateClause, e.placeStrength >= 3, m.placeStrength >= 3, let a = e.place, let b = m.place, a.index != b.index {
-            let g = dictionaries.gazetteer
-            if !g.contains(g.entries[a.index], g.entries[b.index]) && !g.contains(g.entries[b.index], g.entries[a.index]) { return false }
-        }
-        if e.sentenceIndex == m.sentenceIndex && e.actor != nil && m.actor != nil { return true }
-        // "a strike hit a motorcycle in Majdal Selm" (nobody named, a place) is not the placeless
-        // event of a named actor told in another sentence
-        if !anaphoric && e.sentenceIndex != m.sentenceIndex && (e.actor == nil) != (m.actor == nil) {
-            let anonymous = e.actor == nil ? e : m, named = e.actor == nil ? m : e
-            if let a = anonymous.place, anonymous.placeStrength >= 2 {
-                // nor the event of a named actor somewhere else: only the same place, or one inside the other
-                guard let b = named.place else { return false }
-                let g = dictionaries.gazetteer
-                if a.index != b.index && !g.contains(g.entries[a.index], g.entries[b.index]) && !g.contains(g.entries[b.index], g.entries[a.index]) { return false }
-            }
-        }
-        let loose = anaphoric || EventMerger.family(e.type) == 1 || e.type == .withdraw
-        if m.placeStrength <= 1 || e.placeStrength <= 1 {
-            // an inherited place joins the event it came from, or any event without a place
-            if let a = e.place, let b = m.place, a.index != b.index { return placesCompatible(e.place, m.place, loose: loose) }
-            return true
-        }
-        return placesCompatible(e.place, m.place, loose: loose)
-    }
-
-    func combine(_ e: EventMention, _ m: EventMention) -> EventMention {
-        var r = e
-        combine(into: &r, m)
-        return r
-    }
-
-    /// `combine` in place: `r` becomes the combination of itself and `m`.
+    /// Combines mention `m` into event `r` in place.
     func combine(into r: inout EventMention, _ m: EventMention) {
         let wasAnaphoric = r.anaphoric
         // a strike named in passing ("in response to the bombardment") does not retype the clause's attack

@@ -1,8 +1,9 @@
 /// The mentions found in one sentence, after the longest-match pass: actors, titles, places,
 /// triggers (content slots), cue phrases, honorifics, unknown proper nouns and dates.
 ///
-/// Not `Sendable`: a slot's lists point into the `SlotArena`s of the `ArticleReader` that read
-/// the sentence, and live only as long as that reader.
+/// A plain value: its slots, cues, dates and parentheses mask point into the arenas and the date
+/// store of the `ArticleReader` that read the sentence, so copying a sentence retains and releases
+/// nothing. Not `Sendable`: they live only as long as that reader.
 struct SentenceSlots {
     /// A content mention over tokens `start..<end`.
     ///
@@ -116,9 +117,10 @@ struct SentenceSlots {
     var byteRange: Range<Int>
     var slots: Buffer<Slot>
     var cues: Buffer<Cue>
-    var dates: [DateReader.Hit]
+    /// The sentence's dates, in the reader's `SentenceDateStore`.
+    var dates: Buffer<DateReader.Hit>
     /// Tokens inside parentheses.
-    var inParens: TokenMask
+    var inParens: PackedTokenMask
     var isHeading: Bool
     var block: Int
 }
@@ -126,10 +128,13 @@ struct SentenceSlots {
 /// Storage for an article's slots, cues and slot lists: blocks that never move and are freed
 /// together when the reader that owns the arena goes. Only for plain values (no references:
 /// nothing is deinitialised).
+///
+/// Its state is `@exclusivity(unchecked)` (no run-time check per access): it is private, and only
+/// `allocate` and `giveBack`, which call nothing that touches the arena, read and write it.
 final class SlotArena<Element> {
-    private var blocks: [UnsafeMutablePointer<Element>] = []
-    private var next: UnsafeMutablePointer<Element>? = nil
-    private var left = 0
+    @exclusivity(unchecked) private var blocks: [UnsafeMutablePointer<Element>] = []
+    @exclusivity(unchecked) private var next: UnsafeMutablePointer<Element>? = nil
+    @exclusivity(unchecked) private var left = 0
     private let blockSize: Int
 
     init(blockSize: Int) {
