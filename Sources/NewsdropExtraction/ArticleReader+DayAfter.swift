@@ -1,28 +1,34 @@
 extension ArticleReader {
     /// A day counted from the event told before: "retaliated the following day", "the next day",
     /// "a day later", "two days later" (days after it), "later in the day", "later that day", "on
-    /// the same day" (its day). Returns the date of the last mention in `told` with a full date,
-    /// moved by the phrase's days, or nil when the sentence has no such phrase or no such mention.
-    func dayCountedFromPreviousEvent(_ range: Range<Int>, told: [EventMention]) -> EventDate? {
-        var shift: Int? = nil
-        var phrase = range.lowerBound..<range.lowerBound
-        search: for q in range where tokens[q].isWord {
-            for (words, days) in ArticleReader.dayAfterPhrases where q + words.count <= range.upperBound {
-                if words.indices.allSatisfy({ tokens[q + $0].isWord && word(q + $0).elementsEqual(words[$0]) }) {
-                    shift = days; phrase = q..<q + words.count; break search
+    /// the same day" (its day). The days the sentence's phrase adds and where the phrase stands, or
+    /// nil when `range` has none (found once per sentence: see `dayCounted`).
+    func dayCountPhrase(_ range: Range<Int>) -> (Int, Range<Int>)? {
+        for q in range where tokens[q].isWord {
+            let w = word(q)
+            // the phrases' first words: the, a, one, later, that, earlier (one look at the first byte)
+            if let b = w.first, b == 0x74 || b == 0x61 || b == 0x75 || b == 0x6C || b == 0x69 {
+                for (words, days) in ArticleReader.dayAfterPhrases where q + words.count <= range.upperBound {
+                    if words.indices.allSatisfy({ tokens[q + $0].isWord && word(q + $0).elementsEqual(words[$0]) }) {
+                        return (days, q..<q + words.count)
+                    }
                 }
             }
             // "two days later", "3 days later"
             if q + 2 < range.upperBound, tokens[q].function == .number || tokens[q].flags.contains(.number), tokens[q].value >= 1, tokens[q].value <= 9,
                 tokens[q + 1].isWord, word(q + 1).elementsEqual(ArticleReader.daysWord), tokens[q + 2].isWord, word(q + 2).elementsEqual(ArticleReader.laterWord)
             {
-                shift = Int(tokens[q].value); phrase = q..<q + 3; break
+                return (Int(tokens[q].value), q..<q + 3)
             }
         }
-        guard let days = shift,
-            let before = told.last(where: { ($0.date?.value).map { $0.count == 10 && !$0.hasPrefix("-") } == true }),
-            let (y, m, d) = DateReader.ymd(before.date!.value!)
-        else { return nil }
+        return nil
+    }
+
+    /// The date of the last mention with a full date — in `told` (this sentence's, so far), else in
+    /// `before` (the article's, before it) — moved by `days`; its text is the phrase's.
+    func dayCounted(_ days: Int, _ phrase: Range<Int>, told: [EventMention], before: [EventMention]) -> EventDate? {
+        func fullDate(_ m: EventMention) -> Bool { (m.date?.value).map { $0.count == 10 && !$0.hasPrefix("-") } == true }
+        guard let last = told.last(where: fullDate) ?? before.last(where: fullDate), let (y, m, d) = DateReader.ymd(last.date!.value!) else { return nil }
         let text = String(decoding: bytes[Int(tokens[phrase.lowerBound].start)..<Int(tokens[phrase.upperBound - 1].end)], as: UTF8.self)
         return EventDate(value: DateReader.iso(DateReader.daysFromCivil(y, m, d) + days), precision: .day, text: text)
     }

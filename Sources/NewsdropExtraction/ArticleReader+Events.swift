@@ -343,6 +343,8 @@ extension ArticleReader {
         let dateHint = s.dates.first?.date.value.flatMap { $0.hasPrefix("--") ? nil : $0 }
         let cands = candidates(s, dateHint: dateHint)
         candidatesOfSentence = (k, cands)
+        // "the following day", "two days later" in this sentence: looked for once, when a mention needs it
+        var dayPhrase: (Int, Range<Int>)?? = nil
         let generic = s.cues.contains { $0.kind == .generic } && !s.isHeading
 
         // attribution: according to X / X said / citing X
@@ -1182,7 +1184,10 @@ extension ArticleReader {
                 date = modality == .expected ? (d.ahead ?? d.date) : d.date
             }
             // "retaliated the following day", "later in the day": counted from the event told before
-            if date == nil, let d = dayCountedFromPreviousEvent(range, told: previous + out) { date = d }
+            if date == nil {
+                if dayPhrase == nil { dayPhrase = .some(dayCountPhrase(range)) }
+                if let (days, phrase) = dayPhrase!, let d = dayCounted(days, phrase, told: out, before: previous) { date = d }
+            }
             // "arrived in Erbil on Tuesday … before meeting Barzani": a later event of the same actor in the
             // sentence, with no date of its own, shares the one told before it
             if date == nil, let a = actor?.index, let prev = out.last(where: { $0.actor?.index == a && $0.date?.value != nil }) { date = prev.date }
