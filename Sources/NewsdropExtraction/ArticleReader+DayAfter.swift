@@ -4,6 +4,15 @@ extension ArticleReader {
     /// the same day" (its day). The days the sentence's phrase adds and where the phrase stands, or
     /// nil when `range` has none (found once per sentence: see `dayCounted`).
     func dayCountPhrase(_ range: Range<Int>) -> (Int, Range<Int>)? {
+        // every phrase holds "day", "days" or "later": most sentences hold none, and are done in one pass
+        let anchor = range.contains { k in
+            let t = tokens[k]
+            let n = t.foldEnd - t.foldStart
+            guard t.isWord, n == 2 || n == 3 || n == 5 else { return false }
+            let w = word(k)
+            return w.elementsEqual(ArticleReader.dayWord) || w.elementsEqual(ArticleReader.daysWord) || w.elementsEqual(ArticleReader.laterWord)
+        }
+        guard anchor else { return nil }
         for q in range where tokens[q].isWord {
             let w = word(q)
             // the phrases' first words: the, a, one, later, that, earlier (one look at the first byte)
@@ -39,6 +48,7 @@ extension ArticleReader {
         (["later", "in", "the", "day"], 0), (["later", "that", "day"], 0), (["the", "same", "day"], 0), (["that", "same", "day"], 0),
         (["earlier", "in", "the", "day"], 0), (["earlier", "that", "day"], 0),
     ].map { (words, days) in (words.map { Array(NameFolding.fold($0).utf8) }, days) }
+    static let dayWord = Array(NameFolding.fold("day").utf8)
     static let daysWord = Array(NameFolding.fold("days").utf8)
     static let laterWord = Array(NameFolding.fold("later").utf8)
 }
