@@ -89,7 +89,9 @@ enum FatalityReader {
     /// "the death toll rose to 12", "the toll climbed to ten", "raising the death toll to 18": the new
     /// toll of an event told before, in a sentence that tells no event of its own.
     static func raisedToll(_ tokens: [Token], _ range: Range<Int>, tokenizer: Tokenizer) -> Int? {
-        for q in range where tokens[q].isWord && tokenizer.fold(tokens[q]).elementsEqual(tollWord) {
+        let n = Int32(tollWord.count)
+        // (the fold's length first: most words are not "toll", and this runs on every sentence without an event)
+        for q in range where tokens[q].isWord && tokens[q].foldEnd - tokens[q].foldStart == n && tokenizer.fold(tokens[q]).elementsEqual(tollWord) {
             let rises = q + 1 < range.upperBound && tokens[q + 1].isWord && riseWords.contains(tokenizer.fold(tokens[q + 1]))
             let raising = q - 2 >= range.lowerBound && tokens[q - 2].isWord && raisingWords.contains(tokenizer.fold(tokens[q - 2]))
                 || q - 3 >= range.lowerBound && tokens[q - 3].isWord && raisingWords.contains(tokenizer.fold(tokens[q - 3]))
