@@ -651,7 +651,9 @@ extension ArticleReader {
                     // (over a parenthesis: "Syrian National Army (SNA) factions")
                     while q >= cStart, s.inParens.contains(q) || (tokens[q].isPunct && (tokens[q].mark == 0x28 || tokens[q].mark == 0x29))
                         || (!cands.contains(where: { $0.end == q + 1 })
-                            && tokens[q].isWord && (tokens[q].function == .forceNoun || tokens[q].function == .direction || (tokens[q].function == .none && !tokens[q].flags.contains(.capitalized)) || tokens[q].function == .conjunction)) { q -= 1 }
+                            && tokens[q].isWord && (tokens[q].function == .forceNoun || tokens[q].function == .direction || (tokens[q].function == .none && !tokens[q].flags.contains(.capitalized)) || tokens[q].function == .conjunction))
+                        // (over a weapon's name: "Israeli F-35 jets", "a Turkish Bayraktar drone")
+                        || s.cues.contains(where: { $0.kind == .weapon && $0.start <= q && q < $0.end }) { q -= 1 }
                     if q >= cStart, let c = cands.last(where: { $0.end == q + 1 && usable($0) }) {
                         var c = c
                         while c.start - 2 >= lower, tokens[c.start - 1].function == .conjunction, let d = cands.last(where: { $0.end == c.start - 1 }) { c = d }

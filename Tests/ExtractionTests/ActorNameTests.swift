@@ -33,6 +33,19 @@ import NewsdropExtraction
         #expect(c.first?.actor?.name == "Rapid Support Forces", "\(c)")
     }
 
+    /// A weapon's name between a nationality and the platform it names ("Israeli F-35 jets", "a
+    /// Turkish Bayraktar drone", "A US MQ-9 Reaper drone") leaves the nationality the doer.
+    @Test func aWeaponsNameDoesNotHideTheNationalityOfThePlatform() {
+        for (text, side) in [
+            ("Israeli F-35 jets struck targets in Hodeidah on Saturday, killing six people.", "Israel"),
+            ("A Turkish Bayraktar drone struck a car near Qamishli on Tuesday, killing two people.", "Turkey"),
+            ("A US MQ-9 Reaper drone struck a vehicle in Al-Qaim on Sunday.", "United States"),
+        ] {
+            let e = TestSupport.extractBody(text).events.first
+            #expect(e?.actor?.name == side, "\(text): \(String(describing: e?.actor))")
+        }
+    }
+
     @Test func aCountrysResistanceIsTheGroupNotTheState() {
         // "Iraq's Islamic Resistance" is the group the dictionary calls "Islamic Resistance in Iraq"
         let e = TestSupport.extract("Iraq's Islamic Resistance said it launched drones at the port city of Eilat on Monday night.").events
