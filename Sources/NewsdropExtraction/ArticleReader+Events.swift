@@ -385,8 +385,10 @@ extension ArticleReader {
                 case let lead = titleStart(before: b.start),
                 let comma = (max(range.lowerBound, lead - 2)..<lead).last(where: { tokens[$0].isPunct }),
                 tokens[comma].mark == 0x2C, (comma + 1..<lead).allSatisfy({ tokens[$0].function == .the }),
-                // "…, Austin said in a statement.", "…, the ministry said on X.", "…, he told IRNA."
+                // "…, Austin said in a statement.", "…, the ministry said on X.", "…, he told IRNA.",
+                // "…, President Joe Biden said Sunday."
                 c.end >= range.upperBound || tokens[c.end].isPunct
+                    || s.dates.contains(where: { $0.start == c.end && ($0.end >= range.upperBound || tokens[$0.end].isPunct) })
                     || cands.contains(where: { $0.isMedia && $0.start == c.end && ($0.end >= range.upperBound || tokens[$0.end].isPunct) })
                     || ([.locative, .preposition].contains(tokens[c.end].function)
                         && !(c.end..<range.upperBound).contains(where: { q in tokens[q].isPunct && tokens[q].mark != 0x2E || s.slots.contains { $0.start == q && !$0.triggers.isEmpty } }))
@@ -589,6 +591,11 @@ extension ArticleReader {
             if verbal && passive && !negated && ArticleReader.subjectIsNegated(from: j, lower: lower, tokens: tokens, word: word) { negated = true }
             if negated && !s.cues.contains(where: { $0.kind == .deny }) { continue }
             if verbal && chosen.form == .past && slot.start - 1 >= lower, ArticleReader.victimWords.contains(word(slot.start - 1)) { passive = true }
+            // headlines drop the auxiliary: "Three US troops killed, dozens injured in drone attack" — a
+            // past participle after a counted noun phrase is passive (its noun phrase the victims)
+            if s.isHeading && verbal && chosen.form == .past && !passive,
+                (max(lower, slot.start - 4)..<slot.start).contains(where: { tokens[$0].function == .number || tokens[$0].flags.contains(.number) })
+            { passive = true }
             // "2,500 US troops are deployed in Iraq": a present passive tells a state, not an event
             if verbal && passive && !s.isHeading && entry.type == .deploy, slot.start - 1 >= lower, ArticleReader.presentBe.contains(word(slot.start - 1)) { continue }
             // "X was killed" with no killer named: X is a victim of an event told elsewhere, not a killing of its own
@@ -880,6 +887,8 @@ extension ArticleReader {
                             && s.slots[t].start - 1 >= lower && !ArticleReader.victimWords.contains(word(s.slots[t].start - 1))
                             // "was also killed in the attack": an adverb between the auxiliary and the participle keeps it passive
                             && { var q = s.slots[t].start - 1; while q > lower && tokens[q].function == .adverb { q -= 1 }; return tokens[q].function != .be }()
+                            // "Three US troops killed … in drone attack" (a headline's passive, its auxiliary dropped)
+                            && !(s.isHeading && (max(lower, s.slots[t].start - 4)..<s.slots[t].start).contains(where: { tokens[$0].function == .number || tokens[$0].flags.contains(.number) }))
                             // "killed a commander …, two weeks after a drone attack on a base": not the killer's
                             && !(s.slots[t].end..<slot.start).contains(where: { tokens[$0].isWord && ArticleReader.sequenceWords.contains(word($0)) })
                     }

@@ -4,6 +4,17 @@ import NewsdropExtraction
 /// A strike or attack told without a doer, right after one side's strikes, is that side's; one
 /// far from any named strike, or the object of another's accusation, keeps no actor.
 @Suite struct ActorlessStrikeTests {
+    /// Headlines drop the auxiliary: in "Three US troops killed, dozens injured in drone attack in
+    /// Jordan" the troops are the victims, not the drone attack's doers.
+    @Test func aHeadlinesCountedVictimsAreNotTheDoers() {
+        let e = TestSupport.extract("""
+            Three US troops killed, dozens injured in drone attack in Jordan, Biden says
+
+            Three US service members were killed in a drone attack on a US military outpost in northeast Jordan on Sunday, officials said.
+            """).events.filter { $0.type == .airstrike || $0.type == .attack }
+        #expect(e.count == 1 && e.first?.actor?.name != "US forces", "\(e)")
+    }
+
     @Test func aStrikeWithoutADoerTakesTheSideOfTheLastStrike() {
         let events = TestSupport.extract("""
             Israeli warplanes struck the town of Khiam on Monday, killing two Hezbollah members.

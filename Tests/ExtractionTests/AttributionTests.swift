@@ -63,6 +63,13 @@ import NewsdropExtraction
         #expect(b.contains { ($0.type == .attack || $0.type == .airstrike) && $0.actor?.name == "Israel" }, "\(b)")
     }
 
+    /// "…, President Joe Biden said Sunday.": a date after the verb keeps the clause a trailing
+    /// attribution, so the speaker is the source, not a target.
+    @Test func saidSundayIsATrailingAttribution() {
+        let e = TestSupport.extractBody("Three soldiers were killed in a drone attack on an outpost in northeast Jordan, President Joe Biden said Sunday.").events.first
+        #expect(e?.source == "Joe Biden" && e?.target == nil, "\(String(describing: e))")
+    }
+
     @Test func hedgesClaimsDenials() {
         #expect(first("Qaani reportedly visited Damascus.")?.modality == .reported)
         #expect(first("Israeli jets struck Abu Kamal.")?.modality == .asserted)
