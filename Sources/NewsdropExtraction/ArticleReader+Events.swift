@@ -396,7 +396,7 @@ extension ArticleReader {
             }
             let before = cands.last { $0.end <= c.start && c.start - $0.end <= 5 && !$0.isPronoun }
             let after = cands.first { $0.start >= c.end && $0.start - c.end <= 3 }
-            let media = [before, after].compactMap { $0 }.first { $0.isMedia }
+            let media = before.flatMap { $0.isMedia ? $0 : nil } ?? after.flatMap { $0.isMedia ? $0 : nil }
             if let m = media {
                 source = source ?? m.actor
                 // "The British maritime security agency UKMTO said …": the words that describe an
@@ -469,11 +469,11 @@ extension ArticleReader {
             // readings whose context words (next:/prev:) are present; a phrase may carry several
             let readings = slot.triggers.filter { contextMatches(trigger: $0.index, slot, range) }
             if readings.isEmpty { continue }
-            let nouns = readings.filter { !$0.form.isVerbal }
-            let verbs = readings.filter { $0.form.isVerbal }
+            let noun = readings.first { !$0.form.isVerbal }
+            let verbs = readings.lazy.filter { $0.form.isVerbal }
             var chosen: (index: Int, form: TriggerForm)
             let afterToOrModal = prevTok.map { $0.function == .to || $0.function == .modal } ?? false
-            if !nouns.isEmpty && (verbs.isEmpty || nounContext) { chosen = nouns[0] }
+            if let noun, verbs.isEmpty || nounContext { chosen = noun }
             else if !afterToOrModal, let past = verbs.first(where: { $0.form == .past }) { chosen = past }
             else { chosen = verbs.first ?? readings[0] }
             if chosen.form == .gerund && nounContext, let p = prevTok, p.function == .the || p.function == .determiner { chosen.form = .noun }
@@ -1170,8 +1170,8 @@ extension ArticleReader {
             var date: EventDate? = nil
             // "since 2016", "until March": a bound of a period, not the event's date
             let eventDates = s.dates.filter { d in !(d.start - 1 >= lower && word(d.start - 1, in: ArticleReader.periodBounds)) }
-            let forward = eventDates.filter { $0.start >= slot.end && $0.end <= scopeEnd }
-            let backward = n == 0 ? eventDates.filter { $0.end <= slot.start } : []
+            let forward = eventDates.first { $0.start >= slot.end && $0.end <= scopeEnd }
+            let backward = n == 0 ? eventDates.last { $0.end <= slot.start } : nil
             // "the Jan. 28 attack": a date inside the noun phrase, right before a nominal trigger
             let inPhrase = verbal ? nil : eventDates.last(where: { d in
                 d.end <= slot.start && (d.end..<slot.start).allSatisfy { tokens[$0].isWord && tokens[$0].function == .none && !tokens[$0].flags.contains(.capitalized) }
@@ -1179,7 +1179,7 @@ extension ArticleReader {
             })
             // "Britain last month sent the destroyer": a date right before the verb is the verb's
             let beforeVerb = verbal ? eventDates.last(where: { $0.end <= slot.start && slot.start - $0.end <= 1 && $0.start >= cStart }) : nil
-            if let d = inPhrase ?? beforeVerb ?? forward.first ?? backward.last ?? (triggerSlots.count == 1 ? eventDates.first : nil) {
+            if let d = inPhrase ?? beforeVerb ?? forward ?? backward ?? (triggerSlots.count == 1 ? eventDates.first : nil) {
                 // "is expected to visit Damascus on Sunday": the coming Sunday, not the last one
                 date = modality == .expected ? (d.ahead ?? d.date) : d.date
             }
@@ -1208,7 +1208,7 @@ extension ArticleReader {
                         return o == nil || o == ti
                     }
                     // "retaliated for the deaths of three soldiers": the toll of the event retaliated for
-                    for q in range where tokens[q].isWord && FatalityReader.deathWords.contains(word(q)) && mine(q)
+                    for q in range where tokens[q].isWord && word(q, in: FatalityReader.deathWords) && mine(q)
                         && !(max(lower, q - 4)..<q).contains(where: { word($0, in: ArticleReader.responseWords) || word($0, in: ArticleReader.retaliateVerbs) }) {
                         if let v = FatalityReader.count(tokens, range, anchor: q, anchorEnd: q + 1, tokenizer: tokenizer) { fatalities = v; break }
                     }
