@@ -1046,15 +1046,20 @@ extension ArticleReader {
             var strength = 0
             func placeCandidates(_ lo: Int, _ hi0: Int, strongOnly: Bool) -> [(EventMention.Place, Int)] {
                 var res: [(EventMention.Place, Int)] = []
+                // (the word lists read once per call, not through their lazy statics at every token)
+                let inWord = ArticleReader.inWord, responseWords = ArticleReader.responseWords
+                let clauseSubordinators = ArticleReader.clauseSubordinators, sequenceWords = ArticleReader.sequenceWords
+                let speechGerunds = ArticleReader.speechGerunds, streetWords = ArticleReader.streetWords
+                let betweenWord = ArticleReader.betweenWord, strongLocatives = ArticleReader.strongLocatives
                 // "met X in Y, and inspected … near Z": Z belongs to the next clause
                 var hi = hi0
                 // "targeted two US bases in Syria … in retaliation for the onslaught on Gaza": the place of the
                 // event retaliated for is not this one's
-                if lo >= slot.end, let r = (lo..<hi0).first(where: { q in q + 1 < hi0 && word(q, in: ArticleReader.inWord) && word(q + 1, in: ArticleReader.responseWords) }) { hi = r }
+                if lo >= slot.end, let r = (lo..<hi0).first(where: { q in q + 1 < hi0 && word(q, in: inWord) && word(q + 1, in: responseWords) }) { hi = r }
                 // "claimed two drone attacks on Israel overnight as the IDF intercepted a target over the Red Sea":
                 // a subordinate clause with a subject of its own has places of its own
                 if lo >= slot.end, let r = (lo..<hi).first(where: { q in
-                    q + 1 < hi && tokens[q].isWord && word(q, in: ArticleReader.clauseSubordinators)
+                    q + 1 < hi && tokens[q].isWord && word(q, in: clauseSubordinators)
                         && (tokens[q + 1].function == .the || (tokens[q + 1].flags.contains(.capitalized) && s.slots.contains { $0.start == q + 1 && $0.isActorLike }))
                 }) { hi = r }
                 if lo >= slot.end {
@@ -1067,13 +1072,13 @@ extension ArticleReader {
                 // "The ambush came five days after another IS attack in the Deir Ezzor countryside": the place of an
                 // event told after "after/before/since" is that event's
                 if max(lo, slot.end) < hi, let r = (max(lo, slot.end)..<hi).first(where: { q in
-                    tokens[q].isWord && word(q, in: ArticleReader.sequenceWords)
+                    tokens[q].isWord && word(q, in: sequenceWords)
                         && s.slots.contains { $0.start > q && $0.start <= q + 4 && $0.start < hi && !$0.triggers.isEmpty }
                 }) { hi = r }
                 // "targeted warships in the Red Sea, stressing that the aggression on Gaza …", "…, saying …": what
                 // the speaker went on to say has places of its own
                 if lo >= slot.end, let r = (lo..<hi).first(where: { q in
-                    q + 1 < hi && tokens[q].isPunct && tokens[q].mark == 0x2C && tokens[q + 1].isWord && word(q + 1, in: ArticleReader.speechGerunds)
+                    q + 1 < hi && tokens[q].isPunct && tokens[q].mark == 0x2C && tokens[q + 1].isWord && word(q + 1, in: speechGerunds)
                 }) { hi = r }
                 for sl in s.slots where sl.start >= lo && sl.end <= hi && !sl.places.isEmpty && sl.adjectives.isEmpty {
                     if sl.end - sl.start == 1, [.month, .weekday].contains(tokens[sl.start].function) { continue }
@@ -1085,7 +1090,7 @@ extension ArticleReader {
                     // "Syria's Idlib province": a possessive place names the country of the next, unless a
                     // direction or area noun follows ("Beirut's southern suburbs")
                     if tokens[sl.end - 1].flags.contains(.possessive), !(sl.end < range.upperBound && [.direction, .areaNoun].contains(tokens[sl.end].function)),
-                        !(s.slots.first(where: { $0.start == sl.end && !$0.places.isEmpty }).map { $0.end < range.upperBound && word($0.end, in: ArticleReader.streetWords) } ?? false)
+                        !(s.slots.first(where: { $0.start == sl.end && !$0.places.isEmpty }).map { $0.end < range.upperBound && word($0.end, in: streetWords) } ?? false)
                     { continue }
                     if sl.end < range.upperBound, tokens[sl.end].function == .forceNoun { continue }
                     // "the village of Bir Hesso": a one-word place right before an unknown capitalised word is the
@@ -1094,10 +1099,10 @@ extension ArticleReader {
                         s.slots.contains(where: { $0.start == sl.end && $0.unknown })
                     { continue }
                     // "Palestine Street", "Baghdad Road": a street, not the place
-                    if sl.end < range.upperBound, word(sl.end, in: ArticleReader.streetWords) { continue }
+                    if sl.end < range.upperBound, word(sl.end, in: streetWords) { continue }
                     // "positions on the road to Erbil": where the road leads, not the place
                     if sl.start - 2 >= lower, tokens[sl.start - 1].function == .to || tokens[sl.start - 1].function == .from,
-                        word(sl.start - 2, in: ArticleReader.streetWords)
+                        word(sl.start - 2, in: streetWords)
                     { continue }
                     guard let p = bestPlace(sl) else { continue }
                     let prep = governingPreposition(sl.start, lowerBound: lower)
@@ -1106,8 +1111,8 @@ extension ArticleReader {
                     let directObject = verbal && !passive && sl.start >= slot.end && (sl.start - slot.end <= 1
                         || (slot.end..<sl.start).allSatisfy { q in [.the, .determiner].contains(tokens[q].function) || s.slots.contains { $0.start <= q && q < $0.end && !$0.adjectives.isEmpty && $0.actors.isEmpty } })
                     // "on the road between Aitaroun and Blida": between two places is at the first
-                    guard prep.map({ [.locative, .to, .from, .including].contains($0.0) || word($0.1, in: ArticleReader.betweenWord) }) ?? directObject else { continue }
-                    if strongOnly, let (_, at) = prep, !word(at, in: ArticleReader.strongLocatives) { continue }
+                    guard prep.map({ [.locative, .to, .from, .including].contains($0.0) || word($0.1, in: betweenWord) }) ?? directObject else { continue }
+                    if strongOnly, let (_, at) = prep, !word(at, in: strongLocatives) { continue }
                     var score = dict.gazetteer.entries[p].kind.specificity * 10
                     if prep?.0 == .from { score -= 25 }
                     res.append((EventMention.Place(index: p, text: span(sl.start, sl.end)), score))
