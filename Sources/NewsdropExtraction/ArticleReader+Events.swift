@@ -774,12 +774,13 @@ extension ArticleReader {
             func object() -> EventMention.Actor? {
                 // "the Britain-based Observatory", "the Houthi-controlled port", "the Israel-Hamas war": the
                 // first half of a hyphenated compound modifies the noun after it, it is struck by nothing
-                let right = cands.filter { c in
+                // (a test, not a filtered array: only the first candidate that passes it is read)
+                func onRight(_ c: Candidate) -> Bool {
                     c.start >= slot.end && c.start < scopeEnd && usable(c) && !tokens[c.end - 1].flags.contains(.hyphenAfter)
                         && !(c.start - 1 >= lower && tokens[c.start - 1].flags.contains(.hyphenAfter))
                         && !alignedWith(c.start, lower: lower)
                 }
-                if let c = right.first(where: { $0.preposition == nil || $0.preposition == .preposition || $0.preposition == .of }) {
+                if let c = cands.first(where: { onRight($0) && ($0.preposition == nil || $0.preposition == .preposition || $0.preposition == .of) }) {
                     if let si = c.slot, s.slots[si].actors.isEmpty && s.slots[si].titles.isEmpty && !s.slots[si].places.isEmpty && !s.slots[si].unknown { return nil }
                     return c.actor
                 }
