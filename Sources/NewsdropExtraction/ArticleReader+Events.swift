@@ -1214,7 +1214,9 @@ extension ArticleReader {
                         return o == nil || o == ti
                     }
                     // "retaliated for the deaths of three soldiers": the toll of the event retaliated for
-                    for q in range where tokens[q].isWord && word(q, in: FatalityReader.deathWords) && mine(q)
+                    // (the list read once, not through its lazy static at every token)
+                    let deathWords = FatalityReader.deathWords
+                    for q in range where tokens[q].isWord && word(q, in: deathWords) && mine(q)
                         && !(max(lower, q - 4)..<q).contains(where: { word($0, in: ArticleReader.responseWords) || word($0, in: ArticleReader.retaliateVerbs) }) {
                         if let v = FatalityReader.count(tokens, range, anchor: q, anchorEnd: q + 1, tokenizer: tokenizer) { fatalities = v; break }
                     }
