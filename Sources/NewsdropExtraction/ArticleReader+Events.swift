@@ -1409,7 +1409,7 @@ extension ArticleReader {
             let t = tokens[q]
             if t.flags.contains(.possessive) || t.function == .the || t.function == .possessivePronoun { return true }
             if t.function == .determiner {
-                let w = Array(bytes[Int(t.start)..<Int(t.end)]).map { NameFolding.isUpper($0) ? $0 | 0x20 : $0 }[...]
+                let w = bytes[Int(t.start)..<Int(t.end)].map { NameFolding.isUpper($0) ? $0 | 0x20 : $0 }[...]
                 if ArticleReader.demonstratives.contains(w) { return true }
                 if ArticleReader.indefinites.contains(w) { return false }
                 q -= 1; steps += 1; continue
