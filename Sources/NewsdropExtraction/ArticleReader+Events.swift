@@ -1586,9 +1586,11 @@ extension ArticleReader {
         // quantity ("fired "a number of appropriate naval missiles"", "launched dozens of drones")
         var nextEnd = slot.end
         var counted = 0
+        // (the word lists read once, not through their lazy statics at every token)
+        let quantityWords = ArticleReader.quantityWords, withWord = ArticleReader.withWord
         while !entry.next.isEmpty && nextEnd < min(range.upperBound, slot.end + 12) && counted < 6 {
             let t = tokens[nextEnd]
-            if !(t.isPunct && t.mark == 0x22) && !(t.isWord && ArticleReader.quantityWords.contains(tokenizer.fold(t))) { counted += 1 }
+            if !(t.isPunct && t.mark == 0x22) && !(t.isWord && word(nextEnd, in: quantityWords)) { counted += 1 }
             nextEnd += 1
         }
         if !entry.next.isEmpty && !present(entry.next, slot.end..<nextEnd) {
@@ -1598,7 +1600,7 @@ extension ArticleReader {
             var with: Int? = nil
             while q < min(range.upperBound, slot.end + 12) {
                 if tokens[q].isPunct && tokens[q].mark != 0x22 && tokens[q].mark != 0x2D { break }
-                if tokens[q].isWord && tokenizer.fold(tokens[q]).elementsEqual(ArticleReader.withWord) { with = q; break }
+                if tokens[q].isWord && tokenizer.fold(tokens[q]).elementsEqual(withWord) { with = q; break }
                 q += 1
             }
             guard let w = with, present(entry.next, w + 1..<min(range.upperBound, w + 5)) else { return false }
