@@ -724,9 +724,9 @@ extension ArticleReader {
                 }
                 var nonPP = left.filter { $0.preposition == nil && !allegiance($0) && !(tokens[$0.end - 1].flags.contains(.possessive) && !adjacent($0)
                     && !($0.end < slot.start && tokens[$0.end].function == .forceNoun)) }
-                // "Iran and Syria are investigating": the first conjunct
-                nonPP = nonPP.map { c in
-                    var c = c
+                // "Iran and Syria are investigating": the first conjunct (each replaced in place)
+                for i in nonPP.indices {
+                    var c = nonPP[i]
                     while true {
                         // "Iraqi Security Forces (ISF) and the Hashd al-Shaabi": over "the" and a parenthesis
                         var k = c.start - 1
@@ -737,7 +737,7 @@ extension ArticleReader {
                         guard m >= lower, let d = cands.last(where: { $0.end == m + 1 && !s.inParens.contains($0.start) }) else { break }
                         c = d
                     }
-                    return c
+                    nonPP[i] = c
                 }
                 if let pv = prevVerb, pv.end > cStart {
                     if let c = nonPP.last(where: { $0.start >= pv.end && adjacent($0, commas: false) }) { return c.actor }
