@@ -5,18 +5,24 @@ extension ArticleReader {
     /// nil when `range` has none (found once per sentence: see `dayCounted`).
     func dayCountPhrase(_ range: Range<Int>) -> (Int, Range<Int>)? {
         // every phrase holds "day", "days" or "later": most sentences hold none, and are done in one pass
+        // (the words read once, not through their lazy statics per token; a fold's length and first
+        // byte are tested before it is sliced and compared)
+        let dayFold = ArticleReader.dayWord, daysFold = ArticleReader.daysWord, laterFold = ArticleReader.laterWord
+        let folds = tokenizer.folds
         let anchor = range.contains { k in
             let t = tokens[k]
             let n = t.foldEnd - t.foldStart
             guard t.isWord, n == 2 || n == 3 || n == 5 else { return false }
+            let b = folds[Int(t.foldStart)]
+            guard b == dayFold[0] || b == daysFold[0] || b == laterFold[0] else { return false }
             let w = word(k)
-            return w.elementsEqual(ArticleReader.dayWord) || w.elementsEqual(ArticleReader.daysWord) || w.elementsEqual(ArticleReader.laterWord)
+            return w.elementsEqual(dayFold) || w.elementsEqual(daysFold) || w.elementsEqual(laterFold)
         }
         guard anchor else { return nil }
         for q in range where tokens[q].isWord {
-            let w = word(q)
             // the phrases' first words: the, a, one, later, that, earlier (one look at the first byte)
-            if let b = w.first, b == 0x74 || b == 0x61 || b == 0x75 || b == 0x6C || b == 0x69 {
+            if tokens[q].foldEnd > tokens[q].foldStart, case let b = folds[Int(tokens[q].foldStart)],
+                b == 0x74 || b == 0x61 || b == 0x75 || b == 0x6C || b == 0x69 {
                 for (words, days) in ArticleReader.dayAfterPhrases where q + words.count <= range.upperBound {
                     if words.indices.allSatisfy({ tokens[q + $0].isWord && word(q + $0).elementsEqual(words[$0]) }) {
                         return (days, q..<q + words.count)

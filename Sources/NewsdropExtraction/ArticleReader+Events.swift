@@ -12,7 +12,7 @@ extension ArticleReader {
         var slot: Int?
     }
 
-    static let targetWords = FoldedWordSet(["targeting", "targeted", "target", "targets", "hitting", "striking"])
+    static let targetWords = ReaderWordSet(["targeting", "targeted", "target", "targets", "hitting", "striking"])
     static let agentPreps: Set<FunctionWord> = [.by]
 
     func isPrepositionLike(_ f: FunctionWord) -> Bool {
@@ -64,7 +64,7 @@ extension ArticleReader {
                 if j - 1 >= lowerBound, [.areaNoun, .direction, .locative].contains(tokens[j - 1].function) { return (.locative, j) }
                 return (.of, j)
             case .none:
-                if ArticleReader.targetWords.contains(word(j)) { return (.locative, j) }
+                if word(j, in: ArticleReader.targetWords) { return (.locative, j) }
                 if t.flags.contains(.capitalized) || t.flags.contains(.number) { return nil }
                 if steps >= 2 { return nil }
             default:
@@ -121,7 +121,7 @@ extension ArticleReader {
             if slotAt[j - lower] >= 0 {
                 let si = slotAt[j - lower]
                 let sl = s.slots[si]
-                if sl.unknown && sl.actors.isEmpty && sl.titles.isEmpty, let q = (max(s.tokenRange.lowerBound, sl.start - 6)..<sl.start).last(where: { ArticleReader.nameIntroducers.contains(word($0)) }),
+                if sl.unknown && sl.actors.isEmpty && sl.titles.isEmpty, let q = (max(s.tokenRange.lowerBound, sl.start - 6)..<sl.start).last(where: { word($0, in: ArticleReader.nameIntroducers) }),
                     !(q + 1..<sl.start).contains(where: { tokens[$0].isPunct && tokens[$0].mark != 0x22 && tokens[$0].mark != 0x27 })
                 {
                     j = max(j + 1, sl.end)
@@ -144,7 +144,7 @@ extension ArticleReader {
                             j = sl.end
                             continue
                         }
-                        if !ArticleReader.groupHeadNouns.contains(word(sl.end - 1)) {
+                        if !word(sl.end - 1, in: ArticleReader.groupHeadNouns) {
                             a = EventMention.Actor(row: pi, text: span(prev.start, sl.end))
                         }
                     }
@@ -280,7 +280,7 @@ extension ArticleReader {
             if !determiner, t.isWord, t.function == .none, !t.flags.contains(.capitalized), modifiers < 2 { modifiers += 1; q -= 1; continue }
             break
         }
-        return determiner && q >= lower && tokens[q].isWord && ArticleReader.witnessVerbs.contains(word(q))
+        return determiner && q >= lower && tokens[q].isWord && word(q, in: ArticleReader.witnessVerbs)
     }
 
     /// Whether token `pos` stands inside a quotation of its sentence (an odd number of quote marks
@@ -398,7 +398,7 @@ extension ArticleReader {
             }
             let before = cands.last { $0.end <= c.start && c.start - $0.end <= 5 && !$0.isPronoun }
             let after = cands.first { $0.start >= c.end && $0.start - c.end <= 3 }
-            let media = [before, after].compactMap { $0 }.first { $0.isMedia }
+            let media = before.flatMap { $0.isMedia ? $0 : nil } ?? after.flatMap { $0.isMedia ? $0 : nil }
             if let m = media {
                 source = source ?? m.actor
                 // "The British maritime security agency UKMTO said …": the words that describe an
@@ -448,7 +448,7 @@ extension ArticleReader {
             // noun or verb reading
             let nounContext: Bool = {
                 // "the shelling of …", "In the east, clashes between X and Y flared": a noun
-                if slot.end < range.upperBound, tokens[slot.end].function == .of || ArticleReader.betweenWord.contains(word(slot.end)) { return true }
+                if slot.end < range.upperBound, tokens[slot.end].function == .of || word(slot.end, in: ArticleReader.betweenWord) { return true }
                 // "Clashes broke out …", "– Clashes erupted": a capitalised word opening the sentence or a
                 // dateline's clause is its subject, not a verb
                 guard let p = prevTok else { return tokens[slot.start].flags.contains(.capitalized) }
@@ -471,11 +471,11 @@ extension ArticleReader {
             // readings whose context words (next:/prev:) are present; a phrase may carry several
             let readings = slot.triggers.filter { contextMatches(trigger: $0.index, slot, range) }
             if readings.isEmpty { continue }
-            let nouns = readings.filter { !$0.form.isVerbal }
-            let verbs = readings.filter { $0.form.isVerbal }
+            let noun = readings.first { !$0.form.isVerbal }
+            let verbs = readings.lazy.filter { $0.form.isVerbal }
             var chosen: (index: Int, form: TriggerForm)
             let afterToOrModal = prevTok.map { $0.function == .to || $0.function == .modal } ?? false
-            if !nouns.isEmpty && (verbs.isEmpty || nounContext) { chosen = nouns[0] }
+            if let noun, verbs.isEmpty || nounContext { chosen = noun }
             else if !afterToOrModal, let past = verbs.first(where: { $0.form == .past }) { chosen = past }
             else { chosen = verbs.first ?? readings[0] }
             if chosen.form == .gerund && nounContext, let p = prevTok, p.function == .the || p.function == .determiner { chosen.form = .noun }
@@ -492,15 +492,15 @@ extension ArticleReader {
             }
             if EventTypeSet.kills.contains(entry.type) && hasViolent { consumedKills.insert(ti); continue }
             // "to discuss the budget and the deployment of joint forces": a topic, not an event
-            if !verbal, (max(lower, slot.start - 8)..<slot.start).contains(where: { ArticleReader.topicVerbs.contains(word($0)) }),
+            if !verbal, (max(lower, slot.start - 8)..<slot.start).contains(where: { word($0, in: ArticleReader.topicVerbs) }),
                 !(max(lower, slot.start - 8)..<slot.start).contains(where: { tokens[$0].isPunct && tokens[$0].mark != 0x2C })
-                    || (slot.start - 1 >= lower && ArticleReader.topicVerbs.contains(word(slot.start - 1)))
+                    || (slot.start - 1 >= lower && word(slot.start - 1, in: ArticleReader.topicVerbs))
             { continue }
             if entry.type == .kill {
                 // "Syria's war has killed half a million": a war, not a killer
                 var q = slot.start - 1
                 while q >= lower, tokens[q].isWord, [.be, .have, .adverb, .modal].contains(tokens[q].function) { q -= 1 }
-                if verbal, q >= lower, ArticleReader.conflictNouns.contains(word(q)) { continue }
+                if verbal, q >= lower, word(q, in: ArticleReader.conflictNouns) { continue }
                 // "plagued by assassinations": a bare plural, no particular killing
                 if !verbal, slot.end - slot.start == 1, let last = bytes[Int(tokens[slot.start].end) - 1] as UInt8?, last == 0x73,
                     slot.start - 1 >= lower, tokens[slot.start - 1].function != .the, tokens[slot.start - 1].function != .determiner,
@@ -510,7 +510,7 @@ extension ArticleReader {
             }
             // "manoeuvres, including firing short-range missiles": a test firing is part of the exercise
             // "the exercise … included firing anti-ship missiles": a part of what the subject names
-            if EventTypeSet.strikes.contains(entry.type), chosen.form == .gerund, slot.start - 1 >= lower, ArticleReader.includeWords.contains(word(slot.start - 1)) { continue }
+            if EventTypeSet.strikes.contains(entry.type), chosen.form == .gerund, slot.start - 1 >= lower, word(slot.start - 1, in: ArticleReader.includeWords) { continue }
             if EventTypeSet.strikes.contains(entry.type),
                 governingPreposition(slot.start, lowerBound: lower)?.0 == .including,
                 triggerSlots.prefix(n).contains(where: { s.slots[$0].triggers.contains { dict.triggers[$0.index].type == .exercise } })
@@ -519,20 +519,20 @@ extension ArticleReader {
             // "Since October 8, Israeli strikes have killed more than 200": a plural event noun counted
             // over a period is a tally of many events, not one — told in the present perfect ("clashes … flared
             // again near Theban …, with six dead since Wednesday" is one round of fighting)
-            if !verbal, chosen.form == .plural, s.dates.contains(where: { d in d.start - 1 >= lower && ArticleReader.periodBounds.contains(word(d.start - 1)) }),
-                EventTypeSet.violent.contains(entry.type), !s.isHeading, range.contains(where: { tokens[$0].isWord && ArticleReader.presentHave.contains(word($0)) })
+            if !verbal, chosen.form == .plural, s.dates.contains(where: { d in d.start - 1 >= lower && word(d.start - 1, in: ArticleReader.periodBounds) }),
+                EventTypeSet.violent.contains(entry.type), !s.isHeading, range.contains(where: { tokens[$0].isWord && word($0, in: ArticleReader.presentHave) })
             { continue }
             // "its 40-year terror campaign", "a decades-long insurgency": a campaign over years is no one event
             if !verbal, EventTypeSet.strikes.contains(entry.type), (max(lower, slot.start - 4)..<slot.start).contains(where: { q in
-                ArticleReader.longPeriods.contains(word(q)) && !tokens[q].flags.contains(.possessive)
+                word(q, in: ArticleReader.longPeriods) && !tokens[q].flags.contains(.possessive)
                     && (tokens[q].flags.contains(.hyphenAfter) || (q - 1 >= lower && tokens[q - 1].flags.contains(.hyphenAfter)))
             }) { continue }
             // "The Houthis have fired drones and missiles at shipping since November": a present perfect
             // over a period tells what has gone on since, not one event
             if verbal, chosen.form == .past, EventTypeSet.strikes.contains(entry.type), !s.isHeading,
-                let aux = (max(lower, slot.start - 3)..<slot.start).last(where: { tokens[$0].function == .have }), ArticleReader.presentHave.contains(word(aux)),
+                let aux = (max(lower, slot.start - 3)..<slot.start).last(where: { tokens[$0].function == .have }), word(aux, in: ArticleReader.presentHave),
                 (aux + 1..<slot.start).allSatisfy({ tokens[$0].function == .adverb }),
-                s.dates.contains(where: { d in d.start > slot.start && d.start - 1 >= lower && ArticleReader.periodBounds.contains(word(d.start - 1)) })
+                s.dates.contains(where: { d in d.start > slot.start && d.start - 1 >= lower && word(d.start - 1, in: ArticleReader.periodBounds) })
             { continue }
             // "a second drone strike hit a power station …, leaving the area without electricity": a
             // withdrawal verb's participle after a strike or an attack of its sentence tells what it left
@@ -553,15 +553,15 @@ extension ArticleReader {
                     && tokens[c.start].function == .modal
             }) { continue }
             // "arrested 12 IS suspects in raids in Nineveh": raids that make arrests are no attack
-            if !chosen.form.isVerbal, ArticleReader.raidWords.contains(word(slot.end - 1)),
-                (max(lower, slot.start - 8)..<slot.start).contains(where: { tokens[$0].isWord && ArticleReader.arrestWords.contains(word($0)) })
+            if !chosen.form.isVerbal, word(slot.end - 1, in: ArticleReader.raidWords),
+                (max(lower, slot.start - 8)..<slot.start).contains(where: { tokens[$0].isWord && word($0, in: ArticleReader.arrestWords) })
             { continue }
             // "any attack on Iran would be answered", "no strike": not an event
-            if !chosen.form.isVerbal, slot.start - 1 >= lower, ArticleReader.nonReferring.contains(word(slot.start - 1)) { continue }
+            if !chosen.form.isVerbal, slot.start - 1 >= lower, word(slot.start - 1, in: ArticleReader.nonReferring) { continue }
             // "to halt their attacks", "stop the strikes", "preventing attacks", "the suspension of its
             // operations": what is to end or not happen; "to protest the drone strikes": what is protested
             if !chosen.form.isVerbal, (max(lower, slot.start - 3)..<slot.start).contains(where: { q in
-                ArticleReader.haltVerbs.contains(word(q)) && (q + 1..<slot.start).allSatisfy { [.the, .determiner, .possessivePronoun, .of, .forceNoun].contains(tokens[$0].function) || (tokens[$0].isPunct && tokens[$0].mark == 0x22) || (tokens[$0].isWord && tokens[$0].function == .none && !tokens[$0].flags.contains(.capitalized)) }
+                word(q, in: ArticleReader.haltVerbs) && (q + 1..<slot.start).allSatisfy { [.the, .determiner, .possessivePronoun, .of, .forceNoun].contains(tokens[$0].function) || (tokens[$0].isPunct && tokens[$0].mark == 0x22) || (tokens[$0].isWord && tokens[$0].function == .none && !tokens[$0].flags.contains(.capitalized)) }
             }) { continue }
             // "have not resumed attacks on shipping", "never carried out strikes": the object of a negated verb
             if !chosen.form.isVerbal, (max(lower, slot.start - 3)..<slot.start).contains(where: { q in
@@ -571,7 +571,7 @@ extension ArticleReader {
                 var k = q - 1
                 while k >= lower, tokens[k].isWord, [.adverb, .have, .be, .modal].contains(tokens[k].function), !s.cues.contains(where: { $0.kind == .negation && $0.start <= k && k < $0.end }) { k -= 1 }
                 return k >= lower && k < q - 0 && k != q && s.cues.contains(where: { $0.kind == .negation && $0.start <= k && k < $0.end && $0.end <= q })
-                    && !ArticleReader.noWord.contains(word(k))
+                    && !word(k, in: ArticleReader.noWord)
             }), !s.cues.contains(where: { $0.kind == .deny }) { continue }
             if blocked.contains(slot.start) { continue }
             // look back over auxiliaries and adverbs
@@ -590,21 +590,21 @@ extension ArticleReader {
             }
             if verbal && passive && !negated && ArticleReader.subjectIsNegated(from: j, lower: lower, tokens: tokens, word: word) { negated = true }
             if negated && !s.cues.contains(where: { $0.kind == .deny }) { continue }
-            if verbal && chosen.form == .past && slot.start - 1 >= lower, ArticleReader.victimWords.contains(word(slot.start - 1)) { passive = true }
+            if verbal && chosen.form == .past && slot.start - 1 >= lower, word(slot.start - 1, in: ArticleReader.victimWords) { passive = true }
             // headlines drop the auxiliary: "Three US troops killed, dozens injured in drone attack" — a
             // past participle after a counted noun phrase is passive (its noun phrase the victims)
             if s.isHeading && verbal && chosen.form == .past && !passive,
                 (max(lower, slot.start - 4)..<slot.start).contains(where: { tokens[$0].function == .number || tokens[$0].flags.contains(.number) })
             { passive = true }
             // "2,500 US troops are deployed in Iraq": a present passive tells a state, not an event
-            if verbal && passive && !s.isHeading && entry.type == .deploy, slot.start - 1 >= lower, ArticleReader.presentBe.contains(word(slot.start - 1)) { continue }
+            if verbal && passive && !s.isHeading && entry.type == .deploy, slot.start - 1 >= lower, word(slot.start - 1, in: ArticleReader.presentBe) { continue }
             // "X was killed" with no killer named: X is a victim of an event told elsewhere, not a killing of its own
             let victimOnly = entry.type == .kill && verbal && passive && !hasAgentAfter(slot, s)
             var modality = sentenceModality
             if verbal {
                 let byAfter = slot.end < range.upperBound && tokens[slot.end].function == .by
                 if chosen.form == .past && byAfter { passive = true }
-                if infinitive, j - 1 >= lower, let cv = (max(lower, j - 4)..<j).last(where: { ArticleReader.causeVerbs.contains(word($0)) }) {
+                if infinitive, j - 1 >= lower, let cv = (max(lower, j - 4)..<j).last(where: { word($0, in: ArticleReader.causeVerbs) }) {
                     // "prompting the group to fire 60 rockets", "forcing them to withdraw": it happened, and
                     // the one prompted does it
                     causee = cands.last(where: { $0.start > cv && $0.end <= j && $0.preposition == nil })?.actor
@@ -632,9 +632,9 @@ extension ArticleReader {
                 let st = s.slots[t].start
                 // "neutralized a senior member … in a drone strike in Qamishli on Tuesday": an event noun under
                 // "in" that retells this verb's event does not end its stretch (its place and date are this one's)
-                if verbal, let g = governingPreposition(st, lowerBound: lower), g.0 == .locative, ArticleReader.inWord.contains(word(g.1)),
+                if verbal, let g = governingPreposition(st, lowerBound: lower), g.0 == .locative, word(g.1, in: ArticleReader.inWord),
                     s.slots[t].triggers.contains(where: { !$0.form.isVerbal && EventMerger.family(dict.triggers[$0.index].type) == EventMerger.family(entry.type) }),
-                    !(slot.end..<st).contains(where: { tokens[$0].isWord && ArticleReader.subordinators.contains(word($0)) })
+                    !(slot.end..<st).contains(where: { tokens[$0].isWord && word($0, in: ArticleReader.subordinators) })
                 { return false }
                 return !(st - 1 >= lower && (tokens[st - 1].function == .that || tokens[st - 1].function == .relative))
             }).map { s.slots[$0].start } ?? range.upperBound
@@ -645,7 +645,7 @@ extension ArticleReader {
             func subject() -> EventMention.Actor? {
                 if verbal, let noun = nominalSubjects.last(where: { $0.family == EventMerger.family(entry.type) && $0.end <= slot.start && $0.start >= cStart }),
                     // "… came a day after a Houthi drone hit": a subordinate clause has a subject of its own
-                    !(noun.end..<slot.start).contains(where: { ArticleReader.subordinators.contains(word($0)) }), bareNounSubject(slot.start, lower: noun.end) == nil,
+                    !(noun.end..<slot.start).contains(where: { word($0, in: ArticleReader.subordinators) }), bareNounSubject(slot.start, lower: noun.end) == nil,
                     !cands.contains(where: { $0.start >= noun.end && $0.end <= slot.start && $0.preposition == nil && usable($0) && !attributionTokens.contains($0.start) && $0.end == slot.start })
                 {
                     fusedNoun = noun.start
@@ -680,7 +680,7 @@ extension ArticleReader {
                 // "after Turkish-backed factions shelled the town": the subject of a subordinate clause
                 if verbal, let c = cands.last(where: { $0.end <= slot.start && $0.start >= cStart && usable($0) }), c.preposition == .preposition,
                     (c.end..<slot.start).allSatisfy({ FunctionWordSet.auxiliaries.contains(tokens[$0].function) }),
-                    let (_, at) = governingPreposition(c.start, lowerBound: lower), ArticleReader.subordinators.contains(word(at))
+                    let (_, at) = governingPreposition(c.start, lowerBound: lower), word(at, in: ArticleReader.subordinators)
                 {
                     return c.actor
                 }
@@ -702,7 +702,7 @@ extension ArticleReader {
                 do {
                     var q = slot.start - 1
                     while q >= cStart, tokens[q].isWord, FunctionWordSet.auxiliaries.contains(tokens[q].function) { q -= 1 }
-                    if q >= lower, tokens[q].isWord, tokens[q].function == .pronoun, ArticleReader.groupPronouns.contains(word(q)),
+                    if q >= lower, tokens[q].isWord, tokens[q].function == .pronoun, word(q, in: ArticleReader.groupPronouns),
                         !cands.contains(where: { $0.start <= q && q < $0.end }),
                         // "said its aircraft had struck a cell and that it had also hit a depot": a second "that" clause of the same report
                         let c = s.cues.last(where: { $0.kind == .report && ($0.end == q || ($0.end == q - 1 && tokens[q - 1].function == .that)
@@ -729,13 +729,13 @@ extension ArticleReader {
                     var q = c.start - 1
                     while q >= lower, tokens[q].function == .the || s.cues.contains(where: { $0.kind == .honorific && $0.start <= q && q < $0.end }) { q -= 1 }
                     return q - 1 >= lower && tokens[q].isWord && (tokens[q].function == .to || ArticleReader.withWord.elementsEqual(word(q)))
-                        && ArticleReader.allegianceWords.contains(word(q - 1))
+                        && word(q - 1, in: ArticleReader.allegianceWords)
                 }
                 var nonPP = left.filter { $0.preposition == nil && !allegiance($0) && !(tokens[$0.end - 1].flags.contains(.possessive) && !adjacent($0)
                     && !($0.end < slot.start && tokens[$0.end].function == .forceNoun)) }
-                // "Iran and Syria are investigating": the first conjunct
-                nonPP = nonPP.map { c in
-                    var c = c
+                // "Iran and Syria are investigating": the first conjunct (each replaced in place)
+                for i in nonPP.indices {
+                    var c = nonPP[i]
                     while true {
                         // "Iraqi Security Forces (ISF) and the Hashd al-Shaabi": over "the" and a parenthesis
                         var k = c.start - 1
@@ -746,7 +746,7 @@ extension ArticleReader {
                         guard m >= lower, let d = cands.last(where: { $0.end == m + 1 && !s.inParens.contains($0.start) }) else { break }
                         c = d
                     }
-                    return c
+                    nonPP[i] = c
                 }
                 if let pv = prevVerb, pv.end > cStart {
                     if let c = nonPP.last(where: { $0.start >= pv.end && adjacent($0, commas: false) }) { return c.actor }
@@ -774,21 +774,22 @@ extension ArticleReader {
                 if let c = nonPP.last(where: { prevVerb == nil || $0.end <= prevVerb!.end || $0.start < cStart || adjacent($0) }) { return c.actor }
                 if let c = left.last(where: { $0.preposition != FunctionWord.from }) ?? left.last {
                     // "insurgents led by HTS stormed": the leader acts
-                    if c.preposition == .by, c.start - 2 >= lower, ArticleReader.ledWords.contains(word(c.start - 2)) { return c.actor }
+                    if c.preposition == .by, c.start - 2 >= lower, word(c.start - 2, in: ArticleReader.ledWords) { return c.actor }
                     if c.preposition != .by { return c.actor }
                 }
-                if let c = left.last(where: { $0.preposition == .by && $0.start - 2 >= lower && ArticleReader.ledWords.contains(word($0.start - 2)) }) { return c.actor }
+                if let c = left.last(where: { $0.preposition == .by && $0.start - 2 >= lower && word($0.start - 2, in: ArticleReader.ledWords) }) { return c.actor }
                 return nil
             }
             func object() -> EventMention.Actor? {
                 // "the Britain-based Observatory", "the Houthi-controlled port", "the Israel-Hamas war": the
                 // first half of a hyphenated compound modifies the noun after it, it is struck by nothing
-                let right = cands.filter { c in
+                // (a test, not a filtered array: only the first candidate that passes it is read)
+                func onRight(_ c: Candidate) -> Bool {
                     c.start >= slot.end && c.start < scopeEnd && usable(c) && !tokens[c.end - 1].flags.contains(.hyphenAfter)
                         && !(c.start - 1 >= lower && tokens[c.start - 1].flags.contains(.hyphenAfter))
                         && !alignedWith(c.start, lower: lower)
                 }
-                if let c = right.first(where: { $0.preposition == nil || $0.preposition == .preposition || $0.preposition == .of }) {
+                if let c = cands.first(where: { onRight($0) && ($0.preposition == nil || $0.preposition == .preposition || $0.preposition == .of) }) {
                     if let si = c.slot, s.slots[si].actors.isEmpty && s.slots[si].titles.isEmpty && !s.slots[si].places.isEmpty && !s.slots[si].unknown { return nil }
                     return c.actor
                 }
@@ -884,19 +885,19 @@ extension ArticleReader {
                     // "its forces killed an ISIS leader in a helicopter raid": the killer's raid
                     let activeKillBefore = allTriggerSlots.contains { t in
                         s.slots[t].end <= slot.start && s.slots[t].triggers.allSatisfy { dict.triggers[$0.index].type == .kill }
-                            && s.slots[t].start - 1 >= lower && !ArticleReader.victimWords.contains(word(s.slots[t].start - 1))
+                            && s.slots[t].start - 1 >= lower && !word(s.slots[t].start - 1, in: ArticleReader.victimWords)
                             // "was also killed in the attack": an adverb between the auxiliary and the participle keeps it passive
                             && { var q = s.slots[t].start - 1; while q > lower && tokens[q].function == .adverb { q -= 1 }; return tokens[q].function != .be }()
                             // "Three US troops killed … in drone attack" (a headline's passive, its auxiliary dropped)
                             && !(s.isHeading && (max(lower, s.slots[t].start - 4)..<s.slots[t].start).contains(where: { tokens[$0].function == .number || tokens[$0].flags.contains(.number) }))
                             // "killed a commander …, two weeks after a drone attack on a base": not the killer's
-                            && !(s.slots[t].end..<slot.start).contains(where: { tokens[$0].isWord && ArticleReader.sequenceWords.contains(word($0)) })
+                            && !(s.slots[t].end..<slot.start).contains(where: { tokens[$0].isWord && word($0, in: ArticleReader.sequenceWords) })
                     }
                     // (strikes and attacks only: "arrived for talks", "during the visit" are the subject's)
                     let backgroundPrep = !responsibility && !activeKillBefore && EventTypeSet.violent.contains(entry.type)
-                        && (gov.map { ArticleReader.backgroundPrepositions.contains(word($0.1))
+                        && (gov.map { word($0.1, in: ArticleReader.backgroundPrepositions)
                             // "in response to the bombardment", "in retaliation for the strike"
-                            || ($0.1 - 1 >= lower && ArticleReader.responseWords.contains(word($0.1 - 1))) } ?? false)
+                            || ($0.1 - 1 >= lower && word($0.1 - 1, in: ArticleReader.responseWords)) } ?? false)
                     let referring = isAnaphoric(slot) && !s.isHeading
                     // the object of an accusation, a denial or a probe: "blamed Israel for the strike", "condemned the strikes"
                     let objectOfOther = !responsibility && triggerSlots.prefix(n).contains { t in
@@ -912,12 +913,12 @@ extension ArticleReader {
                         s.slots[t].end <= slot.start && s.slots[t].triggers.allSatisfy { dict.triggers[$0.index].type == .kill }
                     }).flatMap { t in cands.last(where: { c in c.end <= s.slots[t].start && usable(c)
                         // "a day after the IDF killed": the subject of a subordinate clause
-                        && (c.preposition == nil || (c.preposition == .preposition && (governingPreposition(c.start, lowerBound: lower).map { ArticleReader.subordinators.contains(word($0.1)) } ?? false))) })?.actor } : nil
+                        && (c.preposition == nil || (c.preposition == .preposition && (governingPreposition(c.start, lowerBound: lower).map { word($0.1, in: ArticleReader.subordinators) } ?? false))) })?.actor } : nil
                     inBackground = backgroundPrep
                     // "fired rockets …, a day after the IDF killed a commander in a drone strike near Tyre": the
                     // strike of a killing told in an "after/before/since" clause is another, earlier event
                     if killerBefore != nil, n > 0, EventTypeSet.violent.contains(entry.type),
-                        (s.slots[triggerSlots[n - 1]].end..<slot.start).contains(where: { tokens[$0].isWord && ArticleReader.sequenceWords.contains(word($0)) }),
+                        (s.slots[triggerSlots[n - 1]].end..<slot.start).contains(where: { tokens[$0].isWord && word($0, in: ArticleReader.sequenceWords) }),
                         triggerSlots.prefix(n).contains(where: { t in s.slots[t].start < slot.start && s.slots[t].triggers.contains { dict.triggers[$0.index].type != .kill } })
                     {
                         inBackground = true
@@ -925,18 +926,18 @@ extension ArticleReader {
                     // "Hezbollah fired 30 rockets at Kiryat Shmona, after the terror group claimed a drone attack on an
                     // army post": an event claimed in a clause after "after/before/since" is an earlier or later one
                     if responsibility, n > 0, EventTypeSet.violent.contains(entry.type),
-                        (s.slots[triggerSlots[n - 1]].end..<slot.start).contains(where: { tokens[$0].isWord && ArticleReader.sequenceWords.contains(word($0)) })
+                        (s.slots[triggerSlots[n - 1]].end..<slot.start).contains(where: { tokens[$0].isWord && word($0, in: ArticleReader.sequenceWords) })
                     {
                         inBackground = true
                     }
                     // "Washington struck two facilities on October 27, in strikes Austin said were…": an
                     // event noun under "in" after a verb of its family retells that verb's event
-                    if let g = gov, g.0 == .locative, ArticleReader.inWord.contains(word(g.1)), !responsibility,
+                    if let g = gov, g.0 == .locative, word(g.1, in: ArticleReader.inWord), !responsibility,
                         triggerSlots.prefix(n).contains(where: { t in
                             s.slots[t].triggers.contains { $0.form.isVerbal && EventMerger.family(dict.triggers[$0.index].type) == EventMerger.family(entry.type) }
                                 // "fired rockets …, a day after the IDF killed a commander in a drone strike": a
                                 // subordinate clause between them tells another event
-                                && !(s.slots[t].end..<slot.start).contains(where: { tokens[$0].isWord && ArticleReader.subordinators.contains(word($0)) })
+                                && !(s.slots[t].end..<slot.start).contains(where: { tokens[$0].isWord && word($0, in: ArticleReader.subordinators) })
                         })
                     {
                         // "neutralized a member … in a drone strike": the verb's event is of the noun's kind
@@ -968,10 +969,10 @@ extension ArticleReader {
             }
             // "clashes between the SDF and government forces", "killed in clashes with PKK militants": a
             // reciprocal fight is done by the side named after "between" or "with"
-            if actor == nil, !verbal, entry.type == .attack, ArticleReader.reciprocalNouns.contains(word(slot.end - 1)) {
+            if actor == nil, !verbal, entry.type == .attack, word(slot.end - 1, in: ArticleReader.reciprocalNouns) {
                 var q = slot.end
                 while q < min(scopeEnd, slot.end + 8), !(tokens[q].isPunct && tokens[q].mark != 0x28 && tokens[q].mark != 0x29) {
-                    if ArticleReader.reciprocalPrepositions.contains(word(q)), let c = cands.first(where: { $0.start > q && $0.start <= q + 3 && usable($0) }) {
+                    if word(q, in: ArticleReader.reciprocalPrepositions), let c = cands.first(where: { $0.start > q && $0.start <= q + 3 && usable($0) }) {
                         actor = c.actor
                         if target?.index != nil && target?.index == c.actor.index { target = nil }
                         break
@@ -994,7 +995,7 @@ extension ArticleReader {
             if entry.type == .accuse, entry.roles == .agent, verbal, !passive, let t = target, t.index != nil,
                 triggerSlots[(n + 1)...].contains(where: { t2 in
                     let st = s.slots[t2].start
-                    return st - 2 > slot.end && [.the, .determiner].contains(tokens[st - 1].function) && ArticleReader.forWord.contains(word(st - 2))
+                    return st - 2 > slot.end && [.the, .determiner].contains(tokens[st - 1].function) && word(st - 2, in: ArticleReader.forWord)
                         && s.slots[t2].triggers.contains { EventMerger.family(dict.triggers[$0.index].type) == 1 }
                 })
             {
@@ -1021,7 +1022,7 @@ extension ArticleReader {
                     break
                 }
                 return q >= cStart && tokens[q].isWord ? q : nil
-            })(), ArticleReader.airWeapons.contains(word(noun)) {
+            })(), word(noun, in: ArticleReader.airWeapons) {
                 type = .airstrike
                 cameo = EventType.airstrike.defaultCAMEO
             }
@@ -1029,7 +1030,7 @@ extension ArticleReader {
             // (not one "with a guided missile", which ground forces fire)
             if type == .attack && verbal && !passive, let w = (slot.end..<min(scopeEnd, slot.end + 10)).first(where: { q in
                 tokens[q].isPunct && tokens[q].mark != 0x22 || (tokens[q].isWord && ArticleReader.withWord.elementsEqual(word(q)))
-            }), tokens[w].isWord, (w + 1..<min(scopeEnd, w + 5)).contains(where: { tokens[$0].isWord && ArticleReader.aircraftWords.contains(word($0)) }) {
+            }), tokens[w].isWord, (w + 1..<min(scopeEnd, w + 5)).contains(where: { tokens[$0].isWord && word($0, in: ArticleReader.aircraftWords) }) {
                 type = .airstrike
                 cameo = EventType.airstrike.defaultCAMEO
             }
@@ -1041,7 +1042,7 @@ extension ArticleReader {
                 cameo = EventType.airstrike.defaultCAMEO
             }
             // "a roadside bomb struck an army vehicle": a bomb, not an aircraft
-            if type == .airstrike && verbal && !passive, let noun = bareNounSubject(slot.start, lower: cStart), ArticleReader.groundWeapons.contains(word(noun)) {
+            if type == .airstrike && verbal && !passive, let noun = bareNounSubject(slot.start, lower: cStart), word(noun, in: ArticleReader.groundWeapons) {
                 type = .attack
                 cameo = EventType.attack.defaultCAMEO
             }
@@ -1057,15 +1058,20 @@ extension ArticleReader {
             var strength = 0
             func placeCandidates(_ lo: Int, _ hi0: Int, strongOnly: Bool) -> [(EventMention.Place, Int)] {
                 var res: [(EventMention.Place, Int)] = []
+                // (the word lists read once per call, not through their lazy statics at every token)
+                let inWord = ArticleReader.inWord, responseWords = ArticleReader.responseWords
+                let clauseSubordinators = ArticleReader.clauseSubordinators, sequenceWords = ArticleReader.sequenceWords
+                let speechGerunds = ArticleReader.speechGerunds, streetWords = ArticleReader.streetWords
+                let betweenWord = ArticleReader.betweenWord, strongLocatives = ArticleReader.strongLocatives
                 // "met X in Y, and inspected … near Z": Z belongs to the next clause
                 var hi = hi0
                 // "targeted two US bases in Syria … in retaliation for the onslaught on Gaza": the place of the
                 // event retaliated for is not this one's
-                if lo >= slot.end, let r = (lo..<hi0).first(where: { q in q + 1 < hi0 && ArticleReader.inWord.contains(word(q)) && ArticleReader.responseWords.contains(word(q + 1)) }) { hi = r }
+                if lo >= slot.end, let r = (lo..<hi0).first(where: { q in q + 1 < hi0 && word(q, in: inWord) && word(q + 1, in: responseWords) }) { hi = r }
                 // "claimed two drone attacks on Israel overnight as the IDF intercepted a target over the Red Sea":
                 // a subordinate clause with a subject of its own has places of its own
                 if lo >= slot.end, let r = (lo..<hi).first(where: { q in
-                    q + 1 < hi && tokens[q].isWord && ArticleReader.clauseSubordinators.contains(word(q))
+                    q + 1 < hi && tokens[q].isWord && word(q, in: clauseSubordinators)
                         && (tokens[q + 1].function == .the || (tokens[q + 1].flags.contains(.capitalized) && s.slots.contains { $0.start == q + 1 && $0.isActorLike }))
                 }) { hi = r }
                 if lo >= slot.end {
@@ -1078,13 +1084,13 @@ extension ArticleReader {
                 // "The ambush came five days after another IS attack in the Deir Ezzor countryside": the place of an
                 // event told after "after/before/since" is that event's
                 if max(lo, slot.end) < hi, let r = (max(lo, slot.end)..<hi).first(where: { q in
-                    tokens[q].isWord && ArticleReader.sequenceWords.contains(word(q))
+                    tokens[q].isWord && word(q, in: sequenceWords)
                         && s.slots.contains { $0.start > q && $0.start <= q + 4 && $0.start < hi && !$0.triggers.isEmpty }
                 }) { hi = r }
                 // "targeted warships in the Red Sea, stressing that the aggression on Gaza …", "…, saying …": what
                 // the speaker went on to say has places of its own
                 if lo >= slot.end, let r = (lo..<hi).first(where: { q in
-                    q + 1 < hi && tokens[q].isPunct && tokens[q].mark == 0x2C && tokens[q + 1].isWord && ArticleReader.speechGerunds.contains(word(q + 1))
+                    q + 1 < hi && tokens[q].isPunct && tokens[q].mark == 0x2C && tokens[q + 1].isWord && word(q + 1, in: speechGerunds)
                 }) { hi = r }
                 for sl in s.slots where sl.start >= lo && sl.end <= hi && !sl.places.isEmpty && sl.adjectives.isEmpty {
                     if sl.end - sl.start == 1, [.month, .weekday].contains(tokens[sl.start].function) { continue }
@@ -1096,7 +1102,7 @@ extension ArticleReader {
                     // "Syria's Idlib province": a possessive place names the country of the next, unless a
                     // direction or area noun follows ("Beirut's southern suburbs")
                     if tokens[sl.end - 1].flags.contains(.possessive), !(sl.end < range.upperBound && [.direction, .areaNoun].contains(tokens[sl.end].function)),
-                        !(s.slots.first(where: { $0.start == sl.end && !$0.places.isEmpty }).map { $0.end < range.upperBound && ArticleReader.streetWords.contains(word($0.end)) } ?? false)
+                        !(s.slots.first(where: { $0.start == sl.end && !$0.places.isEmpty }).map { $0.end < range.upperBound && word($0.end, in: streetWords) } ?? false)
                     { continue }
                     if sl.end < range.upperBound, tokens[sl.end].function == .forceNoun { continue }
                     // "the village of Bir Hesso": a one-word place right before an unknown capitalised word is the
@@ -1105,10 +1111,10 @@ extension ArticleReader {
                         s.slots.contains(where: { $0.start == sl.end && $0.unknown })
                     { continue }
                     // "Palestine Street", "Baghdad Road": a street, not the place
-                    if sl.end < range.upperBound, ArticleReader.streetWords.contains(word(sl.end)) { continue }
+                    if sl.end < range.upperBound, word(sl.end, in: streetWords) { continue }
                     // "positions on the road to Erbil": where the road leads, not the place
                     if sl.start - 2 >= lower, tokens[sl.start - 1].function == .to || tokens[sl.start - 1].function == .from,
-                        ArticleReader.streetWords.contains(word(sl.start - 2))
+                        word(sl.start - 2, in: streetWords)
                     { continue }
                     guard let p = bestPlace(sl) else { continue }
                     let prep = governingPreposition(sl.start, lowerBound: lower)
@@ -1117,8 +1123,8 @@ extension ArticleReader {
                     let directObject = verbal && !passive && sl.start >= slot.end && (sl.start - slot.end <= 1
                         || (slot.end..<sl.start).allSatisfy { q in [.the, .determiner].contains(tokens[q].function) || s.slots.contains { $0.start <= q && q < $0.end && !$0.adjectives.isEmpty && $0.actors.isEmpty } })
                     // "on the road between Aitaroun and Blida": between two places is at the first
-                    guard prep.map({ [.locative, .to, .from, .including].contains($0.0) || ArticleReader.betweenWord.contains(word($0.1)) }) ?? directObject else { continue }
-                    if strongOnly, let (_, at) = prep, !ArticleReader.strongLocatives.contains(word(at)) { continue }
+                    guard prep.map({ [.locative, .to, .from, .including].contains($0.0) || word($0.1, in: betweenWord) }) ?? directObject else { continue }
+                    if strongOnly, let (_, at) = prep, !word(at, in: strongLocatives) { continue }
                     var score = dict.gazetteer.entries[p].kind.specificity * 10
                     if prep?.0 == .from { score -= 25 }
                     res.append((EventMention.Place(index: p, text: span(sl.start, sl.end)), score))
@@ -1147,7 +1153,7 @@ extension ArticleReader {
                 var q = slot.start - 1
                 var steps = 0
                 while q - 2 >= lower && steps < 4 {
-                    if ArticleReader.whereWord.contains(word(q)) {
+                    if word(q, in: ArticleReader.whereWord) {
                         guard tokens[q - 1].isPunct && tokens[q - 1].mark == 0x2C,
                             let sl = s.slots.last(where: { $0.end == q - 1 && !$0.places.isEmpty && $0.actors.isEmpty }), let p = bestPlace(sl) else { return nil }
                         return EventMention.Place(index: p, text: span(sl.start, sl.end))
@@ -1180,9 +1186,9 @@ extension ArticleReader {
             // date: in the trigger's stretch, or before the first trigger, or the only one
             var date: EventDate? = nil
             // "since 2016", "until March": a bound of a period, not the event's date
-            let eventDates = s.dates.filter { d in !(d.start - 1 >= lower && ArticleReader.periodBounds.contains(word(d.start - 1))) }
-            let forward = eventDates.filter { $0.start >= slot.end && $0.end <= scopeEnd }
-            let backward = n == 0 ? eventDates.filter { $0.end <= slot.start } : []
+            let eventDates = s.dates.filter { d in !(d.start - 1 >= lower && word(d.start - 1, in: ArticleReader.periodBounds)) }
+            let forward = eventDates.first { $0.start >= slot.end && $0.end <= scopeEnd }
+            let backward = n == 0 ? eventDates.last { $0.end <= slot.start } : nil
             // "the Jan. 28 attack": a date inside the noun phrase, right before a nominal trigger
             let inPhrase = verbal ? nil : eventDates.last(where: { d in
                 d.end <= slot.start && (d.end..<slot.start).allSatisfy { tokens[$0].isWord && tokens[$0].function == .none && !tokens[$0].flags.contains(.capitalized) }
@@ -1190,7 +1196,7 @@ extension ArticleReader {
             })
             // "Britain last month sent the destroyer": a date right before the verb is the verb's
             let beforeVerb = verbal ? eventDates.last(where: { $0.end <= slot.start && slot.start - $0.end <= 1 && $0.start >= cStart }) : nil
-            if let d = inPhrase ?? beforeVerb ?? forward.first ?? backward.last ?? (triggerSlots.count == 1 ? eventDates.first : nil) {
+            if let d = inPhrase ?? beforeVerb ?? forward ?? backward ?? (triggerSlots.count == 1 ? eventDates.first : nil) {
                 // "is expected to visit Damascus on Sunday": the coming Sunday, not the last one
                 date = modality == .expected ? (d.ahead ?? d.date) : d.date
             }
@@ -1219,8 +1225,10 @@ extension ArticleReader {
                         return o == nil || o == ti
                     }
                     // "retaliated for the deaths of three soldiers": the toll of the event retaliated for
-                    for q in range where tokens[q].isWord && FatalityReader.deathWords.contains(word(q)) && mine(q)
-                        && !(max(lower, q - 4)..<q).contains(where: { ArticleReader.responseWords.contains(word($0)) || ArticleReader.retaliateVerbs.contains(word($0)) }) {
+                    // (the list read once, not through its lazy static at every token)
+                    let deathWords = FatalityReader.deathWords
+                    for q in range where tokens[q].isWord && word(q, in: deathWords) && mine(q)
+                        && !(max(lower, q - 4)..<q).contains(where: { word($0, in: ArticleReader.responseWords) || word($0, in: ArticleReader.retaliateVerbs) }) {
                         if let v = FatalityReader.count(tokens, range, anchor: q, anchorEnd: q + 1, tokenizer: tokenizer) { fatalities = v; break }
                     }
                 }
@@ -1240,7 +1248,7 @@ extension ArticleReader {
             // "Since October, cross-border violence has killed at least 560 people": the same told in
             // the present perfect after the period
             func perfectAfterPeriod() -> Bool {
-                verbal && (max(lower, slot.start - 3)..<slot.start).contains(where: { tokens[$0].function == .have && ArticleReader.presentHave.contains(word($0)) })
+                verbal && (max(lower, slot.start - 3)..<slot.start).contains(where: { tokens[$0].function == .have && word($0, in: ArticleReader.presentHave) })
                     && (lower..<slot.start).contains(where: { tallyPhrase(at: $0, range) })
             }
             if actor == nil && target == nil && fatalities != nil
@@ -1268,12 +1276,12 @@ extension ArticleReader {
                 var q = slot.start - 1
                 while q >= cStart, tokens[q].isWord, [.be, .have, .adverb, .modal].contains(tokens[q].function) { q -= 1 }
                 // ("Gunmen ambushed a patrol": capitalised only as the sentence's first word)
-                return q >= cStart && tokens[q].isWord && (!tokens[q].flags.contains(.capitalized) || q == lower) && ArticleReader.unidentifiedDoers.contains(word(q))
+                return q >= cStart && tokens[q].isWord && (!tokens[q].flags.contains(.capitalized) || q == lower) && word(q, in: ArticleReader.unidentifiedDoers)
             }()
             // "two people were killed in a strike on a house": the strike the victims were killed in is told
             // in the background of its clause, but it is the event the sentence tells
             let killedIn = !verbal && slot.start > lower + 1 && (max(lower + 1, slot.start - 3)..<slot.start).contains { q in
-                ArticleReader.inWord.contains(word(q)) && ArticleReader.victimVerbs.contains(word(q - 1))
+                word(q, in: ArticleReader.inWord) && word(q - 1, in: ArticleReader.victimVerbs)
                     && (q + 1..<slot.start).allSatisfy { [.the, .determiner].contains(tokens[$0].function) }
             }
             if actor == nil, !anaphoric, !inBackground || killedIn, !objectOfAnother, !unidentified, EventTypeSet.strikes.contains(type) { doerless.insert(slot.start) } else { doerless.remove(slot.start) }
@@ -1302,7 +1310,7 @@ extension ArticleReader {
                 out[i].actor = inherited
                 // "the aggression launched four raids on Al-Jabbana … Two raids also targeted Ras Issa": raids
                 // that take the doer of an air strike are air raids
-                if out[i].type == .attack, last.type == .airstrike, ArticleReader.raidWords.contains(word(outSlots[i])) {
+                if out[i].type == .attack, last.type == .airstrike, word(outSlots[i], in: ArticleReader.raidWords) {
                     out[i].type = .airstrike
                     out[i].cameo = last.cameo
                 }
@@ -1356,13 +1364,13 @@ extension ArticleReader {
         }
         return false
     }
-    static let witnessVerbs = FoldedWordSet(["confirmed", "confirms", "reported", "reports", "recorded", "documented", "condemned", "denounced", "described"])
-    static let conflictNouns = FoldedWordSet(["war", "conflict", "violence", "crisis", "hostilities", "fighting", "uprising", "insurgency", "epidemic", "earthquake"])
-    static let causeVerbs = FoldedWordSet(["prompting", "prompted", "forcing", "forced", "leading", "causing", "caused", "compelling", "compelled", "committee", "commission", "panel", "ordered", "instructed", "tasked"])
-    static let groundWeapons = FoldedWordSet(["bomb", "bombs", "mine", "mines", "landmine", "ied", "ieds", "explosion", "blast", "explosive", "explosives", "grenade", "shell", "shells", "mortar", "mortars"])
-    static let nameIntroducers = FoldedWordSet(["codenamed", "code-named", "dubbed", "named", "called", "titled", "nicknamed"])
-    static let whereWord = FoldedWordSet(["where"])
-    static let topicVerbs = FoldedWordSet(["discuss", "discussed", "discussing", "discusses", "debate", "debated", "debating"])
+    static let witnessVerbs = ReaderWordSet(["confirmed", "confirms", "reported", "reports", "recorded", "documented", "condemned", "denounced", "described"])
+    static let conflictNouns = ReaderWordSet(["war", "conflict", "violence", "crisis", "hostilities", "fighting", "uprising", "insurgency", "epidemic", "earthquake"])
+    static let causeVerbs = ReaderWordSet(["prompting", "prompted", "forcing", "forced", "leading", "causing", "caused", "compelling", "compelled", "committee", "commission", "panel", "ordered", "instructed", "tasked"])
+    static let groundWeapons = ReaderWordSet(["bomb", "bombs", "mine", "mines", "landmine", "ied", "ieds", "explosion", "blast", "explosive", "explosives", "grenade", "shell", "shells", "mortar", "mortars"])
+    static let nameIntroducers = ReaderWordSet(["codenamed", "code-named", "dubbed", "named", "called", "titled", "nicknamed"])
+    static let whereWord = ReaderWordSet(["where"])
+    static let topicVerbs = ReaderWordSet(["discuss", "discussed", "discussing", "discusses", "debate", "debated", "debating"])
 
     /// A verb-only trigger in its -s form after a determiner or a number ("several targets",
     /// "the targets", "36 targets") is a plural noun, not a verb: no trigger, and no bound of others' scopes.
@@ -1384,12 +1392,12 @@ extension ArticleReader {
         guard let s = sentenceIndex(containing: slot.start) else { return false }
         return sentences[s].slots.contains { $0.end == slot.start && $0.triggers.contains { $0.form == .past } }
     }
-    static let streetWords = FoldedWordSet(["street", "road", "square", "avenue", "highway", "boulevard", "roundabout", "bridge"])
-    static let presentBe = FoldedWordSet(["is", "are", "am"])
-    static let includeWords = FoldedWordSet(["included", "includes", "include", "involved", "involves", "featured", "features"])
-    static let responseWords = FoldedWordSet(["response", "retaliation", "reply", "revenge", "reaction", "answer"])
+    static let streetWords = ReaderWordSet(["street", "road", "square", "avenue", "highway", "boulevard", "roundabout", "bridge"])
+    static let presentBe = ReaderWordSet(["is", "are", "am"])
+    static let includeWords = ReaderWordSet(["included", "includes", "include", "involved", "involves", "featured", "features"])
+    static let responseWords = ReaderWordSet(["response", "retaliation", "reply", "revenge", "reaction", "answer"])
     static let casualtyWords = ContextWords(["dead", "killed", "wounded", "injured", "casualties"].map { NameFolding.fold($0) })
-    static let noWord = FoldedWordSet(["no", "none"])
+    static let noWord = ReaderWordSet(["no", "none"])
 
     /// Whether a nominal trigger refers back: "the visit", "this attack", "Qaani's recent visit",
     /// "the Iran-Syria joint military exercise" — a definite, demonstrative or possessive
@@ -1412,7 +1420,7 @@ extension ArticleReader {
             let t = tokens[q]
             if t.flags.contains(.possessive) || t.function == .the || t.function == .possessivePronoun { return true }
             if t.function == .determiner {
-                let w = Array(bytes[Int(t.start)..<Int(t.end)]).map { NameFolding.isUpper($0) ? $0 | 0x20 : $0 }[...]
+                let w = bytes[Int(t.start)..<Int(t.end)].map { NameFolding.isUpper($0) ? $0 | 0x20 : $0 }[...]
                 if ArticleReader.demonstratives.contains(w) { return true }
                 if ArticleReader.indefinites.contains(w) { return false }
                 q -= 1; steps += 1; continue
@@ -1448,16 +1456,16 @@ extension ArticleReader {
         default: return nil
         }
     }
-    static let allegianceWords = FoldedWordSet(["loyal", "affiliated", "linked", "allied", "aligned", "close", "belonging", "subordinate", "attached", "answering", "tied"])
+    static let allegianceWords = ReaderWordSet(["loyal", "affiliated", "linked", "allied", "aligned", "close", "belonging", "subordinate", "attached", "answering", "tied"])
     /// Subjects that say the doer is unknown: "gunmen opened fire", "unidentified assailants attacked".
-    static let unidentifiedDoers = FoldedWordSet(["gunmen", "assailants", "attackers", "kidnappers", "men", "militants", "individuals", "persons"])
+    static let unidentifiedDoers = ReaderWordSet(["gunmen", "assailants", "attackers", "kidnappers", "men", "militants", "individuals", "persons"])
     /// Words of a quantity before a weapon noun: "a number of", "dozens of", "a series of".
-    static let quantityWords = FoldedWordSet(["a", "number", "of", "dozens", "scores", "hundreds", "series", "several", "more", "than", "least"])
+    static let quantityWords = ReaderWordSet(["a", "number", "of", "dozens", "scores", "hundreds", "series", "several", "more", "than", "least"])
     /// Words that open a subordinate clause with a subject of its own ("as the IDF intercepted …").
-    static let clauseSubordinators = FoldedWordSet(["as", "while", "whereas", "when", "because"])
-    static let aircraftWords = FoldedWordSet(["drone", "drones", "warplane", "warplanes", "jet", "jets", "aircraft", "helicopter", "helicopters", "uav", "uavs", "bombers"])
-    static let sequenceWords = FoldedWordSet(["after", "before", "since"])
-    static let definiteAreaNouns = FoldedWordSet(["area", "province", "governorate", "district", "region"])
+    static let clauseSubordinators = ReaderWordSet(["as", "while", "whereas", "when", "because"])
+    static let aircraftWords = ReaderWordSet(["drone", "drones", "warplane", "warplanes", "jet", "jets", "aircraft", "helicopter", "helicopters", "uav", "uavs", "bombers"])
+    static let sequenceWords = ReaderWordSet(["after", "before", "since"])
+    static let definiteAreaNouns = ReaderWordSet(["area", "province", "governorate", "district", "region"])
 
     /// "in the province", "to the area" in a trigger's stretch: the place last named with that noun
     /// (province and governorate alike) in this sentence before it or the six before.
@@ -1466,7 +1474,7 @@ extension ArticleReader {
         var noun: ArraySlice<UInt8>? = nil
         var q = max(lo, r.lowerBound + 1)
         while q + 1 < min(hi, r.upperBound) {
-            if tokens[q].function == .the, tokens[q + 1].isWord, ArticleReader.definiteAreaNouns.contains(word(q + 1)),
+            if tokens[q].function == .the, tokens[q + 1].isWord, word(q + 1, in: ArticleReader.definiteAreaNouns),
                 [.locative, .to].contains(tokens[q - 1].function),
                 !(q + 2 < r.upperBound && tokens[q + 2].function == .of)
             { noun = word(q + 1); break }
@@ -1484,44 +1492,44 @@ extension ArticleReader {
         }
         return nil
     }
-    static let alignmentWords = FoldedWordSet(["solidarity", "coordination", "cooperation", "support", "sympathy", "tandem", "conjunction", "concert", "alliance", "partnership"])
-    static let ofWithWords = FoldedWordSet(["with", "of"])
+    static let alignmentWords = ReaderWordSet(["solidarity", "coordination", "cooperation", "support", "sympathy", "tandem", "conjunction", "concert", "alliance", "partnership"])
+    static let ofWithWords = ReaderWordSet(["with", "of"])
 
     /// "in solidarity with Iran", "in coordination with the Iranian armed forces", "in support of Gaza":
     /// the side an act stands with, not its target.
     func alignedWith(_ start: Int, lower: Int) -> Bool {
         var q = start - 1
         while q >= lower, tokens[q].function == .the { q -= 1 }
-        guard q - 1 >= lower, tokens[q].isWord, ArticleReader.ofWithWords.contains(word(q)) else { return false }
-        return ArticleReader.alignmentWords.contains(word(q - 1))
+        guard q - 1 >= lower, tokens[q].isWord, word(q, in: ArticleReader.ofWithWords) else { return false }
+        return word(q - 1, in: ArticleReader.alignmentWords)
     }
-    static let forWord = FoldedWordSet(["for"])
-    static let haltVerbs = FoldedWordSet(["halt", "halting", "halted", "stop", "stopping", "end", "ending", "cease", "ceasing", "suspend", "suspending", "suspended", "prevent", "preventing", "avoid", "avoiding", "curb", "curbing", "deter", "deterring", "suspension", "cessation", "protest", "protested", "protesting", "protests"])
-    static let raidWords = FoldedWordSet(["raid", "raids"])
-    static let victimVerbs = FoldedWordSet(["killed", "wounded", "injured", "died", "martyred"])
+    static let forWord = ReaderWordSet(["for"])
+    static let haltVerbs = ReaderWordSet(["halt", "halting", "halted", "stop", "stopping", "end", "ending", "cease", "ceasing", "suspend", "suspending", "suspended", "prevent", "preventing", "avoid", "avoiding", "curb", "curbing", "deter", "deterring", "suspension", "cessation", "protest", "protested", "protesting", "protests"])
+    static let raidWords = ReaderWordSet(["raid", "raids"])
+    static let victimVerbs = ReaderWordSet(["killed", "wounded", "injured", "died", "martyred"])
     static let anotherWord: [UInt8] = Array(NameFolding.fold("another").utf8)
-    static let arrestWords = FoldedWordSet(["arrest", "arrested", "arresting", "arrests", "detain", "detained", "detaining", "apprehended", "nabbed"])
+    static let arrestWords = ReaderWordSet(["arrest", "arrested", "arresting", "arrests", "detain", "detained", "detaining", "apprehended", "nabbed"])
     /// Gerunds that open what a speaker went on to say: "…, stressing that", "…, saying".
-    static let speechGerunds = FoldedWordSet(["saying", "stressing", "adding", "noting", "warning", "vowing", "insisting", "explaining", "asserting", "affirming", "stating", "calling", "urging", "threatening", "pledging", "emphasising", "emphasizing", "arguing"])
-    static let retaliateVerbs = FoldedWordSet(["retaliate", "retaliated", "retaliating", "avenge", "avenged", "avenging"])
-    static let groupPronouns = FoldedWordSet(["it", "they"])
+    static let speechGerunds = ReaderWordSet(["saying", "stressing", "adding", "noting", "warning", "vowing", "insisting", "explaining", "asserting", "affirming", "stating", "calling", "urging", "threatening", "pledging", "emphasising", "emphasizing", "arguing"])
+    static let retaliateVerbs = ReaderWordSet(["retaliate", "retaliated", "retaliating", "avenge", "avenged", "avenging"])
+    static let groupPronouns = ReaderWordSet(["it", "they"])
     static let withWord: [UInt8] = Array(NameFolding.fold("with").utf8)
-    static let inWord = FoldedWordSet(["in"])
-    static let presentHave = FoldedWordSet(["have", "has"])
+    static let inWord = ReaderWordSet(["in"])
+    static let presentHave = ReaderWordSet(["have", "has"])
     /// Fights that two sides wage on each other, and the words that name a side after them.
-    static let reciprocalNouns = FoldedWordSet(["clash", "clashes", "fighting", "battle", "battles", "firefight", "firefights", "gunfight", "gunfights", "skirmish", "skirmishes"])
-    static let reciprocalPrepositions = FoldedWordSet(["with", "between"])
-    static let betweenWord = FoldedWordSet(["between"])
+    static let reciprocalNouns = ReaderWordSet(["clash", "clashes", "fighting", "battle", "battles", "firefight", "firefights", "gunfight", "gunfights", "skirmish", "skirmishes"])
+    static let reciprocalPrepositions = ReaderWordSet(["with", "between"])
+    static let betweenWord = ReaderWordSet(["between"])
     /// Words that count people: "more than a million", "dozens", "hundreds".
-    static let countWords = FoldedWordSet(["million", "millions", "thousand", "thousands", "hundred", "hundreds", "dozen", "dozens", "scores"])
+    static let countWords = ReaderWordSet(["million", "millions", "thousand", "thousands", "hundred", "hundreds", "dozen", "dozens", "scores"])
     static let responsibilityWord: [UInt8] = Array(NameFolding.fold("responsibility").utf8)
-    static let airWeapons = FoldedWordSet(["missile", "missiles", "drone", "drones", "warplane", "warplanes", "jet", "jets", "aircraft", "helicopter", "helicopters", "uav", "uavs", "bombers"])
-    static let subordinators = FoldedWordSet(["after", "before", "since", "until", "as", "while", "when", "because", "once"])
-    static let periodBounds = FoldedWordSet(["since", "until", "till"])
+    static let airWeapons = ReaderWordSet(["missile", "missiles", "drone", "drones", "warplane", "warplanes", "jet", "jets", "aircraft", "helicopter", "helicopters", "uav", "uavs", "bombers"])
+    static let subordinators = ReaderWordSet(["after", "before", "since", "until", "as", "while", "when", "because", "once"])
+    static let periodBounds = ReaderWordSet(["since", "until", "till"])
     /// "a 40-year campaign", "decades-long": periods no single event lasts.
-    static let longPeriods = FoldedWordSet(["year", "years", "decade", "decades"])
+    static let longPeriods = ReaderWordSet(["year", "years", "decade", "decades"])
     /// Head nouns of an organisation's name: "Iraq's Islamic Resistance" is a group, not the state.
-    static let groupHeadNouns = FoldedWordSet(["resistance", "brigade", "brigades", "battalion", "battalions", "front", "movement", "militia", "militias", "faction", "factions"])
+    static let groupHeadNouns = ReaderWordSet(["resistance", "brigade", "brigades", "battalion", "battalions", "front", "movement", "militia", "militias", "faction", "factions"])
     /// Phrases after a toll that count it over a period: "since then", "so far", "to date", "over the past".
     static let tallyPhrases: [[String]] = [["since"], ["so", "far"], ["to", "date"], ["over", "the", "past"], ["over", "the", "last"], ["in", "total"]].map { $0.map { NameFolding.fold($0) } }
 
@@ -1544,11 +1552,11 @@ extension ArticleReader {
         }
         return false
     }
-    static let ledWords = FoldedWordSet(["led", "headed", "spearheaded", "commanded"])
+    static let ledWords = ReaderWordSet(["led", "headed", "spearheaded", "commanded"])
     /// Words before an event noun that say no particular event is meant.
-    static let nonReferring = FoldedWordSet(["any", "no", "every", "future", "possible", "potential", "further", "new", "simulated", "mock", "hypothetical", "imaginary", "imagined"])
+    static let nonReferring = ReaderWordSet(["any", "no", "every", "future", "possible", "potential", "further", "new", "simulated", "mock", "hypothetical", "imaginary", "imagined"])
     /// Words before a past participle that make it passive: "those killed", "people killed".
-    static let victimWords = FoldedWordSet(["those", "people", "civilians", "others", "persons"])
+    static let victimWords = ReaderWordSet(["those", "people", "civilians", "others", "persons"])
 
     /// The common noun right before a verb (over auxiliaries and adverbs) when it heads the subject:
     /// "a drone fired", "the warplanes struck"; `nil` when a name, pronoun or punctuation is there.
@@ -1556,7 +1564,7 @@ extension ArticleReader {
         var q = verb - 1
         while q >= lower, tokens[q].isWord, [.be, .have, .adverb, .modal].contains(tokens[q].function) { q -= 1 }
         guard q >= lower, tokens[q].isWord, !tokens[q].flags.contains(.capitalized), !tokens[q].flags.contains(.number) else { return nil }
-        return tokens[q].function == .forceNoun || ArticleReader.groundWeapons.contains(word(q)) ? q : nil
+        return tokens[q].function == .forceNoun || word(q, in: ArticleReader.groundWeapons) ? q : nil
     }
 
     /// Whether a "by X" or an agent cue ("attributed to", "carried out by") follows the trigger.
@@ -1589,9 +1597,11 @@ extension ArticleReader {
         // quantity ("fired "a number of appropriate naval missiles"", "launched dozens of drones")
         var nextEnd = slot.end
         var counted = 0
+        // (the word lists read once, not through their lazy statics at every token)
+        let quantityWords = ArticleReader.quantityWords, withWord = ArticleReader.withWord
         while !entry.next.isEmpty && nextEnd < min(range.upperBound, slot.end + 12) && counted < 6 {
             let t = tokens[nextEnd]
-            if !(t.isPunct && t.mark == 0x22) && !(t.isWord && ArticleReader.quantityWords.contains(tokenizer.fold(t))) { counted += 1 }
+            if !(t.isPunct && t.mark == 0x22) && !(t.isWord && word(nextEnd, in: quantityWords)) { counted += 1 }
             nextEnd += 1
         }
         if !entry.next.isEmpty && !present(entry.next, slot.end..<nextEnd) {
@@ -1601,7 +1611,7 @@ extension ArticleReader {
             var with: Int? = nil
             while q < min(range.upperBound, slot.end + 12) {
                 if tokens[q].isPunct && tokens[q].mark != 0x22 && tokens[q].mark != 0x2D { break }
-                if tokens[q].isWord && tokenizer.fold(tokens[q]).elementsEqual(ArticleReader.withWord) { with = q; break }
+                if tokens[q].isWord && tokenizer.fold(tokens[q]).elementsEqual(withWord) { with = q; break }
                 q += 1
             }
             guard let w = with, present(entry.next, w + 1..<min(range.upperBound, w + 5)) else { return false }
@@ -1612,11 +1622,11 @@ extension ArticleReader {
 
     /// Prepositions that put an event noun in the background of the clause ("in the attack on
     /// the building", "after the strike", "for the strike"): the clause subject did not do it.
-    static let backgroundPrepositions = FoldedWordSet(["in", "for", "after", "since", "during", "following", "amid", "before", "over", "about"])
+    static let backgroundPrepositions = ReaderWordSet(["in", "for", "after", "since", "during", "following", "amid", "before", "over", "about"])
 
-    static let demonstratives = FoldedWordSet(["this", "these", "that", "those", "such"], fold: false)
-    static let indefinites = FoldedWordSet(["a", "an", "some", "several", "many", "another", "other", "any", "each", "every", "both", "all"], fold: false)
-    static let strongLocatives = FoldedWordSet(["in", "near", "at", "around", "inside", "outside", "across", "within", "throughout", "including"])
+    static let demonstratives = ReaderWordSet(["this", "these", "that", "those", "such"], fold: false)
+    static let indefinites = ReaderWordSet(["a", "an", "some", "several", "many", "another", "other", "any", "each", "every", "both", "all"], fold: false)
+    static let strongLocatives = ReaderWordSet(["in", "near", "at", "around", "inside", "outside", "across", "within", "throughout", "including"])
 
     /// Moves the last person and group forward to this sentence's mentions.
     func updateCoreference(_ k: Int, events: [EventMention] = []) {

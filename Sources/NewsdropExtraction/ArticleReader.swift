@@ -502,4 +502,11 @@ final class ArticleReader {
 
     /// The folded bytes of token `k`, without a copy.
     func word(_ k: Int) -> ArraySlice<UInt8> { tokenizer.fold(tokens[k]) }
+
+    /// Whether token `k`'s folded bytes are one of `set`'s words: the fold's length is tested
+    /// first, and only a fold of a length the set has is sliced and looked up.
+    @inline(__always) func word(_ k: Int, in set: ReaderWordSet) -> Bool {
+        let t = tokens[k]
+        return set.mayHold(count: Int(t.foldEnd &- t.foldStart)) && set.words.contains(tokenizer.fold(t))
+    }
 }

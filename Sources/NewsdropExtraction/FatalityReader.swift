@@ -116,7 +116,7 @@ enum FatalityReader {
     static let alongWords = FoldedWordSet(["along", "together"])
 
     /// Folded words that, after a killing word, also mark a toll ("dead", "died", "death toll").
-    static let deathWords = FoldedWordSet(["dead", "died", "deaths", "fatalities", "toll", "lives", "killed", "killing", "kills", "kill", "neutralised", "neutralized", "bodies", "martyred", "martyrdom", "martyring"])
+    static let deathWords = ReaderWordSet(["dead", "died", "deaths", "fatalities", "toll", "lives", "killed", "killing", "kills", "kill", "neutralised", "neutralized", "bodies", "martyred", "martyrdom", "martyring"])
 
     static let unitWords = FoldedWordSet(["km", "kms", "kilometers", "kilometres", "miles", "meters", "metres", "percent", "years", "year", "days", "hours", "months", "weeks", "billion", "million", "am", "pm"])
 }
