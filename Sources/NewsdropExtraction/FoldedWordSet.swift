@@ -15,6 +15,13 @@ struct FoldedWordSet: Sendable {
     private let mask: Int
     /// The other words, each with a 64-bit FNV-1a digest to skip most comparisons.
     private let long: [(digest: UInt64, bytes: [UInt8])]
+    /// One bit per length of a word of the set (`min(length, 63)`), and one per first byte
+    /// (`byte & 63`): a word that matches neither bit is no member, known in a few instructions
+    /// without packing or probing (most lookups ask for a word the set does not have).
+    private let lengths: UInt64
+    private let firstBytes: UInt64
+    /// One bit per member's last byte (`byte & 63`), tested after the first.
+    private let lastBytes: UInt64
 
     /// Folds each of `words` with `NameFolding.fold` (or only lower-cases them when `fold` is false).
     init(_ words: [String], fold: Bool = true) {
@@ -31,10 +38,18 @@ struct FoldedWordSet: Sendable {
         self.table = table
         mask = size - 1
         long = folded.filter { FoldedWordSet.pack($0[...]) == nil }.map { (FoldedWordSet.digest($0[...]), $0) }
+        lengths = folded.reduce(0) { $0 | 1 << UInt64(min($1.count, 63)) }
+        firstBytes = folded.reduce(0) { $0 | ($1.isEmpty ? 0 : 1 << UInt64($1[0] & 63)) }
+        lastBytes = folded.reduce(0) { $0 | ($1.isEmpty ? 0 : 1 << UInt64($1[$1.count - 1] & 63)) }
     }
 
     func contains(_ folded: ArraySlice<UInt8>) -> Bool {
         let n = folded.count
+        if lengths & (1 &<< UInt64(min(n, 63))) == 0 { return false }
+        if n > 0 {
+            if firstBytes & (1 &<< UInt64(folded[folded.startIndex] & 63)) == 0 { return false }
+            if lastBytes & (1 &<< UInt64(folded[folded.endIndex &- 1] & 63)) == 0 { return false }
+        }
         if n >= 1 && n <= 16 {
             let found = folded.withUnsafeBufferPointer { buf -> Bool? in
                 guard let p = FoldedWordSet.packFast(buf) else { return nil }

@@ -32,8 +32,9 @@ struct Tokenizer: Sendable {
                 // the rest of the line's folds, and 16 bytes over for word-wide loads
                 let foldRoom = line.cursor + (end - line.i) + 16 + extraFoldRoom
                 if folds.count < foldRoom { folds.append(contentsOf: repeatElement(0, count: foldRoom - folds.count)) }
-                // about one token per five bytes of text; `scan` stops when the room is full
-                let tokenRoom = line.produced + max(16, (end - line.i) / 3)
+                // about one token per six bytes of text: room for one per five and 16 over (each
+                // token of room is written once as a blank); `scan` stops when the room is full
+                let tokenRoom = line.produced + 16 + (end - line.i) / 5
                 if out.count < tokenRoom { out.append(contentsOf: repeatElement(Token.blank, count: tokenRoom - out.count)) }
                 extraFoldRoom += folds.withUnsafeMutableBufferPointer { f in
                     out.withUnsafeMutableBufferPointer { o in

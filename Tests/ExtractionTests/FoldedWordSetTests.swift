@@ -32,6 +32,23 @@ import Testing
         }
     }
 
+    /// The length, first-byte and last-byte bits that turn most lookups away: words of 63 bytes
+    /// and more share one length bit, bytes 64 apart one byte bit, and the empty word has its own.
+    @Test func itsLengthAndFirstByteBitsTurnAwayNoMember() {
+        let long = [UInt8](repeating: 0x61, count: 62)
+        let members: [[UInt8]] = [long, long + [0x62], long + [0x62, 0x63], long + Array("abcdefghijklmnop".utf8), [0x41], Array("bz".utf8), []]
+        let set = FoldedWordSet(members.map { String(decoding: $0, as: UTF8.self) }, fold: false)
+        let reference = Set(members.map { String(decoding: $0, as: UTF8.self).lowercased() }.map { Array($0.utf8) })
+        var queries: [[UInt8]] = [[0x61], [0x21], [0x81], Array("b".utf8), Array("bzz".utf8), Array("\"z".utf8)]
+        for m in members {
+            queries += [m, m + [0x61], Array(m.dropLast()), [0x21] + Array(m.dropFirst()), Array(m.dropLast()) + [(m.last ?? 0x21) ^ 0x40]]
+        }
+        for q in queries {
+            #expect(set.contains(q[...]) == reference.contains(q), "\(q)")
+        }
+        #expect(FoldedWordSet([], fold: false).contains([][...]) == false)
+    }
+
     @Test func foldsItsWordsAsTheTokenizerDoes() {
         let set = FoldedWordSet(["Hezbollah", "hostilities", "simultaneously", "al-Qaeda"])
         for w in ["Hizbullah", "HOSTILITIES", "simultaneously", "Qaida"] {
