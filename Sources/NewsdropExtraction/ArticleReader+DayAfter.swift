@@ -20,9 +20,9 @@ extension ArticleReader {
         }
         guard anchor else { return nil }
         for q in range where tokens[q].isWord {
-            // the phrases' first words: the, a, one, later, that, earlier (one look at the first byte)
+            // the phrases' first words: the, a, one, later, that, earlier, hours, minutes (one look at the first byte)
             if tokens[q].foldEnd > tokens[q].foldStart, case let b = folds[Int(tokens[q].foldStart)],
-                b == 0x74 || b == 0x61 || b == 0x75 || b == 0x6C || b == 0x69 {
+                b == 0x74 || b == 0x61 || b == 0x75 || b == 0x6C || b == 0x69 || b == 0x68 || b == 0x6D {
                 for (words, days) in ArticleReader.dayAfterPhrases where q + words.count <= range.upperBound {
                     if words.indices.allSatisfy({ tokens[q + $0].isWord && word(q + $0).elementsEqual(words[$0]) }) {
                         return (days, q..<q + words.count)
@@ -52,7 +52,7 @@ extension ArticleReader {
     static let dayAfterPhrases: [([[UInt8]], Int)] = [
         (["the", "following", "day"], 1), (["the", "next", "day"], 1), (["a", "day", "later"], 1), (["one", "day", "later"], 1),
         (["later", "in", "the", "day"], 0), (["later", "that", "day"], 0), (["the", "same", "day"], 0), (["that", "same", "day"], 0),
-        (["earlier", "in", "the", "day"], 0), (["earlier", "that", "day"], 0),
+        (["earlier", "in", "the", "day"], 0), (["earlier", "that", "day"], 0), (["hours", "later"], 0), (["a", "few", "hours", "later"], 0), (["minutes", "later"], 0),
     ].map { (words, days) in (words.map { Array(NameFolding.fold($0).utf8) }, days) }
     static let dayWord = Array(NameFolding.fold("day").utf8)
     static let daysWord = Array(NameFolding.fold("days").utf8)

@@ -56,6 +56,22 @@ import NewsdropExtraction
         #expect(date("Israeli jets struck Khiam on Sunday.", published: "10.12.24.1") == nil)
     }
 
+    /// "Hours later", "minutes later" are the day of the event told before: a response told so is
+    /// not the next day's strike (a date of its own keeps them apart).
+    @Test func hoursLaterIsTheDayOfTheEventToldBefore() {
+        let e = TestSupport.extract("""
+            Published 14 June 2025
+
+            Israel launched a wave of airstrikes across Iran early Friday, targeting the Natanz facility.
+
+            Iran responded hours later by launching around 100 drones toward Israel, the military said.
+
+            On Saturday night, Iranian ballistic missiles struck a residential building in Bat Yam, killing six people.
+            """).events.filter { $0.actor?.name == "Iran" }
+        #expect(e.count == 2, "\(e)")
+        #expect(e.first?.date?.value == "2025-06-13", "\(String(describing: e.first?.date))")
+    }
+
     @Test func theFollowingDayCountsFromTheEventToldBefore() {
         let text = "Published April 14, 2024\n\nIS fighters ambushed an army bus near Sukhnah on Saturday. Russian warplanes carried out 30 air strikes on IS hideouts near Palmyra the following day."
         let events = TestSupport.extract(text).events
