@@ -19,10 +19,10 @@ extension ArticleReader {
             return w.elementsEqual(dayFold) || w.elementsEqual(daysFold) || w.elementsEqual(laterFold)
         }
         guard anchor else { return nil }
+        let firstBytes = ArticleReader.dayPhraseFirstBytes
         for q in range where tokens[q].isWord {
-            // the phrases' first words: the, a, one, later, that, earlier, hours, minutes (one look at the first byte)
-            if tokens[q].foldEnd > tokens[q].foldStart, case let b = folds[Int(tokens[q].foldStart)],
-                b == 0x74 || b == 0x61 || b == 0x75 || b == 0x6C || b == 0x69 || b == 0x68 || b == 0x6D {
+            // only a word whose first byte starts one of the phrases is tried against them
+            if tokens[q].foldEnd > tokens[q].foldStart, firstBytes & (1 << UInt64(folds[Int(tokens[q].foldStart)] & 63)) != 0 {
                 for (words, days) in ArticleReader.dayAfterPhrases where q + words.count <= range.upperBound {
                     if words.indices.allSatisfy({ tokens[q + $0].isWord && word(q + $0).elementsEqual(words[$0]) }) {
                         return (days, q..<q + words.count)
@@ -54,6 +54,10 @@ extension ArticleReader {
         (["later", "in", "the", "day"], 0), (["later", "that", "day"], 0), (["the", "same", "day"], 0), (["that", "same", "day"], 0),
         (["earlier", "in", "the", "day"], 0), (["earlier", "that", "day"], 0), (["hours", "later"], 0), (["a", "few", "hours", "later"], 0), (["minutes", "later"], 0),
     ].map { (words, days) in (words.map { Array(NameFolding.fold($0).utf8) }, days) }
+    /// The first bytes of `dayAfterPhrases`' first words, one bit each (a byte's low six bits: a
+    /// digit or other byte sharing a letter's bit only costs a phrase test), derived from the table
+    /// so that a new phrase needs no other edit.
+    static let dayPhraseFirstBytes: UInt64 = dayAfterPhrases.reduce(0) { $0 | 1 << UInt64($1.0[0][0] & 63) }
     static let dayWord = Array(NameFolding.fold("day").utf8)
     static let daysWord = Array(NameFolding.fold("days").utf8)
     static let laterWord = Array(NameFolding.fold("later").utf8)

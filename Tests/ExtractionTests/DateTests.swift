@@ -1,5 +1,5 @@
 import Testing
-import NewsdropExtraction
+@testable import NewsdropExtraction
 
 /// Dates read from event sentences: explicit and partial, relative only against a publication date.
 @Suite struct DateTests {
@@ -54,6 +54,15 @@ import NewsdropExtraction
         // a version number or a single-digit day is no date line
         #expect(date("Israeli jets struck Khiam on Sunday.", published: "1.2.24") == nil)
         #expect(date("Israeli jets struck Khiam on Sunday.", published: "10.12.24.1") == nil)
+    }
+
+    /// `dayCountPhrase` skips a sentence without "day", "days" or "later": every phrase of its table
+    /// must hold one of them, or it would never be read.
+    @Test func everyDayPhraseHoldsAnAnchorWord() {
+        let anchors = [ArticleReader.dayWord, ArticleReader.daysWord, ArticleReader.laterWord]
+        for (words, _) in ArticleReader.dayAfterPhrases {
+            #expect(words.contains { anchors.contains($0) }, "\(words.map { String(decoding: $0, as: UTF8.self) })")
+        }
     }
 
     /// "Hours later", "minutes later" are the day of the event told before: a response told so is
