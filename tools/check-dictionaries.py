@@ -1,6 +1,6 @@
 #!/usr/bin/env python3
 """Validate the dictionary files: the gazetteer (places.tsv, places-*.tsv) in depth, and the
-other families (actors, titles, triggers, cues, furniture) for header, columns and ids.
+other families (actors, titles, triggers, cues, words, furniture) for header, columns and ids.
 A file's family comes from its name (`<family>.tsv` or `<family>-*.tsv`), as newsdrop loads it,
 never from its header: a wrong header is reported, not skipped.
 
@@ -108,6 +108,7 @@ OTHER = {
     "titles": (["id", "phrases", "actor", "from", "until"], 3),
     "triggers": (["id", "phrases", "pos", "type", "cameo", "roles", "context"], 4),
     "cues": (["id", "phrases", "kind"], 3),
+    "words": (["id", "words", "list"], 3),
     "furniture": (["id", "phrases", "kind"], 3),
 }
 
@@ -160,6 +161,11 @@ def check_other(path, fam, errors, ids_seen, actor_spellings):
             err(n, f"duplicate id {cols[0]} (first at {ids_seen[cols[0]]})")
         else:
             ids_seen[cols[0]] = f"{path}:{n}"
+        if fam == "words" and len(cols) >= 2:
+            # the rule lists hold single words (newsdrop rejects a phrase there too)
+            for w in cols[1].split("|"):
+                if not w.strip() or " " in w.strip():
+                    err(n, f"{w!r}: the word lists hold single, non-empty words")
         if fam == "actors" and len(cols) >= 2 and cols[0]:
             # a name or alias must name one actor: which row wins would otherwise be an accident
             names = [cols[1]] + ([a for a in cols[5].split("|") if a] if len(cols) > 5 else [])

@@ -12,7 +12,6 @@ extension ArticleReader {
         var slot: Int?
     }
 
-    static let targetWords = ReaderWordSet(["targeting", "targeted", "target", "targets", "hitting", "striking"])
     static let agentPreps: Set<FunctionWord> = [.by]
 
     func isPrepositionLike(_ f: FunctionWord) -> Bool {
@@ -64,7 +63,7 @@ extension ArticleReader {
                 if j - 1 >= lowerBound, [.areaNoun, .direction, .locative].contains(tokens[j - 1].function) { return (.locative, j) }
                 return (.of, j)
             case .none:
-                if word(j, in: ArticleReader.targetWords) { return (.locative, j) }
+                if word(j, in: vocabulary.targetVerbs) { return (.locative, j) }
                 if t.flags.contains(.capitalized) || t.flags.contains(.number) { return nil }
                 if steps >= 2 { return nil }
             default:
@@ -121,7 +120,7 @@ extension ArticleReader {
             if slotAt[j - lower] >= 0 {
                 let si = slotAt[j - lower]
                 let sl = s.slots[si]
-                if sl.unknown && sl.actors.isEmpty && sl.titles.isEmpty, let q = (max(s.tokenRange.lowerBound, sl.start - 6)..<sl.start).last(where: { word($0, in: ArticleReader.nameIntroducers) }),
+                if sl.unknown && sl.actors.isEmpty && sl.titles.isEmpty, let q = (max(s.tokenRange.lowerBound, sl.start - 6)..<sl.start).last(where: { word($0, in: vocabulary.nameIntroducers) }),
                     !(q + 1..<sl.start).contains(where: { tokens[$0].isPunct && tokens[$0].mark != 0x22 && tokens[$0].mark != 0x27 })
                 {
                     j = max(j + 1, sl.end)
@@ -144,7 +143,7 @@ extension ArticleReader {
                             j = sl.end
                             continue
                         }
-                        if !word(sl.end - 1, in: ArticleReader.groupHeadNouns) {
+                        if !word(sl.end - 1, in: vocabulary.groupHeadNouns) {
                             a = EventMention.Actor(row: pi, text: span(prev.start, sl.end))
                         }
                     }
@@ -280,7 +279,7 @@ extension ArticleReader {
             if !determiner, t.isWord, t.function == .none, !t.flags.contains(.capitalized), modifiers < 2 { modifiers += 1; q -= 1; continue }
             break
         }
-        return determiner && q >= lower && tokens[q].isWord && word(q, in: ArticleReader.witnessVerbs)
+        return determiner && q >= lower && tokens[q].isWord && word(q, in: vocabulary.witnessVerbs)
     }
 
     /// Whether token `pos` stands inside a quotation of its sentence (an odd number of quote marks
@@ -492,15 +491,15 @@ extension ArticleReader {
             }
             if EventTypeSet.kills.contains(entry.type) && hasViolent { consumedKills.insert(ti); continue }
             // "to discuss the budget and the deployment of joint forces": a topic, not an event
-            if !verbal, (max(lower, slot.start - 8)..<slot.start).contains(where: { word($0, in: ArticleReader.topicVerbs) }),
+            if !verbal, (max(lower, slot.start - 8)..<slot.start).contains(where: { word($0, in: vocabulary.topicVerbs) }),
                 !(max(lower, slot.start - 8)..<slot.start).contains(where: { tokens[$0].isPunct && tokens[$0].mark != 0x2C })
-                    || (slot.start - 1 >= lower && word(slot.start - 1, in: ArticleReader.topicVerbs))
+                    || (slot.start - 1 >= lower && word(slot.start - 1, in: vocabulary.topicVerbs))
             { continue }
             if entry.type == .kill {
                 // "Syria's war has killed half a million": a war, not a killer
                 var q = slot.start - 1
                 while q >= lower, tokens[q].isWord, [.be, .have, .adverb, .modal].contains(tokens[q].function) { q -= 1 }
-                if verbal, q >= lower, word(q, in: ArticleReader.conflictNouns) { continue }
+                if verbal, q >= lower, word(q, in: vocabulary.conflictNouns) { continue }
                 // "plagued by assassinations": a bare plural, no particular killing
                 if !verbal, slot.end - slot.start == 1, let last = bytes[Int(tokens[slot.start].end) - 1] as UInt8?, last == 0x73,
                     slot.start - 1 >= lower, tokens[slot.start - 1].function != .the, tokens[slot.start - 1].function != .determiner,
@@ -510,7 +509,7 @@ extension ArticleReader {
             }
             // "manoeuvres, including firing short-range missiles": a test firing is part of the exercise
             // "the exercise … included firing anti-ship missiles": a part of what the subject names
-            if EventTypeSet.strikes.contains(entry.type), chosen.form == .gerund, slot.start - 1 >= lower, word(slot.start - 1, in: ArticleReader.includeWords) { continue }
+            if EventTypeSet.strikes.contains(entry.type), chosen.form == .gerund, slot.start - 1 >= lower, word(slot.start - 1, in: vocabulary.includeVerbs) { continue }
             if EventTypeSet.strikes.contains(entry.type),
                 governingPreposition(slot.start, lowerBound: lower)?.0 == .including,
                 triggerSlots.prefix(n).contains(where: { s.slots[$0].triggers.contains { dict.triggers[$0.index].type == .exercise } })
@@ -524,7 +523,7 @@ extension ArticleReader {
             { continue }
             // "its 40-year terror campaign", "a decades-long insurgency": a campaign over years is no one event
             if !verbal, EventTypeSet.strikes.contains(entry.type), (max(lower, slot.start - 4)..<slot.start).contains(where: { q in
-                word(q, in: ArticleReader.longPeriods) && !tokens[q].flags.contains(.possessive)
+                word(q, in: vocabulary.longPeriods) && !tokens[q].flags.contains(.possessive)
                     && (tokens[q].flags.contains(.hyphenAfter) || (q - 1 >= lower && tokens[q - 1].flags.contains(.hyphenAfter)))
             }) { continue }
             // "The Houthis have fired drones and missiles at shipping since November": a present perfect
@@ -553,15 +552,15 @@ extension ArticleReader {
                     && tokens[c.start].function == .modal
             }) { continue }
             // "arrested 12 IS suspects in raids in Nineveh": raids that make arrests are no attack
-            if !chosen.form.isVerbal, word(slot.end - 1, in: ArticleReader.raidWords),
-                (max(lower, slot.start - 8)..<slot.start).contains(where: { tokens[$0].isWord && word($0, in: ArticleReader.arrestWords) })
+            if !chosen.form.isVerbal, word(slot.end - 1, in: vocabulary.raidNouns),
+                (max(lower, slot.start - 8)..<slot.start).contains(where: { tokens[$0].isWord && word($0, in: vocabulary.arrestWords) })
             { continue }
             // "any attack on Iran would be answered", "no strike": not an event
-            if !chosen.form.isVerbal, slot.start - 1 >= lower, word(slot.start - 1, in: ArticleReader.nonReferring) { continue }
+            if !chosen.form.isVerbal, slot.start - 1 >= lower, word(slot.start - 1, in: vocabulary.nonReferring) { continue }
             // "to halt their attacks", "stop the strikes", "preventing attacks", "the suspension of its
             // operations": what is to end or not happen; "to protest the drone strikes": what is protested
             if !chosen.form.isVerbal, (max(lower, slot.start - 3)..<slot.start).contains(where: { q in
-                word(q, in: ArticleReader.haltVerbs) && (q + 1..<slot.start).allSatisfy { [.the, .determiner, .possessivePronoun, .of, .forceNoun].contains(tokens[$0].function) || (tokens[$0].isPunct && tokens[$0].mark == 0x22) || (tokens[$0].isWord && tokens[$0].function == .none && !tokens[$0].flags.contains(.capitalized)) }
+                word(q, in: vocabulary.haltVerbs) && (q + 1..<slot.start).allSatisfy { [.the, .determiner, .possessivePronoun, .of, .forceNoun].contains(tokens[$0].function) || (tokens[$0].isPunct && tokens[$0].mark == 0x22) || (tokens[$0].isWord && tokens[$0].function == .none && !tokens[$0].flags.contains(.capitalized)) }
             }) { continue }
             // "have not resumed attacks on shipping", "never carried out strikes": the object of a negated verb
             if !chosen.form.isVerbal, (max(lower, slot.start - 3)..<slot.start).contains(where: { q in
@@ -590,7 +589,7 @@ extension ArticleReader {
             }
             if verbal && passive && !negated && ArticleReader.subjectIsNegated(from: j, lower: lower, tokens: tokens, word: word) { negated = true }
             if negated && !s.cues.contains(where: { $0.kind == .deny }) { continue }
-            if verbal && chosen.form == .past && slot.start - 1 >= lower, word(slot.start - 1, in: ArticleReader.victimWords) { passive = true }
+            if verbal && chosen.form == .past && slot.start - 1 >= lower, word(slot.start - 1, in: vocabulary.victimNouns) { passive = true }
             // headlines drop the auxiliary: "Three US troops killed, dozens injured in drone attack" — a
             // past participle after a counted noun phrase is passive (its noun phrase the victims)
             if s.isHeading && verbal && chosen.form == .past && !passive,
@@ -604,7 +603,7 @@ extension ArticleReader {
             if verbal {
                 let byAfter = slot.end < range.upperBound && tokens[slot.end].function == .by
                 if chosen.form == .past && byAfter { passive = true }
-                if infinitive, j - 1 >= lower, let cv = (max(lower, j - 4)..<j).last(where: { word($0, in: ArticleReader.causeVerbs) }) {
+                if infinitive, j - 1 >= lower, let cv = (max(lower, j - 4)..<j).last(where: { word($0, in: vocabulary.causeVerbs) }) {
                     // "prompting the group to fire 60 rockets", "forcing them to withdraw": it happened, and
                     // the one prompted does it
                     causee = cands.last(where: { $0.start > cv && $0.end <= j && $0.preposition == nil })?.actor
@@ -729,7 +728,7 @@ extension ArticleReader {
                     var q = c.start - 1
                     while q >= lower, tokens[q].function == .the || s.cues.contains(where: { $0.kind == .honorific && $0.start <= q && q < $0.end }) { q -= 1 }
                     return q - 1 >= lower && tokens[q].isWord && (tokens[q].function == .to || ArticleReader.withWord.elementsEqual(word(q)))
-                        && word(q - 1, in: ArticleReader.allegianceWords)
+                        && word(q - 1, in: vocabulary.allegianceWords)
                 }
                 var nonPP = left.filter { $0.preposition == nil && !allegiance($0) && !(tokens[$0.end - 1].flags.contains(.possessive) && !adjacent($0)
                     && !($0.end < slot.start && tokens[$0.end].function == .forceNoun)) }
@@ -774,10 +773,10 @@ extension ArticleReader {
                 if let c = nonPP.last(where: { prevVerb == nil || $0.end <= prevVerb!.end || $0.start < cStart || adjacent($0) }) { return c.actor }
                 if let c = left.last(where: { $0.preposition != FunctionWord.from }) ?? left.last {
                     // "insurgents led by HTS stormed": the leader acts
-                    if c.preposition == .by, c.start - 2 >= lower, word(c.start - 2, in: ArticleReader.ledWords) { return c.actor }
+                    if c.preposition == .by, c.start - 2 >= lower, word(c.start - 2, in: vocabulary.ledWords) { return c.actor }
                     if c.preposition != .by { return c.actor }
                 }
-                if let c = left.last(where: { $0.preposition == .by && $0.start - 2 >= lower && word($0.start - 2, in: ArticleReader.ledWords) }) { return c.actor }
+                if let c = left.last(where: { $0.preposition == .by && $0.start - 2 >= lower && word($0.start - 2, in: vocabulary.ledWords) }) { return c.actor }
                 return nil
             }
             func object() -> EventMention.Actor? {
@@ -885,7 +884,7 @@ extension ArticleReader {
                     // "its forces killed an ISIS leader in a helicopter raid": the killer's raid
                     let activeKillBefore = allTriggerSlots.contains { t in
                         s.slots[t].end <= slot.start && s.slots[t].triggers.allSatisfy { dict.triggers[$0.index].type == .kill }
-                            && s.slots[t].start - 1 >= lower && !word(s.slots[t].start - 1, in: ArticleReader.victimWords)
+                            && s.slots[t].start - 1 >= lower && !word(s.slots[t].start - 1, in: vocabulary.victimNouns)
                             // "was also killed in the attack": an adverb between the auxiliary and the participle keeps it passive
                             && { var q = s.slots[t].start - 1; while q > lower && tokens[q].function == .adverb { q -= 1 }; return tokens[q].function != .be }()
                             // "Three US troops killed … in drone attack" (a headline's passive, its auxiliary dropped)
@@ -897,7 +896,7 @@ extension ArticleReader {
                     let backgroundPrep = !responsibility && !activeKillBefore && EventTypeSet.violent.contains(entry.type)
                         && (gov.map { word($0.1, in: ArticleReader.backgroundPrepositions)
                             // "in response to the bombardment", "in retaliation for the strike"
-                            || ($0.1 - 1 >= lower && word($0.1 - 1, in: ArticleReader.responseWords)) } ?? false)
+                            || ($0.1 - 1 >= lower && word($0.1 - 1, in: vocabulary.responseNouns)) } ?? false)
                     let referring = isAnaphoric(slot) && !s.isHeading
                     // the object of an accusation, a denial or a probe: "blamed Israel for the strike", "condemned the strikes"
                     let objectOfOther = !responsibility && triggerSlots.prefix(n).contains { t in
@@ -969,7 +968,7 @@ extension ArticleReader {
             }
             // "clashes between the SDF and government forces", "killed in clashes with PKK militants": a
             // reciprocal fight is done by the side named after "between" or "with"
-            if actor == nil, !verbal, entry.type == .attack, word(slot.end - 1, in: ArticleReader.reciprocalNouns) {
+            if actor == nil, !verbal, entry.type == .attack, word(slot.end - 1, in: vocabulary.reciprocalNouns) {
                 var q = slot.end
                 while q < min(scopeEnd, slot.end + 8), !(tokens[q].isPunct && tokens[q].mark != 0x28 && tokens[q].mark != 0x29) {
                     if word(q, in: ArticleReader.reciprocalPrepositions), let c = cands.first(where: { $0.start > q && $0.start <= q + 3 && usable($0) }) {
@@ -1022,7 +1021,7 @@ extension ArticleReader {
                     break
                 }
                 return q >= cStart && tokens[q].isWord ? q : nil
-            })(), word(noun, in: ArticleReader.airWeapons) {
+            })(), word(noun, in: vocabulary.airWeapons) {
                 type = .airstrike
                 cameo = EventType.airstrike.defaultCAMEO
             }
@@ -1030,7 +1029,7 @@ extension ArticleReader {
             // (not one "with a guided missile", which ground forces fire)
             if type == .attack && verbal && !passive, let w = (slot.end..<min(scopeEnd, slot.end + 10)).first(where: { q in
                 tokens[q].isPunct && tokens[q].mark != 0x22 || (tokens[q].isWord && ArticleReader.withWord.elementsEqual(word(q)))
-            }), tokens[w].isWord, (w + 1..<min(scopeEnd, w + 5)).contains(where: { tokens[$0].isWord && word($0, in: ArticleReader.aircraftWords) }) {
+            }), tokens[w].isWord, (w + 1..<min(scopeEnd, w + 5)).contains(where: { tokens[$0].isWord && word($0, in: vocabulary.aircraft) }) {
                 type = .airstrike
                 cameo = EventType.airstrike.defaultCAMEO
             }
@@ -1042,7 +1041,7 @@ extension ArticleReader {
                 cameo = EventType.airstrike.defaultCAMEO
             }
             // "a roadside bomb struck an army vehicle": a bomb, not an aircraft
-            if type == .airstrike && verbal && !passive, let noun = bareNounSubject(slot.start, lower: cStart), word(noun, in: ArticleReader.groundWeapons) {
+            if type == .airstrike && verbal && !passive, let noun = bareNounSubject(slot.start, lower: cStart), word(noun, in: vocabulary.groundWeapons) {
                 type = .attack
                 cameo = EventType.attack.defaultCAMEO
             }
@@ -1059,9 +1058,9 @@ extension ArticleReader {
             func placeCandidates(_ lo: Int, _ hi0: Int, strongOnly: Bool) -> [(EventMention.Place, Int)] {
                 var res: [(EventMention.Place, Int)] = []
                 // (the word lists read once per call, not through their lazy statics at every token)
-                let inWord = ArticleReader.inWord, responseWords = ArticleReader.responseWords
+                let inWord = ArticleReader.inWord, responseWords = vocabulary.responseNouns
                 let clauseSubordinators = ArticleReader.clauseSubordinators, sequenceWords = ArticleReader.sequenceWords
-                let speechGerunds = ArticleReader.speechGerunds, streetWords = ArticleReader.streetWords
+                let speechGerunds = vocabulary.speechGerunds, streetWords = vocabulary.streetNouns
                 let betweenWord = ArticleReader.betweenWord, strongLocatives = ArticleReader.strongLocatives
                 // "met X in Y, and inspected … near Z": Z belongs to the next clause
                 var hi = hi0
@@ -1217,7 +1216,7 @@ extension ArticleReader {
                 func owner(_ k: Int) -> Int? { violentSlots.last(where: { s.slots[$0].start < s.slots[k].start }) ?? violentSlots.first }
                 for tj in allTriggerSlots where s.slots[tj].triggers.contains(where: { dict.triggers[$0.index].type == .kill }) && (owner(tj) == nil || owner(tj) == ti) {
                     let ks = s.slots[tj]
-                    if let v = FatalityReader.count(tokens, range, anchor: ks.start, anchorEnd: ks.end, tokenizer: tokenizer) { fatalities = v; break }
+                    if let v = FatalityReader.count(tokens, range, anchor: ks.start, anchorEnd: ks.end, tokenizer: tokenizer, vocabulary: vocabulary) { fatalities = v; break }
                 }
                 if fatalities == nil {
                     let mine = { (q: Int) -> Bool in
@@ -1226,10 +1225,10 @@ extension ArticleReader {
                     }
                     // "retaliated for the deaths of three soldiers": the toll of the event retaliated for
                     // (the list read once, not through its lazy static at every token)
-                    let deathWords = FatalityReader.deathWords
+                    let deathWords = vocabulary.deathWords
                     for q in range where tokens[q].isWord && word(q, in: deathWords) && mine(q)
-                        && !(max(lower, q - 4)..<q).contains(where: { word($0, in: ArticleReader.responseWords) || word($0, in: ArticleReader.retaliateVerbs) }) {
-                        if let v = FatalityReader.count(tokens, range, anchor: q, anchorEnd: q + 1, tokenizer: tokenizer) { fatalities = v; break }
+                        && !(max(lower, q - 4)..<q).contains(where: { word($0, in: vocabulary.responseNouns) || word($0, in: vocabulary.retaliateVerbs) }) {
+                        if let v = FatalityReader.count(tokens, range, anchor: q, anchorEnd: q + 1, tokenizer: tokenizer, vocabulary: vocabulary) { fatalities = v; break }
                     }
                 }
             }
@@ -1276,12 +1275,12 @@ extension ArticleReader {
                 var q = slot.start - 1
                 while q >= cStart, tokens[q].isWord, [.be, .have, .adverb, .modal].contains(tokens[q].function) { q -= 1 }
                 // ("Gunmen ambushed a patrol": capitalised only as the sentence's first word)
-                return q >= cStart && tokens[q].isWord && (!tokens[q].flags.contains(.capitalized) || q == lower) && word(q, in: ArticleReader.unidentifiedDoers)
+                return q >= cStart && tokens[q].isWord && (!tokens[q].flags.contains(.capitalized) || q == lower) && word(q, in: vocabulary.unidentifiedDoers)
             }()
             // "two people were killed in a strike on a house": the strike the victims were killed in is told
             // in the background of its clause, but it is the event the sentence tells
             let killedIn = !verbal && slot.start > lower + 1 && (max(lower + 1, slot.start - 3)..<slot.start).contains { q in
-                word(q, in: ArticleReader.inWord) && word(q - 1, in: ArticleReader.victimVerbs)
+                word(q, in: ArticleReader.inWord) && word(q - 1, in: vocabulary.victimVerbs)
                     && (q + 1..<slot.start).allSatisfy { [.the, .determiner].contains(tokens[$0].function) }
             }
             if actor == nil, !anaphoric, !inBackground || killedIn, !objectOfAnother, !unidentified, EventTypeSet.strikes.contains(type) { doerless.insert(slot.start) } else { doerless.remove(slot.start) }
@@ -1310,7 +1309,7 @@ extension ArticleReader {
                 out[i].actor = inherited
                 // "the aggression launched four raids on Al-Jabbana … Two raids also targeted Ras Issa": raids
                 // that take the doer of an air strike are air raids
-                if out[i].type == .attack, last.type == .airstrike, word(outSlots[i], in: ArticleReader.raidWords) {
+                if out[i].type == .attack, last.type == .airstrike, word(outSlots[i], in: vocabulary.raidNouns) {
                     out[i].type = .airstrike
                     out[i].cameo = last.cameo
                 }
@@ -1364,13 +1363,7 @@ extension ArticleReader {
         }
         return false
     }
-    static let witnessVerbs = ReaderWordSet(["confirmed", "confirms", "reported", "reports", "recorded", "documented", "condemned", "denounced", "described"])
-    static let conflictNouns = ReaderWordSet(["war", "conflict", "violence", "crisis", "hostilities", "fighting", "uprising", "insurgency", "epidemic", "earthquake"])
-    static let causeVerbs = ReaderWordSet(["prompting", "prompted", "forcing", "forced", "leading", "causing", "caused", "compelling", "compelled", "committee", "commission", "panel", "ordered", "instructed", "tasked"])
-    static let groundWeapons = ReaderWordSet(["bomb", "bombs", "mine", "mines", "landmine", "ied", "ieds", "explosion", "blast", "explosive", "explosives", "grenade", "shell", "shells", "mortar", "mortars"])
-    static let nameIntroducers = ReaderWordSet(["codenamed", "code-named", "dubbed", "named", "called", "titled", "nicknamed"])
     static let whereWord = ReaderWordSet(["where"])
-    static let topicVerbs = ReaderWordSet(["discuss", "discussed", "discussing", "discusses", "debate", "debated", "debating"])
 
     /// A verb-only trigger in its -s form after a determiner or a number ("several targets",
     /// "the targets", "36 targets") is a plural noun, not a verb: no trigger, and no bound of others' scopes.
@@ -1392,10 +1385,7 @@ extension ArticleReader {
         guard let s = sentenceIndex(containing: slot.start) else { return false }
         return sentences[s].slots.contains { $0.end == slot.start && $0.triggers.contains { $0.form == .past } }
     }
-    static let streetWords = ReaderWordSet(["street", "road", "square", "avenue", "highway", "boulevard", "roundabout", "bridge"])
     static let presentBe = ReaderWordSet(["is", "are", "am"])
-    static let includeWords = ReaderWordSet(["included", "includes", "include", "involved", "involves", "featured", "features"])
-    static let responseWords = ReaderWordSet(["response", "retaliation", "reply", "revenge", "reaction", "answer"])
     static let casualtyWords = ContextWords(["dead", "killed", "wounded", "injured", "casualties"].map { NameFolding.fold($0) })
     static let noWord = ReaderWordSet(["no", "none"])
 
@@ -1456,16 +1446,11 @@ extension ArticleReader {
         default: return nil
         }
     }
-    static let allegianceWords = ReaderWordSet(["loyal", "affiliated", "linked", "allied", "aligned", "close", "belonging", "subordinate", "attached", "answering", "tied"])
-    /// Subjects that say the doer is unknown: "gunmen opened fire", "unidentified assailants attacked".
-    static let unidentifiedDoers = ReaderWordSet(["gunmen", "assailants", "attackers", "kidnappers", "men", "militants", "individuals", "persons"])
     /// Words of a quantity before a weapon noun: "a number of", "dozens of", "a series of".
     static let quantityWords = ReaderWordSet(["a", "number", "of", "dozens", "scores", "hundreds", "series", "several", "more", "than", "least"])
     /// Words that open a subordinate clause with a subject of its own ("as the IDF intercepted …").
     static let clauseSubordinators = ReaderWordSet(["as", "while", "whereas", "when", "because"])
-    static let aircraftWords = ReaderWordSet(["drone", "drones", "warplane", "warplanes", "jet", "jets", "aircraft", "helicopter", "helicopters", "uav", "uavs", "bombers"])
     static let sequenceWords = ReaderWordSet(["after", "before", "since"])
-    static let definiteAreaNouns = ReaderWordSet(["area", "province", "governorate", "district", "region"])
 
     /// "in the province", "to the area" in a trigger's stretch: the place last named with that noun
     /// (province and governorate alike) in this sentence before it or the six before.
@@ -1474,15 +1459,15 @@ extension ArticleReader {
         var noun: ArraySlice<UInt8>? = nil
         var q = max(lo, r.lowerBound + 1)
         while q + 1 < min(hi, r.upperBound) {
-            if tokens[q].function == .the, tokens[q + 1].isWord, word(q + 1, in: ArticleReader.definiteAreaNouns),
+            if tokens[q].function == .the, tokens[q + 1].isWord, word(q + 1, in: vocabulary.areaNouns),
                 [.locative, .to].contains(tokens[q - 1].function),
                 !(q + 2 < r.upperBound && tokens[q + 2].function == .of)
             { noun = word(q + 1); break }
             q += 1
         }
         guard let n = noun else { return nil }
-        let admin = ArticleReader.adminNouns.contains(n)
-        func same(_ w: ArraySlice<UInt8>) -> Bool { admin ? ArticleReader.adminNouns.contains(w) : w.elementsEqual(n) }
+        let admin = vocabulary.adminNouns.contains(n)
+        func same(_ w: ArraySlice<UInt8>) -> Bool { admin ? vocabulary.adminNouns.contains(w) : w.elementsEqual(n) }
         for j in stride(from: k, through: max(0, k - 6), by: -1) {
             let sj = sentences[j]
             for sl in sj.slots.reversed() where !sl.places.isEmpty && (j < k || sl.end <= q) {
@@ -1492,7 +1477,6 @@ extension ArticleReader {
         }
         return nil
     }
-    static let alignmentWords = ReaderWordSet(["solidarity", "coordination", "cooperation", "support", "sympathy", "tandem", "conjunction", "concert", "alliance", "partnership"])
     static let ofWithWords = ReaderWordSet(["with", "of"])
 
     /// "in solidarity with Iran", "in coordination with the Iranian armed forces", "in support of Gaza":
@@ -1501,35 +1485,20 @@ extension ArticleReader {
         var q = start - 1
         while q >= lower, tokens[q].function == .the { q -= 1 }
         guard q - 1 >= lower, tokens[q].isWord, word(q, in: ArticleReader.ofWithWords) else { return false }
-        return word(q - 1, in: ArticleReader.alignmentWords)
+        return word(q - 1, in: vocabulary.alignmentNouns)
     }
     static let forWord = ReaderWordSet(["for"])
-    static let haltVerbs = ReaderWordSet(["halt", "halting", "halted", "stop", "stopping", "end", "ending", "cease", "ceasing", "suspend", "suspending", "suspended", "prevent", "preventing", "avoid", "avoiding", "curb", "curbing", "deter", "deterring", "suspension", "cessation", "protest", "protested", "protesting", "protests"])
-    static let raidWords = ReaderWordSet(["raid", "raids"])
-    static let victimVerbs = ReaderWordSet(["killed", "wounded", "injured", "died", "martyred"])
     static let anotherWord: [UInt8] = Array(NameFolding.fold("another").utf8)
-    static let arrestWords = ReaderWordSet(["arrest", "arrested", "arresting", "arrests", "detain", "detained", "detaining", "apprehended", "nabbed"])
-    /// Gerunds that open what a speaker went on to say: "…, stressing that", "…, saying".
-    static let speechGerunds = ReaderWordSet(["saying", "stressing", "adding", "noting", "warning", "vowing", "insisting", "explaining", "asserting", "affirming", "stating", "calling", "urging", "threatening", "pledging", "emphasising", "emphasizing", "arguing"])
-    static let retaliateVerbs = ReaderWordSet(["retaliate", "retaliated", "retaliating", "avenge", "avenged", "avenging"])
     static let groupPronouns = ReaderWordSet(["it", "they"])
     static let withWord: [UInt8] = Array(NameFolding.fold("with").utf8)
     static let inWord = ReaderWordSet(["in"])
     static let presentHave = ReaderWordSet(["have", "has"])
-    /// Fights that two sides wage on each other, and the words that name a side after them.
-    static let reciprocalNouns = ReaderWordSet(["clash", "clashes", "fighting", "battle", "battles", "firefight", "firefights", "gunfight", "gunfights", "skirmish", "skirmishes"])
+    /// The words that name a side after a reciprocal noun (`ReaderVocabulary.reciprocalNouns`): "clashes with X", "battles between X and Y".
     static let reciprocalPrepositions = ReaderWordSet(["with", "between"])
     static let betweenWord = ReaderWordSet(["between"])
-    /// Words that count people: "more than a million", "dozens", "hundreds".
-    static let countWords = ReaderWordSet(["million", "millions", "thousand", "thousands", "hundred", "hundreds", "dozen", "dozens", "scores"])
     static let responsibilityWord: [UInt8] = Array(NameFolding.fold("responsibility").utf8)
-    static let airWeapons = ReaderWordSet(["missile", "missiles", "drone", "drones", "warplane", "warplanes", "jet", "jets", "aircraft", "helicopter", "helicopters", "uav", "uavs", "bombers"])
     static let subordinators = ReaderWordSet(["after", "before", "since", "until", "as", "while", "when", "because", "once"])
     static let periodBounds = ReaderWordSet(["since", "until", "till"])
-    /// "a 40-year campaign", "decades-long": periods no single event lasts.
-    static let longPeriods = ReaderWordSet(["year", "years", "decade", "decades"])
-    /// Head nouns of an organisation's name: "Iraq's Islamic Resistance" is a group, not the state.
-    static let groupHeadNouns = ReaderWordSet(["resistance", "brigade", "brigades", "battalion", "battalions", "front", "movement", "militia", "militias", "faction", "factions"])
     /// Phrases after a toll that count it over a period: "since then", "so far", "to date", "over the past".
     static let tallyPhrases: [[String]] = [["since"], ["so", "far"], ["to", "date"], ["over", "the", "past"], ["over", "the", "last"], ["in", "total"]].map { $0.map { NameFolding.fold($0) } }
 
@@ -1552,11 +1521,6 @@ extension ArticleReader {
         }
         return false
     }
-    static let ledWords = ReaderWordSet(["led", "headed", "spearheaded", "commanded"])
-    /// Words before an event noun that say no particular event is meant.
-    static let nonReferring = ReaderWordSet(["any", "no", "every", "future", "possible", "potential", "further", "new", "simulated", "mock", "hypothetical", "imaginary", "imagined"])
-    /// Words before a past participle that make it passive: "those killed", "people killed".
-    static let victimWords = ReaderWordSet(["those", "people", "civilians", "others", "persons"])
 
     /// The common noun right before a verb (over auxiliaries and adverbs) when it heads the subject:
     /// "a drone fired", "the warplanes struck"; `nil` when a name, pronoun or punctuation is there.
@@ -1564,7 +1528,7 @@ extension ArticleReader {
         var q = verb - 1
         while q >= lower, tokens[q].isWord, [.be, .have, .adverb, .modal].contains(tokens[q].function) { q -= 1 }
         guard q >= lower, tokens[q].isWord, !tokens[q].flags.contains(.capitalized), !tokens[q].flags.contains(.number) else { return nil }
-        return tokens[q].function == .forceNoun || word(q, in: ArticleReader.groundWeapons) ? q : nil
+        return tokens[q].function == .forceNoun || word(q, in: vocabulary.groundWeapons) ? q : nil
     }
 
     /// Whether a "by X" or an agent cue ("attributed to", "carried out by") follows the trigger.
@@ -1592,7 +1556,7 @@ extension ArticleReader {
         if !entry.notNext.isEmpty && slot.end < range.upperBound && present(entry.notNext, slot.end..<slot.end + 1) { return false }
         // `not-count`: "leaving about two dozen troops with injuries", "leaving more than a million
         // people without power": what a strike leaves behind is counted; forces leave places
-        if entry.notBeforeCount, (slot.end..<min(range.upperBound, slot.end + 5)).contains(where: { tokens[$0].flags.contains(.number) || tokens[$0].function == .number || (tokens[$0].isWord && ArticleReader.countWords.contains(tokenizer.fold(tokens[$0]))) }) { return false }
+        if entry.notBeforeCount, (slot.end..<min(range.upperBound, slot.end + 5)).contains(where: { tokens[$0].flags.contains(.number) || tokens[$0].function == .number || (tokens[$0].isWord && vocabulary.countWords.contains(tokenizer.fold(tokens[$0]))) }) { return false }
         // the `next:` stretch: six tokens after the trigger, not counting quote marks and the words of a
         // quantity ("fired "a number of appropriate naval missiles"", "launched dozens of drones")
         var nextEnd = slot.end

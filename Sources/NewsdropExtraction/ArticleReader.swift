@@ -16,6 +16,8 @@ final class ArticleReader {
     /// The lexicon's dictionaries, held here so that `dict.actors.entries[i]` reads a stored
     /// property instead of copying the whole struct out of a computed one.
     let dict: Dictionaries
+    /// The word lists the rules read (`words.tsv`), held here for the same reason.
+    let vocabulary: ReaderVocabulary
     /// The folds of `tokens`; like `tokens`, fixed once the body is read (in `init`), so reading
     /// them needs no dynamic exclusivity check.
     let tokenizer: Tokenizer
@@ -69,6 +71,7 @@ final class ArticleReader {
         self.lexicon = lexicon
         self.triggerContexts = triggerContexts
         dict = lexicon.dictionaries
+        vocabulary = dict.words
         let bytes = Array(text.utf8)
         self.bytes = bytes
         var tokenizer = Tokenizer()
@@ -122,7 +125,7 @@ final class ArticleReader {
                 if mentions[idx].fatalities == nil { mentions[idx].fatalities = deaths }
             }
             // "the death toll rose to 12": the new toll of the last strike or attack of the paragraph or the two before
-            if !ms.0.contains(where: { EventMerger.family($0.type) == 1 }), let deaths = FatalityReader.raisedToll(tokens, sentences[k].tokenRange, tokenizer: tokenizer),
+            if !ms.0.contains(where: { EventMerger.family($0.type) == 1 }), let deaths = FatalityReader.raisedToll(tokens, sentences[k].tokenRange, tokenizer: tokenizer, vocabulary: vocabulary),
                 let idx = mentions.lastIndex(where: { EventMerger.family($0.type) == 1 && !$0.background }), sentences[mentions[idx].sentenceIndex].block >= sentences[k].block - 2
             {
                 mentions[idx].fatalities = max(mentions[idx].fatalities ?? 0, deaths)
@@ -445,14 +448,13 @@ final class ArticleReader {
         countryWeight = weight
     }
 
-    static let adminNouns = FoldedWordSet(["province", "governorate"])
 
     /// The best gazetteer row among a slot's candidates: the article's countries first, then
     /// a name qualified by "province"/"governorate" as the region, then population.
     func bestPlace(_ slot: SentenceSlots.Slot) -> Int? {
         guard !slot.places.isEmpty else { return nil }
         let next = slot.end < tokens.count ? tokens[slot.end] : nil
-        let wantsAdmin = next.map { $0.function == .areaNoun && ArticleReader.adminNouns.contains(tokenizer.fold($0)) } ?? false
+        let wantsAdmin = next.map { $0.function == .areaNoun && vocabulary.adminNouns.contains(tokenizer.fold($0)) } ?? false
         let places = dict.gazetteer.entries, placeCountry = lexicon.placeCountry, weight = countryWeight
         return slot.places.max { a, b in
             // (no weights before `weighCountries` has run)

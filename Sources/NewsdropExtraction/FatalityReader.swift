@@ -2,7 +2,7 @@
 /// seven", "at least eight dead", "18 commanders assassinated", "dozens" (12, as ACLED codes it).
 enum FatalityReader {
     /// The count near a killing word at token `anchor` (a kill trigger or dead/died/death toll).
-    static func count(_ tokens: [Token], _ range: Range<Int>, anchor: Int, anchorEnd: Int, tokenizer: Tokenizer) -> Int? {
+    static func count(_ tokens: [Token], _ range: Range<Int>, anchor: Int, anchorEnd: Int, tokenizer: Tokenizer, vocabulary: ReaderVocabulary) -> Int? {
         func value(_ k: Int) -> Int? {
             let t = tokens[k]
             if t.flags.contains(.number) && !t.flags.contains(.ordinal) {
@@ -10,7 +10,7 @@ enum FatalityReader {
                 if k + 1 < range.upperBound, tokens[k + 1].isWord, tokens[k + 1].function == .month || tokens[k + 1].function == .relativeTime { return nil }
                 // "on April 1 that killed seven": a day of the month
                 if k - 1 >= range.lowerBound, tokens[k - 1].isWord, tokens[k - 1].function == .month { return nil }
-                if k + 1 < range.upperBound, unitWords.contains(tokenizer.fold(tokens[k + 1])) { return nil }
+                if k + 1 < range.upperBound, vocabulary.unitWords.contains(tokenizer.fold(tokens[k + 1])) { return nil }
                 return Int(t.value)
             }
             if t.function == .number { return Int(t.value) }
@@ -41,7 +41,7 @@ enum FatalityReader {
             }
             if t.isPunct && (t.mark == 0x2C || t.mark == 0x3B || t.mark == 0x3A || t.mark == 0x28) { break }
             // "A woman was killed": one
-            if t.isWord, singleWords.contains(tokenizer.fold(t)), k + 1 < anchor, tokens[k + 1].isWord, !groupWords.contains(tokenizer.fold(tokens[k + 1])),
+            if t.isWord, singleWords.contains(tokenizer.fold(t)), k + 1 < anchor, tokens[k + 1].isWord, !vocabulary.groupNouns.contains(tokenizer.fold(tokens[k + 1])),
                 (k + 1..<anchor).contains(where: { tokens[$0].isWord && singularBe.contains(tokenizer.fold(tokens[$0])) })
             { return 1 }
             if let v = value(k), !excluded(k) {
@@ -61,10 +61,10 @@ enum FatalityReader {
             let t = tokens[k]
             if t.isPunct && t.mark != 0x2D { break }
             // "killing a child and injuring three": the count after a wounding word is the wounded
-            if t.isWord && woundWords.contains(tokenizer.fold(t)) { break }
+            if t.isWord && vocabulary.woundWords.contains(tokenizer.fold(t)) { break }
             // "killing a child", "shot dead a former commander": one
             if steps == 0, t.isWord, singleWords.contains(tokenizer.fold(t)), k + 1 < range.upperBound,
-                tokens[k + 1].isWord, !groupWords.contains(tokenizer.fold(tokens[k + 1])) { return alongWith ? 2 : 1 }
+                tokens[k + 1].isWord, !vocabulary.groupNouns.contains(tokenizer.fold(tokens[k + 1])) { return alongWith ? 2 : 1 }
             // "killing him and his son": the one named and one more
             if steps == 0, t.isWord, objectPronouns.contains(tokenizer.fold(t)) {
                 if k + 2 < range.upperBound, tokens[k + 1].isWord, tokens[k + 1].function == .conjunction, tokens[k + 2].isWord, tokens[k + 2].function == .possessivePronoun,
@@ -78,7 +78,7 @@ enum FatalityReader {
             { return alongWith ? 2 : 1 }
             if t.isWord && alongWords.contains(tokenizer.fold(t)) { alongWith = true }
             // "were killed and four others injured": a count before a wounding word is the wounded
-            if value(k) != nil, (k + 1..<min(range.upperBound, k + 3)).contains(where: { tokens[$0].isWord && woundWords.contains(tokenizer.fold(tokens[$0])) }) { break }
+            if value(k) != nil, (k + 1..<min(range.upperBound, k + 3)).contains(where: { tokens[$0].isWord && vocabulary.woundWords.contains(tokenizer.fold(tokens[$0])) }) { break }
             if let v = value(k), !excluded(k) { return alongWith ? v + 1 : v }
             k += 1
             steps += 1
@@ -88,35 +88,24 @@ enum FatalityReader {
 
     /// "the death toll rose to 12", "the toll climbed to ten", "raising the death toll to 18": the new
     /// toll of an event told before, in a sentence that tells no event of its own.
-    static func raisedToll(_ tokens: [Token], _ range: Range<Int>, tokenizer: Tokenizer) -> Int? {
+    static func raisedToll(_ tokens: [Token], _ range: Range<Int>, tokenizer: Tokenizer, vocabulary: ReaderVocabulary) -> Int? {
         let n = Int32(tollWord.count)
         // (the fold's length first: most words are not "toll", and this runs on every sentence without an event)
         for q in range where tokens[q].isWord && tokens[q].foldEnd - tokens[q].foldStart == n && tokenizer.fold(tokens[q]).elementsEqual(tollWord) {
-            let rises = q + 1 < range.upperBound && tokens[q + 1].isWord && riseWords.contains(tokenizer.fold(tokens[q + 1]))
-            let raising = q - 2 >= range.lowerBound && tokens[q - 2].isWord && raisingWords.contains(tokenizer.fold(tokens[q - 2]))
-                || q - 3 >= range.lowerBound && tokens[q - 3].isWord && raisingWords.contains(tokenizer.fold(tokens[q - 3]))
+            let rises = q + 1 < range.upperBound && tokens[q + 1].isWord && vocabulary.tollRiseVerbs.contains(tokenizer.fold(tokens[q + 1]))
+            let raising = q - 2 >= range.lowerBound && tokens[q - 2].isWord && vocabulary.tollRaisingVerbs.contains(tokenizer.fold(tokens[q - 2]))
+                || q - 3 >= range.lowerBound && tokens[q - 3].isWord && vocabulary.tollRaisingVerbs.contains(tokenizer.fold(tokens[q - 3]))
             guard rises || raising else { continue }
-            return count(tokens, range, anchor: q, anchorEnd: q + 1, tokenizer: tokenizer)
+            return count(tokens, range, anchor: q, anchorEnd: q + 1, tokenizer: tokenizer, vocabulary: vocabulary)
         }
         return nil
     }
     static let tollWord = Array(NameFolding.fold("toll").utf8)
-    static let riseWords = FoldedWordSet(["rose", "risen", "rises", "climbed", "climbs", "increased", "jumped", "mounted", "reached", "grew", "soared"])
-    static let raisingWords = FoldedWordSet(["raising", "bringing", "pushing", "taking"])
-
-    static let woundWords = FoldedWordSet(["injuring", "wounding", "injured", "wounded", "injuries"])
     static let singleWords = FoldedWordSet(["a", "an"])
     static let singularOwners = FoldedWordSet(["his", "her", "its"])
     static let objectPronouns = FoldedWordSet(["him", "her"])
     static let singularBe = FoldedWordSet(["was", "is"])
-    /// "a number of", "a dozen": not one.
-    static let groupWords = FoldedWordSet(["number", "total", "dozen", "few", "handful", "score", "series", "group", "couple"])
 
     /// "along with", "together with": the count that follows is in addition to the subject.
     static let alongWords = FoldedWordSet(["along", "together"])
-
-    /// Folded words that, after a killing word, also mark a toll ("dead", "died", "death toll").
-    static let deathWords = ReaderWordSet(["dead", "died", "deaths", "fatalities", "toll", "lives", "killed", "killing", "kills", "kill", "neutralised", "neutralized", "bodies", "martyred", "martyrdom", "martyring"])
-
-    static let unitWords = FoldedWordSet(["km", "kms", "kilometers", "kilometres", "miles", "meters", "metres", "percent", "years", "year", "days", "hours", "months", "weeks", "billion", "million", "am", "pm"])
 }

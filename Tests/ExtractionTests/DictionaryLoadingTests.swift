@@ -95,4 +95,29 @@ import NewsdropExtraction
         let e = x.extract(ArticleText(id: "t", text: "The Party of God attacked Israeli troops near Metula on Monday.", fileName: "t.txt")).events
         #expect(e.first?.actor?.id == "hezbollah")
     }
+
+    @Test func overrideWordListRowAddsAWordToTheList() throws {
+        // a raid that makes arrests is no attack (words.tsv arrest-words); "handcuffed" is not shipped as one
+        let sentence = "Police handcuffed two suspects in a raid on a house in Kirkuk on Monday."
+        #expect(TestSupport.extract(sentence).events.contains { $0.type == .attack })
+        let dir = try folder(["words-local.tsv": "id\twords\tlist\nmy-arrests\thandcuffed|jailed\tarrest-words\n"])
+        defer { try? FileManager.default.removeItem(atPath: dir) }
+        let x = try DictionaryEventExtractor(directories: [TestSupport.dictionaryDirectory, dir])
+        let e = x.extract(ArticleText(id: "t", text: sentence, fileName: "t.txt")).events
+        #expect(!e.contains { $0.type == .attack }, "\(e)")
+    }
+
+    @Test func unknownWordListAndPhraseAreReportedWithFileAndLine() throws {
+        for (row, message) in [("x\tquadcopter\tflying-things\n", "unknown list 'flying-things'"),
+                               ("x\tsuicide drone\tair-weapons\n", "more than one word")] {
+            let dir = try folder(["words-local.tsv": "id\twords\tlist\n" + row])
+            defer { try? FileManager.default.removeItem(atPath: dir) }
+            #expect {
+                try Dictionaries.load(from: [TestSupport.dictionaryDirectory, dir])
+            } throws: { error in
+                guard let e = error as? DictionaryError else { return false }
+                return e.description.hasPrefix(dir + "/words-local.tsv:2: ") && e.description.contains(message)
+            }
+        }
+    }
 }
