@@ -1381,9 +1381,17 @@ extension ArticleReader {
         let p = tokens[slot.start - 1]
         // "at targets in the occupied territories": after a preposition as well
         if [.the, .determiner, .number, .possessivePronoun, .locative, .preposition].contains(p.function) || p.flags.contains(.number) { return true }
-        // "bombed targets in Damascus": the object of a trigger verb
+        // "bombed targets in Damascus", "struck Hezbollah targets", "hit several military targets": the
+        // object of a trigger verb, after at most three modifiers (names, plain words, determiners)
         guard let s = sentenceIndex(containing: slot.start) else { return false }
-        return sentences[s].slots.contains { $0.end == slot.start && $0.triggers.contains { $0.form == .past } }
+        var end = slot.start
+        for _ in 0...3 {
+            if sentences[s].slots.contains(where: { $0.end == end && $0.triggers.contains { $0.form == .past } }) { return true }
+            let q = end - 1
+            guard q > lower, tokens[q].isWord, [.none, .the, .determiner, .number, .forceNoun].contains(tokens[q].function) else { return false }
+            end = q
+        }
+        return false
     }
     static let presentBe = ReaderWordSet(["is", "are", "am"])
     static let casualtyWords = ContextWords(["dead", "killed", "wounded", "injured", "casualties"].map { NameFolding.fold($0) })

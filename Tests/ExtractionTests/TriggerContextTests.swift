@@ -149,4 +149,16 @@ import NewsdropExtraction
         let b = TestSupport.extractBody("Thousands took to the streets in Qamishli on Tuesday to protest the drone strikes.").events
         #expect(!b.contains { $0.type == .airstrike }, "\(b)")
     }
+
+    @Test func targetsAfterAStrikeVerbsObjectAreANoun() {
+        // "aircraft … targets": the drone/aircraft context of the verb-only trigger "target" is there, but
+        // "targets" is the head of "struck"'s object, so the place, day and toll after it are the strike's
+        for text in ["Israeli aircraft struck Hezbollah targets in Khiam on Tuesday, killing two fighters.",
+                     "Israeli aircraft struck military targets in Khiam on Tuesday, killing two fighters.",
+                     "Israeli warplanes hit several Hezbollah targets in Khiam on Tuesday, killing two fighters."] {
+            let e = TestSupport.extractBody(text).events
+            #expect(e.count == 1, "\(e)")
+            #expect(e.first?.type == .airstrike && e.first?.place?.name == "Khiam" && e.first?.fatalities == 2, "\(text): \(e)")
+        }
+    }
 }
