@@ -1064,9 +1064,14 @@ extension ArticleReader {
                 let betweenWord = ArticleReader.betweenWord, strongLocatives = ArticleReader.strongLocatives
                 // "met X in Y, and inspected … near Z": Z belongs to the next clause
                 var hi = hi0
-                // "targeted two US bases in Syria … in retaliation for the onslaught on Gaza": the place of the
-                // event retaliated for is not this one's
-                if lo >= slot.end, let r = (lo..<hi0).first(where: { q in q + 1 < hi0 && word(q, in: inWord) && word(q + 1, in: responseWords) }) { hi = r }
+                // "targeted two US bases in Syria … in retaliation for the onslaught on Gaza", "…, in what it
+                // described as a response to the massacres in Gaza": the place of the event retaliated for is
+                // not this one's
+                let forWord = ArticleReader.forWord
+                if lo >= slot.end, let r = (lo..<hi0).first(where: { q in
+                    q + 1 < hi0 && (word(q, in: inWord) && word(q + 1, in: responseWords)
+                        || word(q, in: responseWords) && (tokens[q + 1].function == .to || word(q + 1, in: forWord)))
+                }) { hi = r }
                 // "claimed two drone attacks on Israel overnight as the IDF intercepted a target over the Red Sea":
                 // a subordinate clause with a subject of its own has places of its own
                 if lo >= slot.end, let r = (lo..<hi).first(where: { q in

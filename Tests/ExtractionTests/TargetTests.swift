@@ -36,6 +36,9 @@ import NewsdropExtraction
         // "in retaliation for … the onslaught on Gaza": Gaza is the place of what is retaliated for
         let r = TestSupport.extract("The Islamic Resistance in Iraq says it has targeted two US military bases in Syria with drones in retaliation for Washington's support for the Israeli onslaught on Gaza.").events
         #expect(r.first?.place?.name == "Syria", "\(r)")
+        // "in what it described as a response to …": a response noun with "to"/"for" opens the same background
+        let d = TestSupport.extract("The Islamic Resistance in Iraq said on Tuesday it had targeted an Israeli air base in the occupied Golan Heights with drones, in what it described as a response to the massacres in Gaza.").events
+        #expect(d.first?.place?.name == "Golan Heights", "\(d)")
     }
 
     @Test func whereARoadLeadsIsNotThePlace() {
