@@ -431,7 +431,10 @@ extension ArticleReader {
 
         var out: [EventMention] = []
         // "In a separate incident, gunmen opened fire …", "Separately, a drone struck …": not an event told before
-        let separate = s.cues.contains { $0.kind == .separate && $0.start - lower <= 1 }
+        // at the sentence's start, or right after a report verb ("The ministry said separately that …")
+        let separate = s.cues.contains { c in
+            c.kind == .separate && (c.start - lower <= 1 || s.cues.contains { $0.kind == .report && $0.end == c.start })
+        }
         // the first token of the trigger each of `out` was read from
         var outSlots: [Int] = []
         // the triggers of `out` told without a doer that may take the side of the last strike
@@ -1171,7 +1174,13 @@ extension ArticleReader {
             if let p = wherePlace, best(placeCandidates(slot.end, scopeEnd, strongOnly: false)) == nil { place = p; strength = 3 }
             else if let p = passiveSubjectPlace { place = p; strength = 3 }
             else if let p = best(placeCandidates(slot.end, scopeEnd, strongOnly: false)) { place = p; strength = 3 }
-            else if nominalAnaphor { }
+            // "ISIS killed 53 people near Palmyra, in the deadliest attack claimed by the group": the killing
+            // told before the anaphoric noun, whose toll it takes, is where it happened
+            else if nominalAnaphor {
+                if hasViolent, let kill = allTriggerSlots.last(where: { ti in
+                    s.slots[ti].end <= slot.start && s.slots[ti].triggers.allSatisfy { dict.triggers[$0.index].type == .kill }
+                }), let p = best(placeCandidates(s.slots[kill].end, slot.start, strongOnly: false)) { place = p; strength = 3 }
+            }
             else if n == 0, let p = best(placeCandidates(lower, slot.start, strongOnly: false)) { place = p; strength = 3 }
             else if verbal || governingPreposition(slot.start, lowerBound: lower) == nil, let first = out.first(where: { $0.place != nil && $0.placeStrength >= 2 }) { place = first.place; strength = 2 }
             // (not past the next trigger: "… since a drone attack on a military academy in Homs" is that attack's place)

@@ -128,4 +128,19 @@ import NewsdropExtraction
         let r = TestSupport.extractBody("Israeli forces killed three Palestinians during a raid on the Nur Shams camp on Wednesday.").events
         #expect(r.contains { $0.type == .attack }, "\(r)")
     }
+
+    @Test func separatelyAfterAReportVerbOpensAnotherIncident() {
+        // "The ministry said separately that …": the cue after the report verb, not at the sentence's start
+        let e = TestSupport.extractBody("A Turkish drone strike on a vehicle in the Sinjar district west of Mosul killed three members of a PKK-affiliated group on Saturday, two Iraqi security sources said.\n\nTurkey's defence ministry said separately that its forces had neutralised 11 PKK militants in northern Iraq's Metina and Hakurk regions over the past week.").events
+        #expect(e.count == 2, "\(e)")
+        #expect(e.contains { $0.place?.name == "Sinjar" && $0.fatalities == 3 }, "\(e)")
+        #expect(e.contains { $0.place?.name == "Metina" && $0.fatalities == 11 }, "\(e)")
+    }
+
+    @Test func aKillingBeforeAnAnaphoricAttackNounGivesItsPlace() {
+        // the killing word is the anaphoric attack's toll; its clause is where the attack happened
+        let e = TestSupport.extractBody("In February, ISIS killed 53 people near Palmyra, in the deadliest attack claimed by the group in a year.").events
+        #expect(e.count == 1, "\(e)")
+        #expect(e.first?.place?.name == "Palmyra" && e.first?.fatalities == 53, "\(e)")
+    }
 }
