@@ -1283,6 +1283,14 @@ extension ArticleReader {
                 out.remove(at: at)
                 outSlots.remove(at: at)
             }
+            // "Washington blames Kataib Hezbollah for the drone attack that killed three soldiers in Jordan": a
+            // strike blamed in its own sentence, told with a place or toll of its own, was done by the one
+            // blamed (a claim); it is then no earlier strike for the blame to name
+            if actor == nil, !verbal, let b = blamed, b.sentence == k, EventMerger.family(type) == 1, place != nil || fatalities != nil {
+                actor = b.actor
+                modality = .claimed
+                blamed = nil
+            }
             // told without a doer: may take the side of the last strike once the sentence is read
             // "gunmen opened fire on a car": people nobody has named did it, not the side of the last strike
             let unidentified = !passive && {

@@ -110,6 +110,10 @@ import NewsdropExtraction
         let e = TestSupport.extractBody("US warplanes struck targets in Albukamal on Friday.\n\nA drone hit Tower 22, a small US outpost in Jordan, on January 28. Washington blamed the Islamic Resistance in Iraq for the attack.").events
         let t = e.first { $0.place?.name == "Tower 22" && $0.type == .airstrike }
         #expect(t?.actor?.id == "islamic-resistance-in-iraq" && t?.modality == .claimed, "\(e)")
+        // blamed in its own sentence, with a place and toll of its own: not the last strike's side (the US)
+        let j = TestSupport.extractBody("US warplanes struck targets in Albukamal on Friday.\n\nWashington blames Kataib Hezbollah for the drone attack that killed three American soldiers in Jordan last month.").events
+        let a = j.first { $0.place?.name == "Jordan" }
+        #expect(a?.actor?.id == "kataib-hezbollah" && a?.modality == .claimed && a?.fatalities == 3, "\(j)")
     }
 
     @Test func whoDeniesResponsibilityDidNotDoIt() {
