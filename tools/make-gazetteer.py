@@ -71,7 +71,7 @@ ADMIN1_SEATS = {
 # Canonical English names for places whose GeoNames name is a scholarly transliteration.
 # (Other names are folded to plain ASCII letters; the GeoNames spelling stays as an alias.)
 NAME_OVERRIDES = {
-    174448: "Abu Kamal", 170794: "Deir ez-Zor", 173322: "Al-Qusayr", 360531: "El Quseir",
+    174448: "Abu Kamal", 170794: "Deir ez-Zor", 173322: "Al-Qusayr", 360531: "El Quseir", 94220: "Koya",
     171830: "Baniyas", 173334: "Quneitra", 170905: "Daraa", 172955: "Raqqa", 173811: "Al-Hasakah",
     173377: "Qamishli", 173480: "Al-Mayadin", 163345: "Tartus", 170017: "Hama", 170592: "Douma",
     163808: "Palmyra", 172256: "Kobani", 174186: "Afrin", 172082: "Azaz", 163750: "Tell Abyad",
@@ -99,6 +99,7 @@ DROPPED_ALIASES = {
 # Spellings the news uses that GeoNames lacks; each is an alias of exactly this one row.
 EXTRA_ALIASES = {
     743615: ["Kahramankazan"],  # Kazan, Ankara, renamed in 2016
+    94220: ["Koysinjaq", "Koysinceq", "Koye", "Koy Sanjaq"],  # Koya, Erbil (GeoNames: Koysinceq)
     174448: ["Albukamal", "Al-Bukamal", "Al Bukamal", "Bukamal", "Albu Kamal", "Albu-Kamal", "Boukamal",
              "Abou Kamal", "Abu Kamal", "Al Boukamal", "Abu Kemal"],
     170794: ["Deir Ezzor", "Deir al-Zour", "Deir Al-Zour", "Dayr az Zawr", "Dayr az-Zawr", "Deir el-Zor",
@@ -286,6 +287,19 @@ def good_alias(a):
     return True
 
 
+def ending_variants(s):
+    """The other common romanisations of a spelling's last word ending in a vowel: Arabic's final
+    tā' marbūṭa is written -ah or -a ("Hawijah", "Hawija"; "Muqdadiyah", "Muqdadiya"), and the
+    Levantine -iyeh as -iya or -iyah ("Nabatiyeh", "Nabatiya"). newsdrop's fold keeps the final h,
+    so each form must be an alias of its own. Filtered like any alias (alias_list)."""
+    m = re.fullmatch(r"(.*?)(iyeh|iyah|iya|ah|a)", s)
+    if not m or len(m.group(1)) < 3 or not m.group(1)[-1].isalpha() or m.group(1)[-1] in "aeiouAEIOU":
+        return []
+    stem, end = m.group(1), m.group(2)
+    forms = {"iyeh": ["iya", "iyah"], "iyah": ["iya"], "iya": ["iyah"], "ah": ["a"], "a": ["ah"]}[end]
+    return [stem + f for f in forms]
+
+
 def fold_key(s):
     s = ascii_fold(s).lower()
     s = re.sub(r"['`]", "", s)
@@ -414,7 +428,10 @@ def main():
             continue
         admin = ADMIN1.get(cc, {}).get(c["admin1code"], "")
         alternates = [a for a in c["alternatenames"] if a not in DROPPED_ALIASES.get(gid, [])]
-        aliases = alias_list(name, [orig] + alternates, EXTRA_ALIASES.get(gid, []),
+        # (the variants of a Latin spelling's ending: Hawijah → Hawija)
+        variants = [v for a in [name] + alternates if is_latin(a) for v in ending_variants(a)
+                    if v not in DROPPED_ALIASES.get(gid, [])]
+        aliases = alias_list(name, [orig] + alternates + variants, EXTRA_ALIASES.get(gid, []),
                              banned, weapons, small=int(c["population"] or 0) < SMALL_PLACE)
         rows.append([str(gid), name, "city", cc, admin, fmt_coord(c["latitude"]), fmt_coord(c["longitude"]),
                      str(int(c["population"] or 0)), "|".join(aliases)])

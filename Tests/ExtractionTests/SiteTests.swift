@@ -100,4 +100,16 @@ import NewsdropExtraction
             .first { $0.actor?.id == "hezbollah" }
         #expect(e?.place?.name != "Tyre", "\(String(describing: e))")
     }
+
+    @Test func aTownSpeltWithoutItsFinalHIsTheTown() {
+        // make-gazetteer.py adds the -a/-ah (and -iya/-iyeh) romanisations of a name's ending: GeoNames
+        // spells Al Hawijah and Al Miqdadiyah, the news often Hawija and Muqdadiya
+        for (text, name) in [("ISIS militants attacked an army checkpoint near Hawija on Monday.", "Al Hawijah"),
+                             ("Gunmen attacked a police checkpoint in Muqdadiyah on Monday.", "Al Miqdadiyah"),
+                             ("Gunmen attacked a police checkpoint in Muqdadiya on Monday.", "Al Miqdadiyah"),
+                             ("Iranian drones struck a camp of Kurdish opposition groups in Koya on Monday.", "Koya")] {
+            let e = TestSupport.extractBody(text).events
+            #expect(e.first?.place?.name == name, "\(text): \(e)")
+        }
+    }
 }
