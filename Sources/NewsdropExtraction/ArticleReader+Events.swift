@@ -351,6 +351,12 @@ extension ArticleReader {
         // (actors: their names are made into strings only for the output)
         var source: EventMention.Actor? = nil
         var speaker: EventMention.Actor? = nil
+        /// A military or a government that reports in this sentence ("The IDF later said …", "…, the
+        /// IDF said"): the side of a strike it reports abroad without naming the doer.
+        var reportingSide: EventMention.Actor? = nil
+        func isSide(_ a: EventMention.Actor) -> Bool {
+            a.index.map { [.armedForce, .state].contains(dict.actors.entries[$0].kind) && !dict.actors.entries[$0].country.isEmpty } ?? false
+        }
         for c in s.cues where c.kind == .according {
             var e = c.end
             while e < range.upperBound && !(tokens[e].isPunct && tokens[e].mark == 0x2C) { e += 1 }
@@ -394,8 +400,11 @@ extension ArticleReader {
             {
                 for q in lead..<b.end { attributionTokens.insert(q) }
                 if b.actor.index != nil || lead < b.start { speaker = speaker ?? b.actor }
+                if isSide(b.actor) { reportingSide = reportingSide ?? b.actor }
             }
             let before = cands.last { $0.end <= c.start && c.start - $0.end <= 5 && !$0.isPronoun }
+            // "The IDF later said fighter jets struck …": the subject that opens the sentence
+            if let b = before, isSide(b.actor), (lower..<b.start).allSatisfy({ tokens[$0].function == .the }) { reportingSide = reportingSide ?? b.actor }
             let after = cands.first { $0.start >= c.end && $0.start - c.end <= 3 }
             let media = before.flatMap { $0.isMedia ? $0 : nil } ?? after.flatMap { $0.isMedia ? $0 : nil }
             if let m = media {
@@ -1324,6 +1333,15 @@ extension ArticleReader {
         }
         _ = consumedKills
         for i in out.indices where out[i].actor == nil && doerless.contains(outSlots[i]) && !separate {
+            // "Fighter jets struck the launchers in Aitaroun, the IDF said": a military or government that
+            // reports a strike in another country without naming the doer reports its own (one reporting
+            // a strike at home, "Iraq's military said a drone struck a car in Baghdad", may not)
+            if let side = reportingSide, let p = out[i].place?.index, case let c = dict.gazetteer.entries[p].country,
+                !c.isEmpty, c != dict.actors.entries[side.index!].country
+            {
+                out[i].actor = side
+                continue
+            }
             // a side does not strike itself: "a drone attack targeted the base, which hosts US troops"
             if let last = lastStrikeWithDoer(before: Array(out[..<i]), previous: previous, block: s.block), let inherited = last.actor,
                 !(out[i].target?.index.map { dict.actors.related($0, inherited.index!) } ?? false)

@@ -116,4 +116,16 @@ import NewsdropExtraction
         let k = e.first { $0.fatalities == 2 }
         #expect(k?.actor?.id == "israeli-air-force" || k?.actor?.id == "israel", "\(e)")
     }
+
+    @Test func aMilitaryReportingAStrikeAbroadWithoutADoerReportsItsOwn() {
+        // not the side of the last strike (Hezbollah's rockets): the IDF reports its jets' strike in Lebanon
+        for text in ["Hezbollah launched some 90 rockets at northern Israel on Wednesday morning.\n\nFighter jets struck the launchers in the area of Aitaroun, the IDF said.",
+                     "Hezbollah launched some 90 rockets at northern Israel on Wednesday morning.\n\nThe IDF later said fighter jets struck the launchers in the area of Aitaroun."] {
+            let e = TestSupport.extractBody(text).events
+            #expect(e.first { $0.place?.name == "Aitaroun" }?.actor?.id == "idf", "\(e)")
+        }
+        // at home it may be another's strike: Iraq's military is no doer of a drone strike in Baghdad
+        let h = TestSupport.extractBody("A drone struck a car in Baghdad on Wednesday, killing two people, Iraq's military said.").events
+        #expect(h.first.map { $0.actor?.id != "iraq" && $0.actor?.id != "iraqi-army" } ?? false, "\(h)")
+    }
 }
