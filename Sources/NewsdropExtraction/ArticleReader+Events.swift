@@ -1310,9 +1310,11 @@ extension ArticleReader {
             }()
             // "two people were killed in a strike on a house": the strike the victims were killed in is told
             // in the background of its clause, but it is the event the sentence tells
+            // ("was killed along with three other operatives in a strike": the victims may follow the verb)
             let killedIn = !verbal && slot.start > lower + 1 && (max(lower + 1, slot.start - 3)..<slot.start).contains { q in
-                word(q, in: ArticleReader.inWord) && word(q - 1, in: vocabulary.victimVerbs)
-                    && (q + 1..<slot.start).allSatisfy { [.the, .determiner].contains(tokens[$0].function) }
+                word(q, in: ArticleReader.inWord) && (q + 1..<slot.start).allSatisfy { [.the, .determiner].contains(tokens[$0].function) }
+                    && (max(lower, q - 7)..<q).reversed().first(where: { tokens[$0].isPunct || word($0, in: vocabulary.victimVerbs) })
+                        .map { !tokens[$0].isPunct } ?? false
             }
             if actor == nil, !anaphoric, !inBackground || killedIn, !objectOfAnother, !unidentified, EventTypeSet.strikes.contains(type) { doerless.insert(slot.start) } else { doerless.remove(slot.start) }
             // ", and an Israeli strike near Baalbek wounded two", "and that artillery fired": a clause of its own

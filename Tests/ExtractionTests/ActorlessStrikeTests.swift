@@ -128,4 +128,12 @@ import NewsdropExtraction
         let h = TestSupport.extractBody("A drone struck a car in Baghdad on Wednesday, killing two people, Iraq's military said.").events
         #expect(h.first.map { $0.actor?.id != "iraq" && $0.actor?.id != "iraqi-army" } ?? false, "\(h)")
     }
+
+    @Test func victimsKilledAlongWithOthersInAStrikeTakeTheLastStrikesSide() {
+        // "was killed along with three other operatives in a strike": the strike the victims were killed in
+        // is the event told, even with the victims between the verb and "in"
+        let e = TestSupport.extractBody("Israeli jets struck a house in southern Lebanon overnight.\n\nTaleb Abdallah was killed along with three other operatives in a strike on a command center in Jouaiya.").events
+        let j = e.first { $0.place?.name == "Jouaiyya" }
+        #expect(j?.actor?.id == "israeli-air-force" && j?.fatalities == 4, "\(e)")
+    }
 }
