@@ -697,6 +697,8 @@ extension ArticleReader {
                 }
                 // "The Islamic Resistance in Iraq, an umbrella … that includes Nujaba, claimed the attack":
                 // the subject stands before the apposition
+                // ("…, an umbrella group of Iran-backed militias, claimed responsibility on Sunday for a drone attack":
+                // a claimed noun's subject stands before its claim)
                 do {
                     var q = slot.start - 1
                     while q >= cStart, tokens[q].isWord, FunctionWordSet.auxiliariesAndDeterminers.contains(tokens[q].function)
@@ -891,7 +893,15 @@ extension ArticleReader {
                     }
                     // "denied any responsibility for the attack": the denier did not do it, and says so of an event told before
                     let deniedBefore = s.cues.contains { $0.kind == .deny && $0.end <= slot.start && slot.start - $0.end <= 6 }
-                    let responsibilityNamed = claimedDirectly || (gov.map { $0.1 - 1 >= lower && word($0.1 - 1).elementsEqual(ArticleReader.responsibilityWord) } ?? false)
+                    // ("claimed responsibility on Sunday for the attack": over a date and its preposition)
+                    let responsibilityNamed = claimedDirectly || (gov.map { g in
+                        var r = g.1 - 1
+                        while r > lower, let d = s.dates.last(where: { $0.start <= r && r < $0.end }) {
+                            r = d.start - 1
+                            if r > lower, tokens[r].isWord, [.locative, .preposition].contains(tokens[r].function) { r -= 1 }
+                        }
+                        return r >= lower && word(r).elementsEqual(ArticleReader.responsibilityWord)
+                    } ?? false)
                     let responsibility = responsibilityNamed && !deniedBefore
                     // "its forces killed an ISIS leader in a helicopter raid": the killer's raid
                     let activeKillBefore = allTriggerSlots.contains { t in
@@ -1110,6 +1120,9 @@ extension ArticleReader {
                 }) { hi = r }
                 for sl in s.slots where sl.start >= lo && sl.end <= hi && !sl.places.isEmpty && sl.adjectives.isEmpty {
                     if sl.end - sl.start == 1, [.month, .weekday].contains(tokens[sl.start].function) { continue }
+                    // "Iran-linked targets", "a Gaza-based group": a place in a hyphenated modifier names no place
+                    if tokens[sl.end - 1].flags.contains(.hyphenAfter), sl.end < range.upperBound, tokens[sl.end].isWord,
+                        !tokens[sl.end].flags.contains(.capitalized) { continue }
                     // "mourned as "martyrs on the road to Jerusalem"": a place inside a quotation is the
                     // quotation's, not the place of an event told outside it
                     if insideQuotes(sl.start, s) && !insideQuotes(slot.start, s) { continue }

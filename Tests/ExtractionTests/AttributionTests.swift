@@ -123,4 +123,11 @@ import NewsdropExtraction
         let c = TestSupport.extractBody("The Islamic Resistance in Iraq claimed responsibility for the attack on the base.").events
         #expect(c.contains { $0.actor?.id == "islamic-resistance-in-iraq" }, "\(c)")
     }
+
+    @Test func whoClaimsResponsibilityOnADayDidIt() {
+        // "claimed responsibility on Sunday for a drone attack": the date between does not make the attack
+        // a background noun without a doer
+        let e = TestSupport.extractBody("The Islamic Resistance in Iraq, an umbrella group of Iran-backed militias, claimed responsibility on Sunday for a drone attack on the al-Omar oil field base in eastern Syria.").events
+        #expect(e.first?.actor?.id == "islamic-resistance-in-iraq" && e.first?.modality == .claimed, "\(e)")
+    }
 }

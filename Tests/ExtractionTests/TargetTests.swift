@@ -58,4 +58,10 @@ import NewsdropExtraction
         #expect(e.count == 1 && e.first?.actor?.name == "Houthis", "\(e)")
         #expect(e.first?.target == nil, "\(e)")
     }
+
+    @Test func aPlaceInAHyphenatedModifierIsNoPlace() {
+        // "Iran-linked targets in Iraq and Syria": Iran names who the targets are linked to, not where they are
+        let e = TestSupport.extractBody("The US launched strikes on Iran-linked targets in Iraq and Syria on Friday.").events
+        #expect(e.first?.place?.name == "Iraq", "\(e)")
+    }
 }

@@ -161,4 +161,10 @@ import NewsdropExtraction
             #expect(e.first?.type == .airstrike && e.first?.place?.name == "Khiam" && e.first?.fatalities == 2, "\(text): \(e)")
         }
     }
+
+    @Test func bombsDroppedFromTheAirAreAnAirStrike() {
+        // triggers.tsv drop-bombs: "dropped barrel bombs on villages"
+        let e = TestSupport.extractBody("Syrian government helicopters dropped barrel bombs on villages in the southern countryside of Idlib on Tuesday.").events
+        #expect(e.first?.type == .airstrike && e.first?.actor?.id == "syria" && e.first?.place?.name == "Idlib", "\(e)")
+    }
 }
