@@ -653,6 +653,14 @@ extension ArticleReader {
             func usable(_ c: Candidate) -> Bool { !c.isMedia && !attributionTokens.contains(c.start) && !s.inParens.contains(c.start) && !dateline.contains(c.start) }
 
             var fusedNoun: Int? = nil
+            /// The speaker of a report verb that "its"/"it" after it refers to: a name with no preposition,
+            /// or the owner of a common noun that opens the clause ("The armed wing of Hamas said its fighters …").
+            func isSpeakerBefore(_ c: Candidate) -> Bool {
+                guard !c.isMedia else { return false }
+                if c.preposition == nil { return true }
+                return c.preposition == .of && c.start - 1 > cStart
+                    && (cStart..<c.start - 1).allSatisfy { q in tokens[q].isWord && (tokens[q].function == .the || !tokens[q].flags.contains(.capitalized)) }
+            }
             func subject() -> EventMention.Actor? {
                 if verbal, let noun = nominalSubjects.last(where: { $0.family == EventMerger.family(entry.type) && $0.end <= slot.start && $0.start >= cStart }),
                     // "… came a day after a Houthi drone hit": a subordinate clause has a subject of its own
@@ -680,7 +688,7 @@ extension ArticleReader {
                     // "the Turkish defence ministry said its forces neutralised…": its = the speaker
                     if q >= lower, tokens[q].function == .possessivePronoun {
                         if let c = s.cues.last(where: { $0.kind == .report && $0.end <= q }),
-                            let sp = cands.last(where: { $0.end <= c.start && c.start - $0.end <= 2 && $0.preposition == nil && !$0.isMedia })
+                            let sp = cands.last(where: { $0.end <= c.start && c.start - $0.end <= 2 && isSpeakerBefore($0) })
                         {
                             return sp.actor
                         }
@@ -721,7 +729,7 @@ extension ArticleReader {
                         let c = s.cues.last(where: { $0.kind == .report && ($0.end == q || ($0.end == q - 1 && tokens[q - 1].function == .that)
                             || ($0.end < q - 2 && tokens[q - 1].function == .that && tokens[q - 2].function == .conjunction && word(q - 2).elementsEqual("and".utf8))) })
                     {
-                        if let sp = cands.last(where: { $0.end <= c.start && c.start - $0.end <= 2 && $0.preposition == nil && !$0.isMedia }) { return sp.actor }
+                        if let sp = cands.last(where: { $0.end <= c.start && c.start - $0.end <= 2 && isSpeakerBefore($0) }) { return sp.actor }
                         return cands.first(where: { $0.end <= q && $0.preposition == nil && usable($0) && !$0.isPronoun })?.actor ?? lastGroup
                     }
                 }

@@ -130,4 +130,13 @@ import NewsdropExtraction
         let e = TestSupport.extractBody("The Islamic Resistance in Iraq, an umbrella group of Iran-backed militias, claimed responsibility on Sunday for a drone attack on the al-Omar oil field base in eastern Syria.").events
         #expect(e.first?.actor?.id == "islamic-resistance-in-iraq" && e.first?.modality == .claimed, "\(e)")
     }
+
+    @Test func itsAfterTheWingOfAGroupIsThatGroup() {
+        // "The armed wing of Hamas said its fighters fired …": the speaker is the group the wing belongs to
+        for text in ["The armed wing of Hamas said its fighters fired an anti-tank rocket at an Israeli tank in Jabalia.",
+                     "The armed wing of Hamas said it fired an anti-tank rocket at an Israeli tank in Jabalia."] {
+            let e = TestSupport.extractBody(text).events
+            #expect(e.first?.actor?.id == "hamas", "\(e)")
+        }
+    }
 }
