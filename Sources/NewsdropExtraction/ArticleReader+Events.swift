@@ -430,9 +430,17 @@ extension ArticleReader {
         if s.cues.contains(where: { $0.kind == .claim }) { sentenceModality = .claimed }
         if s.cues.contains(where: { $0.kind == .deny }) { sentenceModality = .denied }
 
+        // "The coalition said it would withdraw …": "would" in what a report verb reports is the future
+        // of the report (an expected event), not a hypothetical
+        let reportedFuture: [Int] = s.cues.compactMap { c in
+            guard c.kind == .hypothetical, c.end - c.start == 1, word(c.start).elementsEqual(ArticleReader.wouldWord),
+                s.cues.contains(where: { r in r.kind == .report && r.end <= c.start && c.start - r.end <= 5
+                    && !(r.end..<c.start).contains(where: { tokens[$0].isPunct }) }) else { return nil }
+            return c.start
+        }
         // irrealis scopes: from the cue to the next comma
         var blocked = TokenMask(range)
-        for c in s.cues where c.kind == .hypothetical || c.kind == .concessive {
+        for c in s.cues where (c.kind == .hypothetical && !reportedFuture.contains(c.start)) || c.kind == .concessive {
             var e = c.end
             while e < range.upperBound && !(tokens[e].isPunct && (tokens[e].mark == 0x2C || tokens[e].mark == 0x3B)) { e += 1 }
             for q in c.start..<e { blocked.insert(q) }
@@ -490,6 +498,11 @@ extension ArticleReader {
             else if !afterToOrModal, let past = verbs.first(where: { $0.form == .past }) { chosen = past }
             else { chosen = verbs.first ?? readings[0] }
             if chosen.form == .gerund && nounContext, let p = prevTok, p.function == .the || p.function == .determiner { chosen.form = .noun }
+            // "after Nasrallah killing", "Soleimani's killing": a known person right before a killing gerund
+            // names its victim (a noun), not its doer
+            if chosen.form == .gerund, dict.triggers[chosen.index].type == .kill,
+                let pc = cands.last(where: { $0.end == slot.start }), let pi = pc.actor.index, dict.actors.entries[pi].kind == .person
+            { chosen.form = .noun }
             var entry = dict.triggers[chosen.index]
             let verbal = chosen.form.isVerbal
             // "troops killed at least 12 gunmen": a count of unnamed people killed in fighting is an
@@ -628,6 +641,7 @@ extension ArticleReader {
                     if s.cues.contains(where: { $0.kind == .expect && $0.end <= slot.start }) { modality = .expected }
                 } else if infinitive || (chosen.form == .base && afterModal) {
                     let expectBefore = s.cues.contains { $0.kind == .expect && $0.end <= slot.start && slot.start - $0.end <= 3 }
+                        || reportedFuture.contains { $0 < slot.start && slot.start - $0 <= 3 }
                     if expectBefore { modality = .expected } else { continue }
                 } else if chosen.form == .base && !s.isHeading {
                     if entry.type != .accuse && entry.type != .support { continue }  // habitual present
@@ -977,7 +991,10 @@ extension ArticleReader {
                         continue
                     }
                     objectOfAnother = objectOfOther
-                    if let pre { actor = pre } else if let k = killerBefore { actor = k } else if let of1, !EventTypeSet.violent.contains(entry.type) { actor = of1; target = of2 } else if let a = agentAfter() { actor = a } else if objectOfOther || (backgroundPrep && (referring || gov != nil)) { actor = nil } else if viaPronoun { actor = subject() } else { actor = subject() }
+                    // "after Nasrallah killing", "the Soleimani assassination", "Soleimani's killing": a person
+                    // before a killing noun is its victim
+                    if let p = pre, entry.type == .kill, let i = p.index, dict.actors.entries[i].kind == .person { target = p }
+                    else if let pre { actor = pre } else if let k = killerBefore { actor = k } else if let of1, !EventTypeSet.violent.contains(entry.type) { actor = of1; target = of2 } else if let a = agentAfter() { actor = a } else if objectOfOther || (backgroundPrep && (referring || gov != nil)) { actor = nil } else if viaPronoun { actor = subject() } else { actor = subject() }
                     if target == nil { target = object() }
                 }
             case .accusedLeft:
@@ -1102,6 +1119,8 @@ extension ArticleReader {
                     q + 1 < hi0 && (word(q, in: inWord) && word(q + 1, in: responseWords)
                         || word(q, in: responseWords) && (tokens[q + 1].function == .to || word(q + 1, in: forWord)))
                 }) { hi = r }
+                // "met Assad to discuss the situation in northern Syria": what was discussed is a topic, not where
+                if lo >= slot.end, let r = (lo..<hi).first(where: { word($0, in: vocabulary.topicVerbs) }) { hi = r }
                 // "claimed two drone attacks on Israel overnight as the IDF intercepted a target over the Red Sea":
                 // a subordinate clause with a subject of its own has places of its own
                 if lo >= slot.end, let r = (lo..<hi).first(where: { q in
@@ -1457,6 +1476,7 @@ extension ArticleReader {
         return false
     }
     static let presentBe = ReaderWordSet(["is", "are", "am"])
+    static let wouldWord = Array(NameFolding.fold("would").utf8)
     static let casualtyWords = ContextWords(["dead", "killed", "wounded", "injured", "casualties"].map { NameFolding.fold($0) })
     static let noWord = ReaderWordSet(["no", "none"])
 

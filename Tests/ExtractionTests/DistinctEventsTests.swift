@@ -143,4 +143,29 @@ import NewsdropExtraction
         #expect(e.count == 1, "\(e)")
         #expect(e.first?.place?.name == "Palmyra" && e.first?.fatalities == 53, "\(e)")
     }
+
+    @Test func wouldInAReportIsTheReportsFuture() {
+        // "said it would withdraw": reported future (expected), not a hypothetical that drops the event
+        for text in ["The US-led coalition said it would withdraw some of its forces from the Ain al-Asad base in western Iraq by September 2025.",
+                     "The US-led coalition announced it would withdraw forces from the Ain al-Asad base in western Iraq."] {
+            let e = TestSupport.extractBody(text).events
+            #expect(e.first?.type == .withdraw && e.first?.modality == .expected, "\(e)")
+        }
+        // a plain "would" stays hypothetical
+        #expect(TestSupport.extractBody("Any attack on Iran would be answered by strikes on US bases in Iraq.").events.isEmpty)
+    }
+
+    @Test func aPersonBeforeAKillingNounIsItsVictim() {
+        for text in ["Qaani makes secret trip to Beirut after Nasrallah killing", "Iran vowed revenge for Soleimani's killing."] {
+            let e = TestSupport.extract(text).events
+            #expect(!e.contains { $0.type == .kill && ($0.actor?.id == "hassan-nasrallah" || $0.actor?.id == "iran") }, "\(text): \(e)")
+        }
+    }
+
+    @Test func aFlightToAPlaceIsAVisitAndATopicIsNoPlace() {
+        // "flew to Ankara for talks" (triggers.tsv travel); "to discuss the situation in northern Syria" is a topic
+        let e = TestSupport.extractBody("Iranian Foreign Minister Abbas Araghchi arrived in Damascus on Sunday and met President Bashar al-Assad to discuss the situation in northern Syria.\n\nAraghchi flew to Ankara later in the day for talks with his Turkish counterpart Hakan Fidan.").events
+        #expect(e.contains { $0.type == .meet && $0.place?.name == "Damascus" }, "\(e)")
+        #expect(e.contains { $0.type == .visit && $0.place?.name == "Ankara" }, "\(e)")
+    }
 }
