@@ -835,7 +835,10 @@ extension ArticleReader {
                 var q = slot.end
                 while q < min(range.upperBound, slot.end + 6) {
                     // "a campaign by Iran-aligned armed groups": the half of a hyphenated compound modifies the noun after it
-                    if tokens[q].function == .by, let c = cands.first(where: { $0.start > q && $0.start <= q + 3 && usable($0) }), !tokens[c.end - 1].flags.contains(.hyphenAfter) { return c.actor }
+                    // ("The strikes, supported by Australia and Bahrain, hit …": a supporter set off by commas, not
+                    // the doer; "groups backed by the regime" may be, as who stands behind the unnamed)
+                    if tokens[q].function == .by, !(q - 2 >= slot.end && word(q - 1, in: vocabulary.supporterVerbs) && tokens[q - 2].isPunct && tokens[q - 2].mark == 0x2C),
+                        let c = cands.first(where: { $0.start > q && $0.start <= q + 3 && usable($0) }), !tokens[c.end - 1].flags.contains(.hyphenAfter) { return c.actor }
                     q += 1
                 }
                 for c in s.cues where c.kind == .agent && c.start >= slot.end && c.end - c.start >= 2 {

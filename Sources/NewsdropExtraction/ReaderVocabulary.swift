@@ -45,6 +45,7 @@ public final class ReaderVocabulary: Sendable {
         case groupNouns = "group-nouns"
         case deathWords = "death-words"
         case unitWords = "unit-words"
+        case supporterVerbs = "supporter-verbs"
     }
 
     /// Verbs of aiming after which a place is the target's: "targeting a base in Erbil".
@@ -119,6 +120,8 @@ public final class ReaderVocabulary: Sendable {
     let deathWords: ReaderWordSet
     /// A number followed by these is a measure, not a toll ("40 km", "10 years").
     let unitWords: ReaderWordSet
+    /// Participles before "by" that name a supporter, not the doer: "strikes, supported by Australia".
+    let supporterVerbs: ReaderWordSet
 
     /// The words of each list; every list must have at least one.
     ///
@@ -166,5 +169,6 @@ public final class ReaderVocabulary: Sendable {
         groupNouns = try set(.groupNouns)
         deathWords = try set(.deathWords)
         unitWords = try set(.unitWords)
+        supporterVerbs = try set(.supporterVerbs)
     }
 }

@@ -136,4 +136,10 @@ import NewsdropExtraction
         let j = e.first { $0.place?.name == "Jouaiyya" }
         #expect(j?.actor?.id == "israeli-air-force" && j?.fatalities == 4, "\(e)")
     }
+
+    @Test func aSupporterSetOffByCommasIsNoDoer() {
+        // words.tsv supporter-verbs: "The strikes, supported by Australia, Bahrain, …, hit": the US and Britain's strikes
+        let e = TestSupport.extractBody("The United States and Britain carried out a new round of strikes against Houthi targets in Yemen on Monday.\n\nThe strikes, supported by Australia, Bahrain, Canada and the Netherlands, hit eight targets near Sanaa airport, a US official said.").events
+        #expect(!e.contains { $0.actor?.id == "bahrain" || $0.actor?.id == "australia" }, "\(e)")
+    }
 }
