@@ -217,13 +217,52 @@ final class ArticleReader {
         // slots do not overlap, so a sentence has at most one per token; the unused room is given back
         let slots = slotStore.allocate(range.count)
         var slotCount = 0
-        // tokens a content match or a cue covers, and honorifics: no part of an unknown name
-        var claimed = TokenMask(range)
+        // Bits per token of the sentence (bit j - range.lowerBound of word (j - range.lowerBound) / 64),
+        // in words of the mask arena: the tokens in parentheses (kept by the sentence), the words that
+        // may be part of an unknown name, and the tokens a content match or a cue claims. The last two
+        // tables are scratch, given back before returning (they are the arena's latest allocation).
+        // Every index set or tested below is inside `range`, so inside the `3 * wordCount` words.
+        let wordCount = (range.count + 63) >> 6
+        let bitWords = maskWords.allocate(3 * wordCount)
+        bitWords.initialize(repeating: 0, count: 3 * wordCount)
+        let parenBits = bitWords, nameBits = bitWords + wordCount, claimed = bitWords + 2 * wordCount
+        @inline(__always) func setBit(_ table: UnsafeMutablePointer<UInt64>, _ j: Int) {
+            let b = j - range.lowerBound
+            table[b >> 6] |= 1 << UInt64(b & 63)
+        }
+        @inline(__always) func hasBit(_ table: UnsafeMutablePointer<UInt64>, _ j: Int) -> Bool {
+            let b = j - range.lowerBound
+            return table[b >> 6] & (1 << UInt64(b & 63)) != 0
+        }
+        // one pass over the tokens for what the passes below ask of each: whether it is inside
+        // parentheses, whether it is a capitalised plain word (an unknown name's word unless a
+        // match claims it), and the counts that say whether the sentence is in title case
+        var words = 0, caps = 0, depth = 0
+        for j in range {
+            let t = tokens[j]
+            if t.isPunct {
+                if t.mark == 0x28 { depth += 1 } else if t.mark == 0x29 { depth = max(0, depth - 1) } else if depth > 0 { setBit(parenBits, j) }
+                continue
+            }
+            if depth > 0 { setBit(parenBits, j) }
+            if t.flags.contains(.number) { continue }
+            words += 1
+            if t.flags.contains(.capitalized) {
+                caps += 1
+                if t.function == .none { setBit(nameBits, j) }
+            }
+        }
+        // a headline in title case ("Iran Trims Military Presence in Syria"): its capitals say nothing
+        let titleCase = words >= 3 && caps * 4 >= words * 3
         var i = range.lowerBound
         var cursor = 0
         while i < range.upperBound {
             // the content matches that start at token `i`: matches[cursor..<groupEnd], of a content kind
             while cursor < matches.count && matches[cursor].start < i { cursor += 1 }
+            // (no match starts before the next one's start: go there instead of token by token)
+            if cursor == matches.count { break }
+            i = matches[cursor].start
+            if i >= range.upperBound { break }
             var groupEnd = cursor
             // the longest aligned match, else the longest
             var alignedEnd = -1, anyEnd = -1
@@ -274,7 +313,7 @@ final class ArticleReader {
             // a trigger word used as a name part is not a name: keep the trigger
             (slots + slotCount).initialize(to: s)
             slotCount += 1
-            for k in i..<end { claimed.insert(k) }
+            for k in i..<min(end, range.upperBound) { setBit(claimed, k) }
             i = end
         }
         // at most one cue per cue match
@@ -284,6 +323,10 @@ final class ArticleReader {
         cursor = 0
         while i < range.upperBound {
             while cursor < matches.count && matches[cursor].start < i { cursor += 1 }
+            // (likewise: from one match's start to the next)
+            if cursor == matches.count { break }
+            i = matches[cursor].start
+            if i >= range.upperBound { break }
             var groupEnd = cursor
             var end = -1
             while groupEnd < matches.count && matches[groupEnd].start == i {
@@ -296,7 +339,7 @@ final class ArticleReader {
                 (cues + cueCount).initialize(to: SentenceSlots.Cue(start: i, end: end, kind: kind))
                 cueCount += 1
             }
-            for k in i..<end { claimed.insert(k) }
+            for k in i..<min(end, range.upperBound) { setBit(claimed, k) }
             i = end
         }
         // adjectives that modify a following name
@@ -307,26 +350,35 @@ final class ArticleReader {
             }
         }
         // unknown proper nouns: runs of capitalised words nobody claimed (an honorific is a cue)
-        let titleCase = isTitleCase(range)
-        var k = range.lowerBound
         let contentCount = slotCount
-        let claimedTokens = claimed  // (a constant: read without an exclusivity check)
-        func nameWord(_ j: Int) -> Bool {
-            let u = tokens[j]
-            return u.isWord && u.flags.contains(.capitalized) && !u.flags.contains(.number) && !claimedTokens.contains(j)
-                && u.function == .none
+        // a capitalised plain word (not a number) that no match claims
+        @inline(__always) func nameWord(_ j: Int) -> Bool { hasBit(nameBits, j) && !hasBit(claimed, j) }
+        /// The first name word at or after token `k` (`nil`: none left), found a word of bits at a time.
+        func nextNameWord(from k: Int) -> Int? {
+            let b = k - range.lowerBound
+            if b >= range.count { return nil }
+            var w = b >> 6
+            var bits = nameBits[w] & ~claimed[w] & (~0 << UInt64(b & 63))
+            while bits == 0 {
+                w += 1
+                if w >= wordCount { return nil }
+                bits = nameBits[w] & ~claimed[w]
+            }
+            // (no bit past the range's last token is ever set)
+            return range.lowerBound + (w << 6) + bits.trailingZeroBitCount
         }
-        while k < range.upperBound {
+        // (in title case no word starts a name; other tokens than name words start none)
+        var next = titleCase ? nil : nextNameWord(from: range.lowerBound)
+        while let k = next {
             let t = tokens[k]
-            let startsName = nameWord(k)
             // a particle or a lone letter does not start a name ("Al-" before a known place, "F-35")
-            if startsName && (t.flags.contains(.particle) || t.end - t.start <= (t.flags.contains(.hyphenAfter) ? 2 : 1)) { k += 1; continue }
-            if !titleCase && startsName {
+            if t.flags.contains(.particle) || t.end - t.start <= (t.flags.contains(.hyphenAfter) ? 2 : 1) { next = nextNameWord(from: k + 1); continue }
+            do {
                 var e = k + 1
                 // "the Ground Force", "the Rapid Support Forces": a capitalised force noun ends the name it follows
                 func unitWord(_ j: Int) -> Bool {
                     let u = tokens[j]
-                    return u.function == .forceNoun && u.flags.contains(.capitalized) && !claimedTokens.contains(j)
+                    return u.function == .forceNoun && u.flags.contains(.capitalized) && !hasBit(claimed, j)
                 }
                 while e < range.upperBound && (nameWord(e) || unitWord(e) || (tokens[e].flags.contains(.particle) && e + 1 < range.upperBound && nameWord(e + 1))) { e += 1 }
                 // the sentence's first word (after an opening quote or a dateline's dash) is capitalised anyway
@@ -343,9 +395,7 @@ final class ArticleReader {
                         slotCount += 1
                     }
                 }
-                k = e
-            } else {
-                k += 1
+                next = nextNameWord(from: e)
             }
         }
         slotStore.giveBack(range.count - slotCount)
@@ -353,14 +403,9 @@ final class ArticleReader {
             var all = UnsafeMutableBufferPointer(start: slots, count: slotCount)
             all.sort { $0.start < $1.start }
         }
-        // (asked once per token, in order)
-        var depth = 0
-        let parens = PackedTokenMask(range, in: maskWords) { j in
-            let t = tokens[j]
-            if t.isPunct && t.mark == 0x28 { depth += 1; return false }
-            if t.isPunct && t.mark == 0x29 { depth = max(0, depth - 1); return false }
-            return depth > 0
-        }
+        // the parentheses' words stay; the two scratch tables after them go back to the arena
+        let parens = PackedTokenMask(range, words: wordCount == 0 ? nil : UnsafePointer(parenBits))
+        maskWords.giveBack(2 * wordCount)
         return SentenceSlots(
             tokenRange: range, byteRange: 0..<0, slots: SentenceSlots.Buffer(slots, count: slotCount), cues: SentenceSlots.Buffer(cues, count: cueCount),
             dates: SentenceSlots.Buffer(nil, count: 0), inParens: parens, isHeading: false, block: 0)
@@ -416,17 +461,6 @@ final class ArticleReader {
         table.withUnsafeMutableBufferPointer { t in
             for k in starts { t[k - lower] = -1 }
         }
-    }
-
-    /// A headline in title case ("Iran Trims Military Presence in Syria"): its capitals say nothing.
-    func isTitleCase(_ range: Range<Int>) -> Bool {
-        var words = 0, caps = 0
-        for t in tokens[range] where t.isWord && !t.flags.contains(.number) {
-            words += 1
-            if t.flags.contains(.capitalized) { caps += 1 }
-        }
-        guard words >= 3 else { return false }
-        return caps * 4 >= words * 3
     }
 
     func weighCountries() {
