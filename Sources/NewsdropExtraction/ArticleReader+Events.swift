@@ -347,7 +347,9 @@ extension ArticleReader {
         let generic = s.cues.contains { $0.kind == .generic } && !s.isHeading
 
         // attribution: according to X / X said / citing X
-        var attributionTokens = TokenMask(range)
+        // (`attributionTokens`, `verbActors`, `nominalSubjects`, `passive` and `fusedNoun` are the
+        // reader's: see "The event reader's working state" in ArticleReader.swift)
+        attributionTokens = TokenMask(range)
         // (actors: their names are made into strings only for the output)
         var source: EventMention.Actor? = nil
         var speaker: EventMention.Actor? = nil
@@ -436,8 +438,8 @@ extension ArticleReader {
         var outSlots: [Int] = []
         // the triggers of `out` told without a doer that may take the side of the last strike
         var doerless = TokenMask(range)
-        var verbActors: [(end: Int, actor: EventMention.Actor?)] = []
-        var nominalSubjects: [(start: Int, end: Int, family: Int, actor: EventMention.Actor?)] = []
+        verbActors.removeAll(keepingCapacity: true)
+        nominalSubjects.removeAll(keepingCapacity: true)
         var consumedKills = Set<Int>()
         var tollOnly: (Int, Int)? = nil
 
@@ -478,7 +480,7 @@ extension ArticleReader {
             else if !afterToOrModal, let past = verbs.first(where: { $0.form == .past }) { chosen = past }
             else { chosen = verbs.first ?? readings[0] }
             if chosen.form == .gerund && nounContext, let p = prevTok, p.function == .the || p.function == .determiner { chosen.form = .noun }
-            var entry = dict.triggers[chosen.index]
+            var entry = ChosenTrigger(dict.triggers, chosen.index)
             let verbal = chosen.form.isVerbal
             // "troops killed at least 12 gunmen": a count of unnamed people killed in fighting is an
             // attack with a toll (ACLED), not a killing of its own
@@ -575,7 +577,8 @@ extension ArticleReader {
             if blocked.contains(slot.start) { continue }
             // look back over auxiliaries and adverbs
             var j = slot.start - 1
-            var negated = false, passive = false, infinitive = false, afterModal = false
+            var negated = false, infinitive = false, afterModal = false
+            passive = false
             var causee: EventMention.Actor? = nil
             var steps = 0
             while j >= lower && steps < 4 {
@@ -640,7 +643,7 @@ extension ArticleReader {
             let cStart = clauseStart(slot.start, s)
             func usable(_ c: Candidate) -> Bool { !c.isMedia && !attributionTokens.contains(c.start) && !s.inParens.contains(c.start) && !dateline.contains(c.start) }
 
-            var fusedNoun: Int? = nil
+            fusedNoun = nil
             func subject() -> EventMention.Actor? {
                 if verbal, let noun = nominalSubjects.last(where: { $0.family == EventMerger.family(entry.type) && $0.end <= slot.start && $0.start >= cStart }),
                     // "… came a day after a Houthi drone hit": a subordinate clause has a subject of its own

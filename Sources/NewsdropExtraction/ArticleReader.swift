@@ -63,6 +63,25 @@ final class ArticleReader {
     /// with them so that the next `candidates(_:dateHint:)` fills it instead of allocating.
     @exclusivity(unchecked) var candidateSpare: [Candidate] = []
 
+    // The event reader's working state: what `events(in:)` keeps per sentence (attribution, the
+    // verbs' and event nouns' actors) and per trigger (`passive`, `fusedNoun`), which its nested
+    // functions (`usable`, `subject`, `placeCandidates`, …) read. Locals captured by nested
+    // functions were checked for exclusive access at run time at every read and write (~110,000
+    // checks per 500 articles, ~10 million instructions); properties of the reader are not (see
+    // the comment on the class: no access to one of them is held across a call). Only
+    // `events(in:)` reads and writes them, and it sets each before use: the tables for each
+    // sentence, `passive` and `fusedNoun` for each trigger.
+    /// Tokens of the sentence's attribution ("according to X", "…, X said"): no actor or place there.
+    @exclusivity(unchecked) var attributionTokens = TokenMask(0..<0)
+    /// The end and actor of each verbal trigger of the sentence read so far.
+    @exclusivity(unchecked) var verbActors: [(end: Int, actor: EventMention.Actor?)] = []
+    /// The event nouns of the sentence outside prepositional phrases, with their family and actor.
+    @exclusivity(unchecked) var nominalSubjects: [(start: Int, end: Int, family: Int, actor: EventMention.Actor?)] = []
+    /// Whether the trigger being read is a passive verb.
+    @exclusivity(unchecked) var passive = false
+    /// The start of the event noun whose actor `subject()` gave the trigger being read, if any.
+    @exclusivity(unchecked) var fusedNoun: Int? = nil
+
     /// The trigger rows' context words (`DictionaryEventExtractor.triggerContexts`).
     let triggerContexts: [TriggerContextWords]
 
