@@ -329,7 +329,7 @@ extension ArticleReader {
         let lower = range.lowerBound
         // trigger slots with at least one reading whose context words are present ("targeted" without
         // a missile or drone nearby is a plain verb)
-        let allTriggerSlots = s.slots.indices.filter { i in
+        let allTriggerSlots = s.slots.indices.filter(in: slotLists) { i in
             !s.slots[i].triggers.isEmpty && !s.inParens.contains(s.slots[i].start)
                 && s.slots[i].triggers.contains { contextMatches(trigger: $0.index, s.slots[i], range) }
                 && !isPluralNounOfVerb(s.slots[i], lower: range.lowerBound)
@@ -338,7 +338,7 @@ extension ArticleReader {
         // a killing word next to a strike or an attack gives its toll, not an event of its own: it
         // neither counts as a trigger nor bounds the others' scopes
         let hasViolent = allTriggerSlots.contains { ti in s.slots[ti].triggers.contains { EventTypeSet.strikes.contains(dict.triggers[$0.index].type) } }
-        let triggerSlots = hasViolent ? allTriggerSlots.filter { ti in !s.slots[ti].triggers.allSatisfy { dict.triggers[$0.index].type == .kill } } : allTriggerSlots
+        let triggerSlots = hasViolent ? allTriggerSlots.filter(in: slotLists) { ti in !s.slots[ti].triggers.allSatisfy { dict.triggers[$0.index].type == .kill } } : allTriggerSlots
         let dateHint = s.dates.first?.date.value.flatMap { $0.hasPrefix("--") ? nil : $0 }
         let cands = candidates(s, dateHint: dateHint)
         candidatesOfSentence = (k, cands)
@@ -470,7 +470,7 @@ extension ArticleReader {
                 return false
             }()
             // readings whose context words (next:/prev:) are present; a phrase may carry several
-            let readings = slot.triggers.filter { contextMatches(trigger: $0.index, slot, range) }
+            let readings = slot.triggers.filter(in: slotLists) { contextMatches(trigger: $0.index, slot, range) }
             if readings.isEmpty { continue }
             let noun = readings.first { !$0.form.isVerbal }
             let verbs = readings.lazy.filter { $0.form.isVerbal }
@@ -1215,7 +1215,7 @@ extension ArticleReader {
             var fatalities: Int? = nil
             if EventTypeSet.violent.contains(entry.type) {
                 // a killing word gives its toll to the strike or attack it follows (else the first one)
-                let violentSlots = triggerSlots.filter { t in s.slots[t].triggers.contains { EventTypeSet.strikes.contains(dict.triggers[$0.index].type) } }
+                let violentSlots = triggerSlots.filter(in: slotLists) { t in s.slots[t].triggers.contains { EventTypeSet.strikes.contains(dict.triggers[$0.index].type) } }
                 func owner(_ k: Int) -> Int? { violentSlots.last(where: { s.slots[$0].start < s.slots[k].start }) ?? violentSlots.first }
                 for tj in allTriggerSlots where s.slots[tj].triggers.contains(where: { dict.triggers[$0.index].type == .kill }) && (owner(tj) == nil || owner(tj) == ti) {
                     let ks = s.slots[tj]

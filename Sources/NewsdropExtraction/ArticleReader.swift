@@ -30,8 +30,8 @@ final class ArticleReader {
     @exclusivity(unchecked) var countryWeight: [Int] = []
     /// Token indices of a dateline ("BEIRUT, LEBANON (10:45 P.M.) –"), whose place is not an event's.
     @exclusivity(unchecked) var dateline: TokenMask
-    /// The sentences' slots, cues and slot lists (`SentenceSlots` and its slots point into them):
-    /// freed with the reader.
+    /// The sentences' slots, cues and slot lists (`SentenceSlots` and its slots point into them),
+    /// and the event reader's lists of trigger slots and readings (`filter(in:_:)`): freed with the reader.
     let slotLists = SlotArena<Int32>(blockSize: 4096)
     let slotStore = SlotArena<SentenceSlots.Slot>(blockSize: 1024)
     let cueStore = SlotArena<SentenceSlots.Cue>(blockSize: 512)
