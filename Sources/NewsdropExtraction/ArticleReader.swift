@@ -327,7 +327,12 @@ final class ArticleReader {
                 }
                 return n
             }
-            let ends = (put(.actor), put(.adjective), put(.title), put(.place), put(.trigger))
+            // the kinds of the group's matches that end at `end`, a bit each: `put` runs only for
+            // those (most slots hold one kind; a kind without a match adds nothing to the lists)
+            var kinds: UInt8 = 0
+            for g in cursor..<groupEnd where matches[g].end == end { kinds |= 1 &<< matches[g].payload.kind.rawValue }
+            @inline(__always) func putIfAny(_ kind: PhrasePayload.Kind) -> Int { kinds & (1 &<< kind.rawValue) != 0 ? put(kind) : n }
+            let ends = (putIfAny(.actor), putIfAny(.adjective), putIfAny(.title), putIfAny(.place), putIfAny(.trigger))
             let s = SentenceSlots.Slot(start: i, end: end, storage: list, ends: ends)
             // a trigger word used as a name part is not a name: keep the trigger
             (slots + slotCount).initialize(to: s)
