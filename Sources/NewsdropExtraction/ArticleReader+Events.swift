@@ -442,6 +442,8 @@ extension ArticleReader {
         nominalSubjects.removeAll(keepingCapacity: true)
         var consumedKills = Set<Int>()
         var tollOnly: (Int, Int)? = nil
+        // the sentence's death words, found once, when the toll of one of its triggers first needs them
+        var deathWordTokens: SentenceSlots.IndexList? = nil
 
         for (n, ti) in triggerSlots.enumerated() {
             let slot = s.slots[ti]
@@ -1227,9 +1229,9 @@ extension ArticleReader {
                         return o == nil || o == ti
                     }
                     // "retaliated for the deaths of three soldiers": the toll of the event retaliated for
-                    // (the list read once, not through its lazy static at every token)
-                    let deathWords = vocabulary.deathWords
-                    for q in range where tokens[q].isWord && word(q, in: deathWords) && mine(q)
+                    // (the sentence's death words found once for all its triggers, not token by token for each)
+                    if deathWordTokens == nil { deathWordTokens = range.filter(in: slotLists) { tokens[$0].isWord && word($0, in: vocabulary.deathWords) } }
+                    for q in deathWordTokens! where mine(q)
                         && !(max(lower, q - 4)..<q).contains(where: { word($0, in: vocabulary.responseNouns) || word($0, in: vocabulary.retaliateVerbs) }) {
                         if let v = FatalityReader.count(tokens, range, anchor: q, anchorEnd: q + 1, tokenizer: tokenizer, vocabulary: vocabulary) { fatalities = v; break }
                     }
