@@ -113,9 +113,9 @@ final class ArticleReader {
             var cursor = block.tokens.lowerBound
             for r in SentenceSplitter.split(bytes, block.start..<block.end) {
                 // the sentence's tokens: those of the block that start inside it
-                while cursor < block.tokens.upperBound && Int(tokens[cursor].start) < r.lowerBound { cursor += 1 }
+                cursor = firstToken(from: cursor, below: block.tokens.upperBound, startingAtOrAfter: r.lowerBound)
                 let first = cursor
-                while cursor < block.tokens.upperBound && Int(tokens[cursor].start) < r.upperBound { cursor += 1 }
+                cursor = firstToken(from: cursor, below: block.tokens.upperBound, startingAtOrAfter: r.upperBound)
                 let range = first..<cursor
                 if range.isEmpty { continue }
                 lexicon.phrases(tokens, range, tokenizer: tokenizer, into: &matches)
@@ -154,6 +154,18 @@ final class ArticleReader {
         lastMentions = mentions
         let merged = EventMerger(dictionaries: dict).merge(mentions, bytes: bytes, tokens: tokens)
         return Extraction(published: published, events: merged.map(output))
+    }
+
+    /// The first token from `k` (before `end`) that starts at byte `byte` or after it; `end` when none
+    /// does. The tokens are read through their buffer, without an index check each (`end` is at
+    /// most the tokens' count: a block's token range).
+    func firstToken(from k: Int, below end: Int, startingAtOrAfter byte: Int) -> Int {
+        precondition(k >= 0 && end <= tokens.count, "token range outside the tokens")
+        return tokens.withUnsafeBufferPointer { t in
+            var c = k
+            while c < end && Int(t[c].start) < byte { c += 1 }
+            return c
+        }
     }
 
     /// The output record of a merged mention: its names, words and sentence made into strings here.
@@ -494,6 +506,8 @@ final class ArticleReader {
         for k in sentences.indices {
             for j in sentences[k].slots.indices {
                 let slot = sentences[k].slots[j]
+                // (an unknown name has no dictionary rows)
+                if slot.unknown { continue }
                 for p in slot.places where places[p].kind == .country { weight[Int(placeCountry[p])] += 2 }
                 for a in slot.actors where !actors[a].country.isEmpty { weight[Int(actorCountry[a])] += 1 }
                 for a in slot.adjectives where !actors[a].country.isEmpty { weight[Int(actorCountry[a])] += 1 }
