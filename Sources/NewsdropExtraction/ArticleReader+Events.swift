@@ -329,7 +329,7 @@ extension ArticleReader {
         let lower = range.lowerBound
         // trigger slots with at least one reading whose context words are present ("targeted" without
         // a missile or drone nearby is a plain verb)
-        let allTriggerSlots = s.slots.indices.filter { i in
+        let allTriggerSlots = s.slots.indices.filter(in: slotLists) { i in
             !s.slots[i].triggers.isEmpty && !s.inParens.contains(s.slots[i].start)
                 && s.slots[i].triggers.contains { contextMatches(trigger: $0.index, s.slots[i], range) }
                 && !isPluralNounOfVerb(s.slots[i], lower: range.lowerBound)
@@ -338,7 +338,7 @@ extension ArticleReader {
         // a killing word next to a strike or an attack gives its toll, not an event of its own: it
         // neither counts as a trigger nor bounds the others' scopes
         let hasViolent = allTriggerSlots.contains { ti in s.slots[ti].triggers.contains { EventTypeSet.strikes.contains(dict.triggers[$0.index].type) } }
-        let triggerSlots = hasViolent ? allTriggerSlots.filter { ti in !s.slots[ti].triggers.allSatisfy { dict.triggers[$0.index].type == .kill } } : allTriggerSlots
+        let triggerSlots = hasViolent ? allTriggerSlots.filter(in: slotLists) { ti in !s.slots[ti].triggers.allSatisfy { dict.triggers[$0.index].type == .kill } } : allTriggerSlots
         let dateHint = s.dates.first?.date.value.flatMap { $0.hasPrefix("--") ? nil : $0 }
         let cands = candidates(s, dateHint: dateHint)
         candidatesOfSentence = (k, cands)
@@ -347,7 +347,9 @@ extension ArticleReader {
         let generic = s.cues.contains { $0.kind == .generic } && !s.isHeading
 
         // attribution: according to X / X said / citing X
-        var attributionTokens = TokenMask(range)
+        // (`attributionTokens`, `verbActors`, `nominalSubjects`, `passive` and `fusedNoun` are the
+        // reader's: see "The event reader's working state" in ArticleReader.swift)
+        attributionTokens = TokenMask(range)
         // (actors: their names are made into strings only for the output)
         var source: EventMention.Actor? = nil
         var speaker: EventMention.Actor? = nil
@@ -456,10 +458,12 @@ extension ArticleReader {
         var outSlots: [Int] = []
         // the triggers of `out` told without a doer that may take the side of the last strike
         var doerless = TokenMask(range)
-        var verbActors: [(end: Int, actor: EventMention.Actor?)] = []
-        var nominalSubjects: [(start: Int, end: Int, family: Int, actor: EventMention.Actor?)] = []
+        verbActors.removeAll(keepingCapacity: true)
+        nominalSubjects.removeAll(keepingCapacity: true)
         var consumedKills = Set<Int>()
         var tollOnly: (Int, Int)? = nil
+        // the sentence's death words, found once, when the toll of one of its triggers first needs them
+        var deathWordTokens: SentenceSlots.IndexList? = nil
 
         for (n, ti) in triggerSlots.enumerated() {
             let slot = s.slots[ti]
@@ -488,7 +492,7 @@ extension ArticleReader {
                 return false
             }()
             // readings whose context words (next:/prev:) are present; a phrase may carry several
-            let readings = slot.triggers.filter { contextMatches(trigger: $0.index, slot, range) }
+            let readings = slot.triggers.filter(in: slotLists) { contextMatches(trigger: $0.index, slot, range) }
             if readings.isEmpty { continue }
             let noun = readings.first { !$0.form.isVerbal }
             let verbs = readings.lazy.filter { $0.form.isVerbal }
@@ -503,7 +507,7 @@ extension ArticleReader {
             if chosen.form == .gerund, dict.triggers[chosen.index].type == .kill,
                 let pc = cands.last(where: { $0.end == slot.start }), let pi = pc.actor.index, dict.actors.entries[pi].kind == .person
             { chosen.form = .noun }
-            var entry = dict.triggers[chosen.index]
+            var entry = ChosenTrigger(dict.triggers, chosen.index)
             let verbal = chosen.form.isVerbal
             // "troops killed at least 12 gunmen": a count of unnamed people killed in fighting is an
             // attack with a toll (ACLED), not a killing of its own
@@ -600,7 +604,8 @@ extension ArticleReader {
             if blocked.contains(slot.start) { continue }
             // look back over auxiliaries and adverbs
             var j = slot.start - 1
-            var negated = false, passive = false, infinitive = false, afterModal = false
+            var negated = false, infinitive = false, afterModal = false
+            passive = false
             var causee: EventMention.Actor? = nil
             var steps = 0
             while j >= lower && steps < 4 {
@@ -666,7 +671,7 @@ extension ArticleReader {
             let cStart = clauseStart(slot.start, s)
             func usable(_ c: Candidate) -> Bool { !c.isMedia && !attributionTokens.contains(c.start) && !s.inParens.contains(c.start) && !dateline.contains(c.start) }
 
-            var fusedNoun: Int? = nil
+            fusedNoun = nil
             /// The speaker of a report verb that "its"/"it" after it refers to: a name with no preposition,
             /// or the owner of a common noun that opens the clause ("The armed wing of Hamas said its fighters …").
             func isSpeakerBefore(_ c: Candidate) -> Bool {
@@ -1278,7 +1283,7 @@ extension ArticleReader {
             var fatalities: Int? = nil
             if EventTypeSet.violent.contains(entry.type) {
                 // a killing word gives its toll to the strike or attack it follows (else the first one)
-                let violentSlots = triggerSlots.filter { t in s.slots[t].triggers.contains { EventTypeSet.strikes.contains(dict.triggers[$0.index].type) } }
+                let violentSlots = triggerSlots.filter(in: slotLists) { t in s.slots[t].triggers.contains { EventTypeSet.strikes.contains(dict.triggers[$0.index].type) } }
                 func owner(_ k: Int) -> Int? { violentSlots.last(where: { s.slots[$0].start < s.slots[k].start }) ?? violentSlots.first }
                 for tj in allTriggerSlots where s.slots[tj].triggers.contains(where: { dict.triggers[$0.index].type == .kill }) && (owner(tj) == nil || owner(tj) == ti) {
                     let ks = s.slots[tj]
@@ -1290,9 +1295,9 @@ extension ArticleReader {
                         return o == nil || o == ti
                     }
                     // "retaliated for the deaths of three soldiers": the toll of the event retaliated for
-                    // (the list read once, not through its lazy static at every token)
-                    let deathWords = vocabulary.deathWords
-                    for q in range where tokens[q].isWord && word(q, in: deathWords) && mine(q)
+                    // (the sentence's death words found once for all its triggers, not token by token for each)
+                    if deathWordTokens == nil { deathWordTokens = range.filter(in: slotLists) { tokens[$0].isWord && word($0, in: vocabulary.deathWords) } }
+                    for q in deathWordTokens! where mine(q)
                         && !(max(lower, q - 4)..<q).contains(where: { word($0, in: vocabulary.responseNouns) || word($0, in: vocabulary.retaliateVerbs) }) {
                         if let v = FatalityReader.count(tokens, range, anchor: q, anchorEnd: q + 1, tokenizer: tokenizer, vocabulary: vocabulary) { fatalities = v; break }
                     }

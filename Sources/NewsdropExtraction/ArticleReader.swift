@@ -30,8 +30,8 @@ final class ArticleReader {
     @exclusivity(unchecked) var countryWeight: [Int] = []
     /// Token indices of a dateline ("BEIRUT, LEBANON (10:45 P.M.) –"), whose place is not an event's.
     @exclusivity(unchecked) var dateline: TokenMask
-    /// The sentences' slots, cues and slot lists (`SentenceSlots` and its slots point into them):
-    /// freed with the reader.
+    /// The sentences' slots, cues and slot lists (`SentenceSlots` and its slots point into them),
+    /// and the event reader's lists of trigger slots and readings (`filter(in:_:)`): freed with the reader.
     let slotLists = SlotArena<Int32>(blockSize: 4096)
     let slotStore = SlotArena<SentenceSlots.Slot>(blockSize: 1024)
     let cueStore = SlotArena<SentenceSlots.Cue>(blockSize: 512)
@@ -62,6 +62,25 @@ final class ArticleReader {
     /// The storage of the last sentence's candidates, handed back by `updateCoreference` when done
     /// with them so that the next `candidates(_:dateHint:)` fills it instead of allocating.
     @exclusivity(unchecked) var candidateSpare: [Candidate] = []
+
+    // The event reader's working state: what `events(in:)` keeps per sentence (attribution, the
+    // verbs' and event nouns' actors) and per trigger (`passive`, `fusedNoun`), which its nested
+    // functions (`usable`, `subject`, `placeCandidates`, …) read. Locals captured by nested
+    // functions were checked for exclusive access at run time at every read and write (~110,000
+    // checks per 500 articles, ~10 million instructions); properties of the reader are not (see
+    // the comment on the class: no access to one of them is held across a call). Only
+    // `events(in:)` reads and writes them, and it sets each before use: the tables for each
+    // sentence, `passive` and `fusedNoun` for each trigger.
+    /// Tokens of the sentence's attribution ("according to X", "…, X said"): no actor or place there.
+    @exclusivity(unchecked) var attributionTokens = TokenMask(0..<0)
+    /// The end and actor of each verbal trigger of the sentence read so far.
+    @exclusivity(unchecked) var verbActors: [(end: Int, actor: EventMention.Actor?)] = []
+    /// The event nouns of the sentence outside prepositional phrases, with their family and actor.
+    @exclusivity(unchecked) var nominalSubjects: [(start: Int, end: Int, family: Int, actor: EventMention.Actor?)] = []
+    /// Whether the trigger being read is a passive verb.
+    @exclusivity(unchecked) var passive = false
+    /// The start of the event noun whose actor `subject()` gave the trigger being read, if any.
+    @exclusivity(unchecked) var fusedNoun: Int? = nil
 
     /// The trigger rows' context words (`DictionaryEventExtractor.triggerContexts`).
     let triggerContexts: [TriggerContextWords]
@@ -94,9 +113,9 @@ final class ArticleReader {
             var cursor = block.tokens.lowerBound
             for r in SentenceSplitter.split(bytes, block.start..<block.end) {
                 // the sentence's tokens: those of the block that start inside it
-                while cursor < block.tokens.upperBound && Int(tokens[cursor].start) < r.lowerBound { cursor += 1 }
+                cursor = firstToken(from: cursor, below: block.tokens.upperBound, startingAtOrAfter: r.lowerBound)
                 let first = cursor
-                while cursor < block.tokens.upperBound && Int(tokens[cursor].start) < r.upperBound { cursor += 1 }
+                cursor = firstToken(from: cursor, below: block.tokens.upperBound, startingAtOrAfter: r.upperBound)
                 let range = first..<cursor
                 if range.isEmpty { continue }
                 lexicon.phrases(tokens, range, tokenizer: tokenizer, into: &matches)
@@ -135,6 +154,18 @@ final class ArticleReader {
         lastMentions = mentions
         let merged = EventMerger(dictionaries: dict).merge(mentions, bytes: bytes, tokens: tokens)
         return Extraction(published: published, events: merged.map(output))
+    }
+
+    /// The first token from `k` (before `end`) that starts at byte `byte` or after it; `end` when none
+    /// does. The tokens are read through their buffer, without an index check each (`end` is at
+    /// most the tokens' count: a block's token range).
+    func firstToken(from k: Int, below end: Int, startingAtOrAfter byte: Int) -> Int {
+        precondition(k >= 0 && end <= tokens.count, "token range outside the tokens")
+        return tokens.withUnsafeBufferPointer { t in
+            var c = k
+            while c < end && Int(t[c].start) < byte { c += 1 }
+            return c
+        }
     }
 
     /// The output record of a merged mention: its names, words and sentence made into strings here.
@@ -217,13 +248,52 @@ final class ArticleReader {
         // slots do not overlap, so a sentence has at most one per token; the unused room is given back
         let slots = slotStore.allocate(range.count)
         var slotCount = 0
-        // tokens a content match or a cue covers, and honorifics: no part of an unknown name
-        var claimed = TokenMask(range)
+        // Bits per token of the sentence (bit j - range.lowerBound of word (j - range.lowerBound) / 64),
+        // in words of the mask arena: the tokens in parentheses (kept by the sentence), the words that
+        // may be part of an unknown name, and the tokens a content match or a cue claims. The last two
+        // tables are scratch, given back before returning (they are the arena's latest allocation).
+        // Every index set or tested below is inside `range`, so inside the `3 * wordCount` words.
+        let wordCount = (range.count + 63) >> 6
+        let bitWords = maskWords.allocate(3 * wordCount)
+        bitWords.initialize(repeating: 0, count: 3 * wordCount)
+        let parenBits = bitWords, nameBits = bitWords + wordCount, claimed = bitWords + 2 * wordCount
+        @inline(__always) func setBit(_ table: UnsafeMutablePointer<UInt64>, _ j: Int) {
+            let b = j - range.lowerBound
+            table[b >> 6] |= 1 << UInt64(b & 63)
+        }
+        @inline(__always) func hasBit(_ table: UnsafeMutablePointer<UInt64>, _ j: Int) -> Bool {
+            let b = j - range.lowerBound
+            return table[b >> 6] & (1 << UInt64(b & 63)) != 0
+        }
+        // one pass over the tokens for what the passes below ask of each: whether it is inside
+        // parentheses, whether it is a capitalised plain word (an unknown name's word unless a
+        // match claims it), and the counts that say whether the sentence is in title case
+        var words = 0, caps = 0, depth = 0
+        for j in range {
+            let t = tokens[j]
+            if t.isPunct {
+                if t.mark == 0x28 { depth += 1 } else if t.mark == 0x29 { depth = max(0, depth - 1) } else if depth > 0 { setBit(parenBits, j) }
+                continue
+            }
+            if depth > 0 { setBit(parenBits, j) }
+            if t.flags.contains(.number) { continue }
+            words += 1
+            if t.flags.contains(.capitalized) {
+                caps += 1
+                if t.function == .none { setBit(nameBits, j) }
+            }
+        }
+        // a headline in title case ("Iran Trims Military Presence in Syria"): its capitals say nothing
+        let titleCase = words >= 3 && caps * 4 >= words * 3
         var i = range.lowerBound
         var cursor = 0
         while i < range.upperBound {
             // the content matches that start at token `i`: matches[cursor..<groupEnd], of a content kind
             while cursor < matches.count && matches[cursor].start < i { cursor += 1 }
+            // (no match starts before the next one's start: go there instead of token by token)
+            if cursor == matches.count { break }
+            i = matches[cursor].start
+            if i >= range.upperBound { break }
             var groupEnd = cursor
             // the longest aligned match, else the longest
             var alignedEnd = -1, anyEnd = -1
@@ -269,12 +339,17 @@ final class ArticleReader {
                 }
                 return n
             }
-            let ends = (put(.actor), put(.adjective), put(.title), put(.place), put(.trigger))
+            // the kinds of the group's matches that end at `end`, a bit each: `put` runs only for
+            // those (most slots hold one kind; a kind without a match adds nothing to the lists)
+            var kinds: UInt8 = 0
+            for g in cursor..<groupEnd where matches[g].end == end { kinds |= 1 &<< matches[g].payload.kind.rawValue }
+            @inline(__always) func putIfAny(_ kind: PhrasePayload.Kind) -> Int { kinds & (1 &<< kind.rawValue) != 0 ? put(kind) : n }
+            let ends = (putIfAny(.actor), putIfAny(.adjective), putIfAny(.title), putIfAny(.place), putIfAny(.trigger))
             let s = SentenceSlots.Slot(start: i, end: end, storage: list, ends: ends)
             // a trigger word used as a name part is not a name: keep the trigger
             (slots + slotCount).initialize(to: s)
             slotCount += 1
-            for k in i..<end { claimed.insert(k) }
+            for k in i..<min(end, range.upperBound) { setBit(claimed, k) }
             i = end
         }
         // at most one cue per cue match
@@ -284,6 +359,10 @@ final class ArticleReader {
         cursor = 0
         while i < range.upperBound {
             while cursor < matches.count && matches[cursor].start < i { cursor += 1 }
+            // (likewise: from one match's start to the next)
+            if cursor == matches.count { break }
+            i = matches[cursor].start
+            if i >= range.upperBound { break }
             var groupEnd = cursor
             var end = -1
             while groupEnd < matches.count && matches[groupEnd].start == i {
@@ -296,7 +375,7 @@ final class ArticleReader {
                 (cues + cueCount).initialize(to: SentenceSlots.Cue(start: i, end: end, kind: kind))
                 cueCount += 1
             }
-            for k in i..<end { claimed.insert(k) }
+            for k in i..<min(end, range.upperBound) { setBit(claimed, k) }
             i = end
         }
         // adjectives that modify a following name
@@ -307,26 +386,35 @@ final class ArticleReader {
             }
         }
         // unknown proper nouns: runs of capitalised words nobody claimed (an honorific is a cue)
-        let titleCase = isTitleCase(range)
-        var k = range.lowerBound
         let contentCount = slotCount
-        let claimedTokens = claimed  // (a constant: read without an exclusivity check)
-        func nameWord(_ j: Int) -> Bool {
-            let u = tokens[j]
-            return u.isWord && u.flags.contains(.capitalized) && !u.flags.contains(.number) && !claimedTokens.contains(j)
-                && u.function == .none
+        // a capitalised plain word (not a number) that no match claims
+        @inline(__always) func nameWord(_ j: Int) -> Bool { hasBit(nameBits, j) && !hasBit(claimed, j) }
+        /// The first name word at or after token `k` (`nil`: none left), found a word of bits at a time.
+        func nextNameWord(from k: Int) -> Int? {
+            let b = k - range.lowerBound
+            if b >= range.count { return nil }
+            var w = b >> 6
+            var bits = nameBits[w] & ~claimed[w] & (~0 << UInt64(b & 63))
+            while bits == 0 {
+                w += 1
+                if w >= wordCount { return nil }
+                bits = nameBits[w] & ~claimed[w]
+            }
+            // (no bit past the range's last token is ever set)
+            return range.lowerBound + (w << 6) + bits.trailingZeroBitCount
         }
-        while k < range.upperBound {
+        // (in title case no word starts a name; other tokens than name words start none)
+        var next = titleCase ? nil : nextNameWord(from: range.lowerBound)
+        while let k = next {
             let t = tokens[k]
-            let startsName = nameWord(k)
             // a particle or a lone letter does not start a name ("Al-" before a known place, "F-35")
-            if startsName && (t.flags.contains(.particle) || t.end - t.start <= (t.flags.contains(.hyphenAfter) ? 2 : 1)) { k += 1; continue }
-            if !titleCase && startsName {
+            if t.flags.contains(.particle) || t.end - t.start <= (t.flags.contains(.hyphenAfter) ? 2 : 1) { next = nextNameWord(from: k + 1); continue }
+            do {
                 var e = k + 1
                 // "the Ground Force", "the Rapid Support Forces": a capitalised force noun ends the name it follows
                 func unitWord(_ j: Int) -> Bool {
                     let u = tokens[j]
-                    return u.function == .forceNoun && u.flags.contains(.capitalized) && !claimedTokens.contains(j)
+                    return u.function == .forceNoun && u.flags.contains(.capitalized) && !hasBit(claimed, j)
                 }
                 while e < range.upperBound && (nameWord(e) || unitWord(e) || (tokens[e].flags.contains(.particle) && e + 1 < range.upperBound && nameWord(e + 1))) { e += 1 }
                 // the sentence's first word (after an opening quote or a dateline's dash) is capitalised anyway
@@ -343,9 +431,7 @@ final class ArticleReader {
                         slotCount += 1
                     }
                 }
-                k = e
-            } else {
-                k += 1
+                next = nextNameWord(from: e)
             }
         }
         slotStore.giveBack(range.count - slotCount)
@@ -353,14 +439,9 @@ final class ArticleReader {
             var all = UnsafeMutableBufferPointer(start: slots, count: slotCount)
             all.sort { $0.start < $1.start }
         }
-        // (asked once per token, in order)
-        var depth = 0
-        let parens = PackedTokenMask(range, in: maskWords) { j in
-            let t = tokens[j]
-            if t.isPunct && t.mark == 0x28 { depth += 1; return false }
-            if t.isPunct && t.mark == 0x29 { depth = max(0, depth - 1); return false }
-            return depth > 0
-        }
+        // the parentheses' words stay; the two scratch tables after them go back to the arena
+        let parens = PackedTokenMask(range, words: wordCount == 0 ? nil : UnsafePointer(parenBits))
+        maskWords.giveBack(2 * wordCount)
         return SentenceSlots(
             tokenRange: range, byteRange: 0..<0, slots: SentenceSlots.Buffer(slots, count: slotCount), cues: SentenceSlots.Buffer(cues, count: cueCount),
             dates: SentenceSlots.Buffer(nil, count: 0), inParens: parens, isHeading: false, block: 0)
@@ -418,17 +499,6 @@ final class ArticleReader {
         }
     }
 
-    /// A headline in title case ("Iran Trims Military Presence in Syria"): its capitals say nothing.
-    func isTitleCase(_ range: Range<Int>) -> Bool {
-        var words = 0, caps = 0
-        for t in tokens[range] where t.isWord && !t.flags.contains(.number) {
-            words += 1
-            if t.flags.contains(.capitalized) { caps += 1 }
-        }
-        guard words >= 3 else { return false }
-        return caps * 4 >= words * 3
-    }
-
     func weighCountries() {
         let places = dict.gazetteer.entries, actors = dict.actors.entries
         let placeCountry = lexicon.placeCountry, actorCountry = lexicon.actorCountry
@@ -436,6 +506,8 @@ final class ArticleReader {
         for k in sentences.indices {
             for j in sentences[k].slots.indices {
                 let slot = sentences[k].slots[j]
+                // (an unknown name has no dictionary rows)
+                if slot.unknown { continue }
                 for p in slot.places where places[p].kind == .country { weight[Int(placeCountry[p])] += 2 }
                 for a in slot.actors where !actors[a].country.isEmpty { weight[Int(actorCountry[a])] += 1 }
                 for a in slot.adjectives where !actors[a].country.isEmpty { weight[Int(actorCountry[a])] += 1 }

@@ -90,15 +90,23 @@ enum FatalityReader {
     /// toll of an event told before, in a sentence that tells no event of its own.
     static func raisedToll(_ tokens: [Token], _ range: Range<Int>, tokenizer: Tokenizer, vocabulary: ReaderVocabulary) -> Int? {
         let n = Int32(tollWord.count)
-        // (the fold's length first: most words are not "toll", and this runs on every sentence without an event)
-        for q in range where tokens[q].isWord && tokens[q].foldEnd - tokens[q].foldStart == n && tokenizer.fold(tokens[q]).elementsEqual(tollWord) {
-            let rises = q + 1 < range.upperBound && tokens[q + 1].isWord && vocabulary.tollRiseVerbs.contains(tokenizer.fold(tokens[q + 1]))
-            let raising = q - 2 >= range.lowerBound && tokens[q - 2].isWord && vocabulary.tollRaisingVerbs.contains(tokenizer.fold(tokens[q - 2]))
-                || q - 3 >= range.lowerBound && tokens[q - 3].isWord && vocabulary.tollRaisingVerbs.contains(tokenizer.fold(tokens[q - 3]))
-            guard rises || raising else { continue }
-            return count(tokens, range, anchor: q, anchorEnd: q + 1, tokenizer: tokenizer, vocabulary: vocabulary)
+        // (the tokens read through their buffer, without an index check each: every index read is
+        // inside `range`, and `range` inside `tokens`)
+        precondition(range.lowerBound >= 0 && range.upperBound <= tokens.count, "sentence range outside the tokens")
+        let anchor: Int? = tokens.withUnsafeBufferPointer { tokens in
+            // (the fold's length first: most words are not "toll", and this runs on every sentence without an event)
+            for q in range where tokens[q].isWord && tokens[q].foldEnd - tokens[q].foldStart == n && tokenizer.fold(tokens[q]).elementsEqual(tollWord) {
+                let rises = q + 1 < range.upperBound && tokens[q + 1].isWord && vocabulary.tollRiseVerbs.contains(tokenizer.fold(tokens[q + 1]))
+                let raising = q - 2 >= range.lowerBound && tokens[q - 2].isWord && vocabulary.tollRaisingVerbs.contains(tokenizer.fold(tokens[q - 2]))
+                    || q - 3 >= range.lowerBound && tokens[q - 3].isWord && vocabulary.tollRaisingVerbs.contains(tokenizer.fold(tokens[q - 3]))
+                guard rises || raising else { continue }
+                return q
+            }
+            return nil
         }
-        return nil
+        // the first "toll" that rises or is raised gives the count (or none)
+        guard let q = anchor else { return nil }
+        return count(tokens, range, anchor: q, anchorEnd: q + 1, tokenizer: tokenizer, vocabulary: vocabulary)
     }
     static let tollWord = Array(NameFolding.fold("toll").utf8)
     static let singleWords = FoldedWordSet(["a", "an"])

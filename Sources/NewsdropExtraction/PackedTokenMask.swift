@@ -26,6 +26,15 @@ struct PackedTokenMask {
         words = UnsafePointer(w)
     }
 
+    /// The tokens whose bits are set in `words` (bit `i - range.lowerBound` of word
+    /// `(i - range.lowerBound) / 64`; `(range.count + 63) / 64` words, `nil` for an empty range),
+    /// which the caller's arena keeps alive; no bit past the range's last token may be set.
+    init(_ range: Range<Int>, words: UnsafePointer<UInt64>?) {
+        lower = range.lowerBound
+        count = range.count
+        self.words = words
+    }
+
     /// Whether token `i` is a member; indices outside the range never are.
     @inline(__always) func contains(_ i: Int) -> Bool {
         let k = i - lower
