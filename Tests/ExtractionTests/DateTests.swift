@@ -56,6 +56,16 @@ import Testing
         #expect(date("Israeli jets struck Khiam on Sunday.", published: "10.12.24.1") == nil)
     }
 
+    @Test func aSpelledDateLineSettlesASwappableNumericOne() {
+        // DW: "11/09/2023" (month first) above "November 9, 2023"; 2023-11-09 was a Thursday
+        let dw = TestSupport.extract("US strikes weapons site in Syria\n\n11/09/2023\nNovember 9, 2023\n\nTwo US F-15 fighter jets struck a weapons storage facility near Mayadin on Wednesday, Austin said.").events.first
+        #expect(dw?.date?.value == "2023-11-08", "\(String(describing: dw))")
+        // alone, or under a date that is neither reading, the numeric line is read day first
+        #expect(date("Israeli jets struck Khiam on Sunday.", published: "12/03/2024") == "2024-03-10")
+        let other = TestSupport.extract("Strikes\n\n12/03/2024\nUpdated April 30, 2024\n\nIsraeli jets struck Khiam on Sunday.").events.first
+        #expect(other?.date?.value == "2024-03-10", "\(String(describing: other))")
+    }
+
     /// `dayCountPhrase` skips a sentence without "day", "days" or "later": every phrase of its table
     /// must hold one of them, or it would never be read.
     @Test func everyDayPhraseHoldsAnAnchorWord() {
