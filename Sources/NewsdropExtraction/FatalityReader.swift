@@ -13,7 +13,16 @@ enum FatalityReader {
                 if k + 1 < range.upperBound, unitWords.contains(tokenizer.fold(tokens[k + 1])) { return nil }
                 return Int(t.value)
             }
-            if t.function == .number { return Int(t.value) }
+            if t.function == .number {
+                // "thirty-eight": a tens word, its hyphen and a unit word are one number, from either end
+                if t.value >= 20 && t.value <= 90 && t.value % 10 == 0 && t.flags.contains(.hyphenAfter), k + 1 < range.upperBound,
+                    tokens[k + 1].function == .number, tokens[k + 1].value >= 1 && tokens[k + 1].value <= 9, tokens[k + 1].start == t.end
+                { return Int(t.value + tokens[k + 1].value) }
+                if t.value >= 1 && t.value <= 9, k - 1 >= range.lowerBound, tokens[k - 1].function == .number, tokens[k - 1].end == t.start,
+                    tokens[k - 1].flags.contains(.hyphenAfter), tokens[k - 1].value >= 20 && tokens[k - 1].value <= 90 && tokens[k - 1].value % 10 == 0
+                { return Int(tokens[k - 1].value + t.value) }
+                return Int(t.value)
+            }
             return nil
         }
         func excluded(_ k: Int) -> Bool {

@@ -21,6 +21,12 @@ import NewsdropExtraction
         #expect(toll("A woman was killed when an Israeli strike hit a house in the town of Majdal Selm.") == 1)
     }
 
+    @Test func hyphenatedNumberWords() {
+        // "thirty-eight" is 38, not the "thirty" before its hyphen or the "eight" after it
+        #expect(toll("Israeli airstrikes on the countryside of Aleppo killed thirty-eight people early Friday.") == 38)
+        #expect(toll("An Israeli strike hit Nabatieh. Twenty-one people were killed.") == 21)
+    }
+
     @Test func atLeastAndDozens() {
         #expect(toll("An Israeli air raid on Homs killed at least eight people.") == 8)
         #expect(toll("Dozens were killed when Russian jets bombed Idlib.") == 12)
