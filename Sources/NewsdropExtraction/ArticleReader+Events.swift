@@ -201,6 +201,12 @@ extension ArticleReader {
             }
             if cueAt[j - lower] >= 0, !([.corefForce, .corefState].contains(s.cues[cueAt[j - lower]].kind) && ArticleReader.namesItsOwner(s.cues[cueAt[j - lower]], s, slotAt: slotAt, tokens: tokens)) {
                 let c = s.cues[cueAt[j - lower]]
+                // "The Commander of Ground Forces, Lieutenant General Qassem al-Muhammadi, visited": the
+                // name in apposition is the one meant, not the person last named
+                if c.kind == .corefPerson, appositionNamesIt(c, s, slotAt: slotAt) {
+                    j = c.end
+                    continue
+                }
                 var ref = c.kind == .corefPerson ? person : group
                 if c.kind == .corefForce {
                     // "the army has reinforced its positions": the national force of the country last named
@@ -221,6 +227,33 @@ extension ArticleReader {
             j += 1
         }
         return out
+    }
+
+    /// Whether a person's title ("the commander", "the president") is followed by its holder's name in
+    /// apposition, over an "of" phrase and a rank: "The Commander of Ground Forces, Lieutenant General
+    /// Qassem al-Muhammadi,".
+    func appositionNamesIt(_ c: SentenceSlots.Cue, _ s: SentenceSlots, slotAt: [Int]) -> Bool {
+        let lower = s.tokenRange.lowerBound, upper = s.tokenRange.upperBound
+        var q = c.end
+        var steps = 0
+        while q < upper, steps < 6, tokens[q].isWord, tokens[q].function == .of || tokens[q].function == .the || tokens[q].flags.contains(.capitalized) {
+            q += 1
+            steps += 1
+        }
+        guard q + 1 < upper, tokens[q].isPunct, tokens[q].mark == 0x2C else { return false }
+        q += 1
+        // (the name's slot may start at its rank: "Lieutenant General Qassem al-Muhammadi")
+        while true {
+            let i = slotAt[q - lower]
+            if i >= 0, s.slots[i].isActorLike { return true }
+            if let h = s.cues.first(where: { ($0.kind == .honorific || $0.kind == .office) && $0.start == q }), h.end < upper { q = h.end; continue }
+            break
+        }
+        // a name the gazetteer claims a word of ("Qassem" is a place's alias): capitalised words and
+        // particles up to the closing comma
+        var k = q
+        while k < min(upper, q + 5), tokens[k].isWord, tokens[k].flags.contains(.capitalized) || tokens[k].flags.contains(.particle) { k += 1 }
+        return k > q + 1 && k < upper && tokens[k].isPunct && tokens[k].mark == 0x2C
     }
 
     /// Whether a national-army phrase names its own country: "the Army of the Islamic Republic of
@@ -441,6 +474,7 @@ extension ArticleReader {
         var nominalSubjects: [(start: Int, end: Int, family: Int, actor: EventMention.Actor?)] = []
         var consumedKills = Set<Int>()
         var tollOnly: (Int, Int)? = nil
+        var comparedSince: Int? = nil
 
         for (n, ti) in triggerSlots.enumerated() {
             let slot = s.slots[ti]
@@ -558,6 +592,24 @@ extension ArticleReader {
             { continue }
             // "any attack on Iran would be answered", "no strike": not an event
             if !chosen.form.isVerbal, slot.start - 1 >= lower, word(slot.start - 1, in: ArticleReader.nonReferring) { continue }
+            // "described the attack as the deadliest Israeli raid on army positions since the war began",
+            // "It was the deadliest raid since January": an event noun under a superlative after "be" or
+            // "as" ranks an event told before; it is no event of its own (its "since" phrase is the period
+            // compared). "carried out the largest strike" is one.
+            if !chosen.form.isVerbal, !s.isHeading, !previous.isEmpty || n > 0,
+                let q = (max(lower, slot.start - 3)..<slot.start).first(where: { word($0, in: ArticleReader.superlatives) }),
+                q - 2 >= lower, tokens[q - 1].function == .the, tokens[q - 2].function == .be || word(q - 2, in: ArticleReader.asWord),
+                (q + 1..<slot.start).allSatisfy({ tokens[$0].isWord })
+            {
+                // "… since the US and Britain began striking the Houthis": the period compared tells no event
+                var k = slot.end
+                while k < min(range.upperBound, slot.end + 10), tokens[k].isWord {
+                    if word(k, in: ArticleReader.sinceWord) { comparedSince = k; break }
+                    k += 1
+                }
+                continue
+            }
+            if let c = comparedSince, slot.start > c, (c..<slot.start).allSatisfy({ tokens[$0].isWord }) { continue }
             // "to halt their attacks", "stop the strikes", "preventing attacks", "the suspension of its
             // operations": what is to end or not happen; "to protest the drone strikes": what is protested
             if !chosen.form.isVerbal, (max(lower, slot.start - 3)..<slot.start).contains(where: { q in
@@ -598,6 +650,14 @@ extension ArticleReader {
             { passive = true }
             // "2,500 US troops are deployed in Iraq": a present passive tells a state, not an event
             if verbal && passive && !s.isHeading && entry.type == .deploy, slot.start - 1 >= lower, word(slot.start - 1, in: ArticleReader.presentBe) { continue }
+            // "inspected the units deployed along the frontier", "the role of the forces deployed in Iraq": a
+            // participle after a force noun that is the object of a verb or a preposition describes the
+            // units, it tells no deployment ("The army deployed troops" and "Turkish forces deployed
+            // along the border" open their sentence and are events)
+            if entry.type == .deploy, verbal, chosen.form == .past, !passive, let p = prevTok, p.function == .forceNoun,
+                slot.end < range.upperBound, tokens[slot.end].function == .locative || tokens[slot.end].function == .to || tokens[slot.end].isPunct,
+                ArticleReader.nounPhraseIsGoverned(endingAt: slot.start - 1, lower: lower, tokens: tokens)
+            { continue }
             // "X was killed" with no killer named: X is a victim of an event told elsewhere, not a killing of its own
             let victimOnly = entry.type == .kill && verbal && passive && !hasAgentAfter(slot, s)
             var modality = sentenceModality
@@ -1046,7 +1106,10 @@ extension ArticleReader {
                 type = .attack
                 cameo = EventType.attack.defaultCAMEO
             }
-            if type == .deploy, let i = actor?.index, dict.actors.entries[i].kind == .person, slot.end < range.upperBound,
+            // (an unknown name that a title introduces is a person: "the UN special envoy for Yemen, Hans
+            // Grundberg, arrived in Muscat")
+            if type == .deploy, let a = actor, a.index.map({ dict.actors.entries[$0].kind == .person }) ?? isTitledName(a.nameWords, s),
+                slot.end < range.upperBound,
                 [.locative, .to].contains(tokens[slot.end].function) || s.slots.contains(where: { $0.start == slot.end && !$0.places.isEmpty })
             {
                 type = .visit
@@ -1385,14 +1448,55 @@ extension ArticleReader {
             if p.isWord && p.function == .none && !p.flags.contains(.capitalized) && [.the, .determiner, .possessivePronoun].contains(pp.function) { return true }
         }
         guard slot.start - 1 >= lower, slot.triggers.allSatisfy({ $0.form == .third }) else { return false }
-        let p = tokens[slot.start - 1]
+        guard let s = sentenceIndex(containing: slot.start) else { return false }
+        // "struck Houthi targets", "several Iranian targets": a name or an adjective before the word
+        // modifies the noun; what comes before the name decides
+        var start = slot.start
+        if let m = sentences[s].slots.last(where: { $0.end == slot.start }), m.triggers.isEmpty, m.isActorLike || !m.adjectives.isEmpty,
+            m.start - 1 >= lower
+        { start = m.start }
+        let p = tokens[start - 1]
         // "at targets in the occupied territories": after a preposition as well
         if [.the, .determiner, .number, .possessivePronoun, .locative, .preposition].contains(p.function) || p.flags.contains(.number) { return true }
         // "bombed targets in Damascus": the object of a trigger verb
-        guard let s = sentenceIndex(containing: slot.start) else { return false }
-        return sentences[s].slots.contains { $0.end == slot.start && $0.triggers.contains { $0.form == .past } }
+        return sentences[s].slots.contains { $0.end == start && $0.triggers.contains { $0.form == .past } }
     }
     static let streetWords = ReaderWordSet(["street", "road", "square", "avenue", "highway", "boulevard", "roundabout", "bridge"])
+    /// Whether the noun phrase ending at `k` ("the units", "the Syrian army's units") opens with a
+    /// determiner after a lower-case verb or a preposition: an object, not the sentence's subject.
+    static func nounPhraseIsGoverned(endingAt k: Int, lower: Int, tokens: [Token]) -> Bool {
+        var q = k - 1
+        var steps = 0
+        while q >= lower, steps < 4, tokens[q].isWord, tokens[q].function == .none || tokens[q].function == .forceNoun || tokens[q].flags.contains(.possessive) {
+            q -= 1
+            steps += 1
+        }
+        guard q - 1 >= lower, tokens[q].isWord, [.the, .determiner, .possessivePronoun].contains(tokens[q].function) else { return false }
+        let g = tokens[q - 1]
+        guard g.isWord else { return false }
+        return [.of, .locative, .preposition, .to].contains(g.function) || (g.function == .none && !g.flags.contains(.capitalized))
+    }
+
+    static let asWord = ReaderWordSet(["as"])
+    static let sinceWord = ReaderWordSet(["since"])
+    static let superlatives = ReaderWordSet(["deadliest", "bloodiest", "largest", "biggest", "worst", "heaviest", "fiercest", "costliest", "most"])
+    /// Whether an unknown name is a person's by its title: an office or a rank right before it
+    /// ("Special Envoy Hans Grundberg"), or closing the noun phrase of which it is the apposition
+    /// ("the UN special envoy for Yemen, Hans Grundberg,").
+    func isTitledName(_ name: TokenSpan, _ s: SentenceSlots) -> Bool {
+        let start = Int(name.start)
+        let lower = s.tokenRange.lowerBound
+        func titled(_ q: Int) -> Bool { s.cues.contains { ($0.kind == .honorific || $0.kind == .office) && $0.start <= q && q < $0.end } }
+        if start - 1 >= lower, titled(start - 1) { return true }
+        guard start - 2 >= lower, tokens[start - 1].isPunct, tokens[start - 1].mark == 0x2C else { return false }
+        var q = start - 2
+        while q >= max(lower, start - 8), tokens[q].isWord {
+            if titled(q) { return true }
+            q -= 1
+        }
+        return false
+    }
+
     static let presentBe = ReaderWordSet(["is", "are", "am"])
     static let includeWords = ReaderWordSet(["included", "includes", "include", "involved", "involves", "featured", "features"])
     static let responseWords = ReaderWordSet(["response", "retaliation", "reply", "revenge", "reaction", "answer"])
@@ -1607,10 +1711,14 @@ extension ArticleReader {
         if !entry.next.isEmpty && !present(entry.next, slot.end..<nextEnd) {
             // "targeted the Metula and Ramim barracks with rockets", "targeted "a vital site" in Haifa with
             // drones": the weapon of a "with" phrase later in the clause
+            // (an initial's period is no clause end: "the carrier USS Dwight D. Eisenhower in the
+            // northern Red Sea with missiles and drones")
             var q = slot.end
             var with: Int? = nil
-            while q < min(range.upperBound, slot.end + 12) {
-                if tokens[q].isPunct && tokens[q].mark != 0x22 && tokens[q].mark != 0x2D { break }
+            while q < min(range.upperBound, slot.end + 16) {
+                if tokens[q].isPunct && tokens[q].mark != 0x22 && tokens[q].mark != 0x2D
+                    && !(tokens[q].mark == 0x2E && q - 1 >= slot.end && tokens[q - 1].isWord && tokens[q - 1].end - tokens[q - 1].start == 1 && tokens[q - 1].flags.contains(.capitalized))
+                { break }
                 if tokens[q].isWord && tokenizer.fold(tokens[q]).elementsEqual(withWord) { with = q; break }
                 q += 1
             }

@@ -128,4 +128,16 @@ import NewsdropExtraction
         let r = TestSupport.extractBody("Israeli forces killed three Palestinians during a raid on the Nur Shams camp on Wednesday.").events
         #expect(r.contains { $0.type == .attack }, "\(r)")
     }
+
+    /// "the deadliest raid since …" after "as" or "be" ranks the event just told: no event of its own,
+    /// and the period it is compared over ("since the US and Britain began striking the Houthis in
+    /// January") tells none either.
+    @Test func aSuperlativeRanksTheEventToldBefore() {
+        let a = TestSupport.extract("Israeli jets struck an army depot near Aleppo on Friday, killing 38 people. The monitor described the attack as the deadliest Israeli raid on army positions since the start of the war in Gaza.").events
+        #expect(a.filter { $0.type == .airstrike || $0.type == .attack }.count == 1, "\(a)")
+        let b = TestSupport.extract("Published: 31 May 2024\n\nAmerican and British warplanes struck targets in Hodeidah late Thursday, killing sixteen people. It was the deadliest raid since the US and Britain began striking the Houthis in January.").events
+        #expect(!b.contains { $0.date?.value == "2024-01" }, "\(b)")
+        #expect(b.filter { $0.type == .airstrike || $0.type == .attack }.count == 1, "\(b)")
+    }
+
 }
