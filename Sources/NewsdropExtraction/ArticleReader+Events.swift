@@ -455,9 +455,16 @@ extension ArticleReader {
         if s.cues.contains(where: { $0.kind == .claim }) { sentenceModality = .claimed }
         if s.cues.contains(where: { $0.kind == .deny }) { sentenceModality = .denied }
 
+        // "He said the coalition's forces would withdraw from Baghdad by September 2025": "would" after a
+        // report verb, in a sentence with no other irrealis cue ("if", "could"), is a reported "will"
+        func isWould(_ c: SentenceSlots.Cue) -> Bool { c.kind == .hypothetical && c.end - c.start == 1 && word(c.start, in: ArticleReader.wouldWord) }
+        var wouldIsReported = false
+        if let w = s.cues.first(where: isWould), s.cues.contains(where: { $0.kind == .report && $0.end <= w.start }),
+            !s.cues.contains(where: { ($0.kind == .hypothetical || $0.kind == .concessive) && !isWould($0) })
+        { wouldIsReported = true }
         // irrealis scopes: from the cue to the next comma
         var blocked = TokenMask(range)
-        for c in s.cues where c.kind == .hypothetical || c.kind == .concessive {
+        for c in s.cues where (c.kind == .hypothetical || c.kind == .concessive) && !(wouldIsReported && isWould(c)) {
             var e = c.end
             while e < range.upperBound && !(tokens[e].isPunct && (tokens[e].mark == 0x2C || tokens[e].mark == 0x3B)) { e += 1 }
             for q in c.start..<e { blocked.insert(q) }
@@ -677,6 +684,7 @@ extension ArticleReader {
                     if s.cues.contains(where: { $0.kind == .expect && $0.end <= slot.start }) { modality = .expected }
                 } else if infinitive || (chosen.form == .base && afterModal) {
                     let expectBefore = s.cues.contains { $0.kind == .expect && $0.end <= slot.start && slot.start - $0.end <= 3 }
+                        || (wouldIsReported && s.cues.contains { isWould($0) && $0.end <= slot.start && slot.start - $0.end <= 3 })
                     if expectBefore { modality = .expected } else { continue }
                 } else if chosen.form == .base && !s.isHeading {
                     if entry.type != .accuse && entry.type != .support { continue }  // habitual present
@@ -771,6 +779,15 @@ extension ArticleReader {
                         if let sp = cands.last(where: { $0.end <= c.start && c.start - $0.end <= 2 && $0.preposition == nil && !$0.isMedia }) { return sp.actor }
                         return cands.first(where: { $0.end <= q && $0.preposition == nil && usable($0) && !$0.isPronoun })?.actor ?? lastGroup
                     }
+                }
+                // "It accused the regime of shelling …": "it", "they" opening the sentence as the subject of
+                // an active verb are the group last named (before this sentence)
+                if verbal && !passive, let g = lastGroup {
+                    var q = slot.start - 1
+                    while q >= cStart, tokens[q].isWord, FunctionWordSet.auxiliaries.contains(tokens[q].function) { q -= 1 }
+                    if q == lower, tokens[q].isWord, tokens[q].function == .pronoun, word(q, in: ArticleReader.groupPronouns),
+                        !cands.contains(where: { $0.start <= q && q < $0.end })
+                    { return g }
                 }
                 let prevVerb = verbActors.last
                 let left = cands.filter { $0.end <= slot.start && $0.start >= cStart && usable($0) }
@@ -1189,7 +1206,8 @@ extension ArticleReader {
                     guard prep.map({ [.locative, .to, .from, .including].contains($0.0) || word($0.1, in: betweenWord) }) ?? directObject else { continue }
                     if strongOnly, let (_, at) = prep, !word(at, in: strongLocatives) { continue }
                     var score = dict.gazetteer.entries[p].kind.specificity * 10
-                    if prep?.0 == .from { score -= 25 }
+                    // (forces withdraw from where they were: "would withdraw from the Ain al-Asad air base")
+                    if prep?.0 == .from && entry.type != .withdraw { score -= 25 }
                     res.append((EventMention.Place(index: p, text: span(sl.start, sl.end)), score))
                 }
                 return res
@@ -1478,6 +1496,7 @@ extension ArticleReader {
     }
 
     static let asWord = ReaderWordSet(["as"])
+    static let wouldWord = ReaderWordSet(["would"])
     static let sinceWord = ReaderWordSet(["since"])
     static let superlatives = ReaderWordSet(["deadliest", "bloodiest", "largest", "biggest", "worst", "heaviest", "fiercest", "costliest", "most"])
     /// Whether an unknown name is a person's by its title: an office or a rank right before it

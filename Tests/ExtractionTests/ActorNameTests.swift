@@ -126,4 +126,12 @@ import NewsdropExtraction
         let m = TestSupport.extractBody("A coalition of Iran-backed militias attacked the base near Erbil.").events.first
         #expect(m?.actor?.id != "us-forces", "\(String(describing: m))")
     }
+
+    /// "It accused the regime of shelling …": "it" opening a sentence as the subject of an active verb
+    /// is the group last named (here the SDF of the sentence before).
+    @Test func anOpeningItIsTheGroupLastNamed() {
+        let e = TestSupport.extract("The SDF said in a statement that its forces had repelled an attack on Dhiban. It accused the regime of shelling residential neighbourhoods in Dhiban.").events
+        #expect(e.contains { $0.type == .accuse && $0.actor?.name == "Syrian Democratic Forces" }, "\(e)")
+    }
+
 }
