@@ -569,10 +569,12 @@ extension ArticleReader {
                     && (tokens[q].flags.contains(.hyphenAfter) || (q - 1 >= lower && tokens[q - 1].flags.contains(.hyphenAfter)))
             }) { continue }
             // "The Houthis have fired drones and missiles at shipping since November": a present perfect
-            // over a period tells what has gone on since, not one event
-            if verbal, chosen.form == .past, EventTypeSet.strikes.contains(entry.type), !s.isHeading,
+            // over a period tells what has gone on since, not one event; so does its progressive ("the
+            // Saudi-led coalition, which has been fighting the Houthis since 2015")
+            if verbal, chosen.form == .past || chosen.form == .gerund, EventTypeSet.strikes.contains(entry.type), !s.isHeading,
                 let aux = (max(lower, slot.start - 3)..<slot.start).last(where: { tokens[$0].function == .have }), word(aux, in: ArticleReader.presentHave),
-                (aux + 1..<slot.start).allSatisfy({ tokens[$0].function == .adverb }),
+                chosen.form == .past ? (aux + 1..<slot.start).allSatisfy({ tokens[$0].function == .adverb })
+                    : (aux + 1..<slot.start).allSatisfy({ tokens[$0].function == .adverb || tokens[$0].function == .be }) && tokens[slot.start - 1].function == .be,
                 s.dates.contains(where: { d in d.start > slot.start && d.start - 1 >= lower && word(d.start - 1, in: ArticleReader.periodBounds) })
             { continue }
             // "a second drone strike hit a power station …, leaving the area without electricity": a
@@ -711,6 +713,13 @@ extension ArticleReader {
 
             var fusedNoun: Int? = nil
             func subject() -> EventMention.Actor? {
+                // "The Iraqi Foreign Ministry summoned the Iranian ambassador, Mohammad Kazem Al-e Sadeq, …,
+                // calling them a violation": a participle after the comma closing a clause whose verb is no
+                // trigger shares the subject that opens the sentence, not the nearest name
+                if verbal, chosen.form == .gerund, verbActors.isEmpty, let p = prevTok, p.isPunct, p.mark == 0x2C,
+                    let c = cands.first(where: { $0.end <= slot.start && usable($0) }), c.preposition == nil, !c.isPronoun,
+                    (lower..<c.start).allSatisfy({ tokens[$0].function == .the })
+                { return c.actor }
                 if verbal, let noun = nominalSubjects.last(where: { $0.family == EventMerger.family(entry.type) && $0.end <= slot.start && $0.start >= cStart }),
                     // "… came a day after a Houthi drone hit": a subordinate clause has a subject of its own
                     !(noun.end..<slot.start).contains(where: { word($0, in: ArticleReader.subordinators) }), bareNounSubject(slot.start, lower: noun.end) == nil,
@@ -1172,7 +1181,14 @@ extension ArticleReader {
                 if lo >= slot.end, let r = (lo..<hi).first(where: { q in
                     q + 1 < hi && tokens[q].isPunct && tokens[q].mark == 0x2C && tokens[q + 1].isWord && word(q + 1, in: speechGerunds)
                 }) { hi = r }
+                // "held talks on Wednesday that dealt with … the situation in Gaza and Lebanon": places after a
+                // topic verb are what was talked about
+                let topicAt = max(lo, slot.end) < hi ? (max(lo, slot.end)..<hi).first(where: { tokens[$0].isWord && word($0, in: ArticleReader.topicPlaceVerbs) }) : nil
                 for sl in s.slots where sl.start >= lo && sl.end <= hi && !sl.places.isEmpty && sl.adjectives.isEmpty {
+                    if let t = topicAt, sl.start > t { continue }
+                    // "will meet Kurdistan Region President Nechirvan Barzani": a place before a title names
+                    // the office, not where the event is
+                    if sl.end < hi, s.cues.contains(where: { ($0.kind == .honorific || $0.kind == .office) && $0.start == sl.end }) { continue }
                     if sl.end - sl.start == 1, [.month, .weekday].contains(tokens[sl.start].function) { continue }
                     // "mourned as "martyrs on the road to Jerusalem"": a place inside a quotation is the
                     // quotation's, not the place of an event told outside it
@@ -1235,8 +1251,14 @@ extension ArticleReader {
                 var steps = 0
                 while q - 2 >= lower && steps < 4 {
                     if word(q, in: ArticleReader.whereWord) {
-                        guard tokens[q - 1].isPunct && tokens[q - 1].mark == 0x2C,
-                            let sl = s.slots.last(where: { $0.end == q - 1 && !$0.places.isEmpty && $0.actors.isEmpty }), let p = bestPlace(sl) else { return nil }
+                        guard tokens[q - 1].isPunct && tokens[q - 1].mark == 0x2C else { return nil }
+                        // "to visit Erbil on Thursday, where he will meet …": over the date closing the clause
+                        var e = q - 1
+                        if let d = s.dates.last(where: { $0.end == e }) {
+                            e = d.start
+                            if e - 1 >= lower, tokens[e - 1].isWord, tokens[e - 1].function == .locative { e -= 1 }
+                        }
+                        guard let sl = s.slots.last(where: { $0.end == e && !$0.places.isEmpty && $0.actors.isEmpty }), let p = bestPlace(sl) else { return nil }
                         return EventMention.Place(index: p, text: span(sl.start, sl.end))
                     }
                     if tokens[q].isPunct { return nil }
@@ -1245,7 +1267,9 @@ extension ArticleReader {
                 }
                 return nil
             }()
-            if let p = wherePlace, best(placeCandidates(slot.end, scopeEnd, strongOnly: false)) == nil { place = p; strength = 3 }
+            // (a place after the clause's comma is another clause's: "where he will meet Barzani, before
+            // heading to the holy city of Karbala")
+            if let p = wherePlace, best(placeCandidates(slot.end, (slot.end..<scopeEnd).first(where: { tokens[$0].isPunct && tokens[$0].mark == 0x2C }) ?? scopeEnd, strongOnly: false)) == nil { place = p; strength = 3 }
             else if let p = passiveSubjectPlace { place = p; strength = 3 }
             else if let p = best(placeCandidates(slot.end, scopeEnd, strongOnly: false)) { place = p; strength = 3 }
             else if nominalAnaphor { }
@@ -1496,6 +1520,7 @@ extension ArticleReader {
     }
 
     static let asWord = ReaderWordSet(["as"])
+    static let topicPlaceVerbs = ReaderWordSet(["discuss", "discussed", "discussing", "discusses", "dealt", "focused", "focusing", "addressed", "tackled", "reviewed"])
     static let wouldWord = ReaderWordSet(["would"])
     static let sinceWord = ReaderWordSet(["since"])
     static let superlatives = ReaderWordSet(["deadliest", "bloodiest", "largest", "biggest", "worst", "heaviest", "fiercest", "costliest", "most"])

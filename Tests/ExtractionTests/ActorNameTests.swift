@@ -134,4 +134,13 @@ import NewsdropExtraction
         #expect(e.contains { $0.type == .accuse && $0.actor?.name == "Syrian Democratic Forces" }, "\(e)")
     }
 
+    /// "The Iraqi Foreign Ministry summoned the Iranian ambassador, Mohammad Kazem Al-e Sadeq, …, calling
+    /// them a violation": a participle after the comma closing a clause whose verb is no trigger shares
+    /// the sentence's opening subject, not the nearest name.
+    @Test func aClosingParticipleSharesTheOpeningSubject() {
+        let e = TestSupport.extract("The Iraqi Foreign Ministry summoned the Iranian ambassador in Baghdad, Mohammad Kazem Al-e Sadeq, on Wednesday to protest against the strikes, calling them a violation of Iraq's sovereignty.").events
+        let a = e.first { $0.type == .accuse }
+        #expect(a != nil && a?.actor?.name != "Sadeq" && a?.actor?.text != "Sadeq", "\(e)")
+    }
+
 }

@@ -140,4 +140,11 @@ import NewsdropExtraction
         #expect(b.filter { $0.type == .airstrike || $0.type == .attack }.count == 1, "\(b)")
     }
 
+    /// "which has been fighting the Houthis since 2015": the present perfect progressive over a period
+    /// tells what has gone on since, like "have fired … since November": no event.
+    @Test func aPresentPerfectProgressiveOverAPeriodIsNoEvent() {
+        let e = TestSupport.extract("The Saudi-led coalition, which has been fighting the Houthis since 2015, has largely observed a truce since April 2022.").events
+        #expect(!e.contains { $0.type == .attack || $0.type == .airstrike }, "\(e)")
+    }
+
 }
