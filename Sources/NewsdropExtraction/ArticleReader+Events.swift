@@ -1183,12 +1183,14 @@ extension ArticleReader {
                 }) { hi = r }
                 // "held talks on Wednesday that dealt with … the situation in Gaza and Lebanon": places after a
                 // topic verb are what was talked about
-                let topicAt = max(lo, slot.end) < hi ? (max(lo, slot.end)..<hi).first(where: { tokens[$0].isWord && word($0, in: ArticleReader.topicPlaceVerbs) }) : nil
+                // (meetings and visits only: the scan is not paid for every strike)
+                let topicAt = (entry.type == .meet || entry.type == .visit) && max(lo, slot.end) < hi
+                    ? (max(lo, slot.end)..<hi).first(where: { tokens[$0].isWord && word($0, in: ArticleReader.topicPlaceVerbs) }) : nil
                 for sl in s.slots where sl.start >= lo && sl.end <= hi && !sl.places.isEmpty && sl.adjectives.isEmpty {
                     if let t = topicAt, sl.start > t { continue }
                     // "will meet Kurdistan Region President Nechirvan Barzani": a place before a title names
                     // the office, not where the event is
-                    if sl.end < hi, s.cues.contains(where: { ($0.kind == .honorific || $0.kind == .office) && $0.start == sl.end }) { continue }
+                    if sl.end < hi, tokens[sl.end].flags.contains(.capitalized), s.cues.contains(where: { ($0.kind == .honorific || $0.kind == .office) && $0.start == sl.end }) { continue }
                     if sl.end - sl.start == 1, [.month, .weekday].contains(tokens[sl.start].function) { continue }
                     // "mourned as "martyrs on the road to Jerusalem"": a place inside a quotation is the
                     // quotation's, not the place of an event told outside it
