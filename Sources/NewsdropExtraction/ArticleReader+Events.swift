@@ -712,11 +712,13 @@ extension ArticleReader {
             func usable(_ c: Candidate) -> Bool { !c.isMedia && !attributionTokens.contains(c.start) && !s.inParens.contains(c.start) && !dateline.contains(c.start) }
 
             var fusedNoun: Int? = nil
+            // (constants for `subject()`: a nested function that reads a `var` of the loop boxes it)
+            let gerundAfterComma = chosen.form == .gerund && prevTok.map { $0.isPunct && $0.mark == 0x2C } == true
             func subject() -> EventMention.Actor? {
                 // "The Iraqi Foreign Ministry summoned the Iranian ambassador, Mohammad Kazem Al-e Sadeq, …,
                 // calling them a violation": a participle after the comma closing a clause whose verb is no
                 // trigger shares the subject that opens the sentence, not the nearest name
-                if verbal, chosen.form == .gerund, verbActors.isEmpty, let p = prevTok, p.isPunct, p.mark == 0x2C,
+                if verbal, gerundAfterComma, verbActors.isEmpty,
                     let c = cands.first(where: { $0.end <= slot.start && usable($0) }), c.preposition == nil, !c.isPronoun,
                     (lower..<c.start).allSatisfy({ tokens[$0].function == .the })
                 { return c.actor }
@@ -791,11 +793,11 @@ extension ArticleReader {
                 }
                 // "It accused the regime of shelling …": "it", "they" opening the sentence as the subject of
                 // an active verb are the group last named (before this sentence)
-                if verbal && !passive, let g = lastGroup {
+                if verbal && !passive, tokens[lower].function == .pronoun, slot.start - lower <= 4 {
                     var q = slot.start - 1
                     while q >= cStart, tokens[q].isWord, FunctionWordSet.auxiliaries.contains(tokens[q].function) { q -= 1 }
-                    if q == lower, tokens[q].isWord, tokens[q].function == .pronoun, word(q, in: ArticleReader.groupPronouns),
-                        !cands.contains(where: { $0.start <= q && q < $0.end })
+                    if q == lower, tokens[q].isWord, word(q, in: ArticleReader.groupPronouns),
+                        !cands.contains(where: { $0.start <= q && q < $0.end }), let g = lastGroup
                     { return g }
                 }
                 let prevVerb = verbActors.last
@@ -1145,6 +1147,8 @@ extension ArticleReader {
             // place
             var place: EventMention.Place? = nil
             var strength = 0
+            // (the trigger row's type as a constant: a nested function that reads the `var entry` boxes it)
+            let rowType = entry.type
             func placeCandidates(_ lo: Int, _ hi0: Int, strongOnly: Bool) -> [(EventMention.Place, Int)] {
                 var res: [(EventMention.Place, Int)] = []
                 // (the word lists read once per call, not through their lazy statics at every token)
@@ -1184,13 +1188,14 @@ extension ArticleReader {
                 // "held talks on Wednesday that dealt with … the situation in Gaza and Lebanon": places after a
                 // topic verb are what was talked about
                 // (meetings and visits only: the scan is not paid for every strike)
-                let topicAt = (entry.type == .meet || entry.type == .visit) && max(lo, slot.end) < hi
+                let meeting = rowType == .meet || rowType == .visit
+                let topicAt = meeting && max(lo, slot.end) < hi
                     ? (max(lo, slot.end)..<hi).first(where: { tokens[$0].isWord && word($0, in: ArticleReader.topicPlaceVerbs) }) : nil
                 for sl in s.slots where sl.start >= lo && sl.end <= hi && !sl.places.isEmpty && sl.adjectives.isEmpty {
                     if let t = topicAt, sl.start > t { continue }
                     // "will meet Kurdistan Region President Nechirvan Barzani": a place before a title names
-                    // the office, not where the event is
-                    if sl.end < hi, tokens[sl.end].flags.contains(.capitalized), s.cues.contains(where: { ($0.kind == .honorific || $0.kind == .office) && $0.start == sl.end }) { continue }
+                    // the office, not where a meeting is
+                    if meeting, sl.end < hi, tokens[sl.end].flags.contains(.capitalized), s.cues.contains(where: { ($0.kind == .honorific || $0.kind == .office) && $0.start == sl.end }) { continue }
                     if sl.end - sl.start == 1, [.month, .weekday].contains(tokens[sl.start].function) { continue }
                     // "mourned as "martyrs on the road to Jerusalem"": a place inside a quotation is the
                     // quotation's, not the place of an event told outside it
@@ -1225,7 +1230,7 @@ extension ArticleReader {
                     if strongOnly, let (_, at) = prep, !word(at, in: strongLocatives) { continue }
                     var score = dict.gazetteer.entries[p].kind.specificity * 10
                     // (forces withdraw from where they were: "would withdraw from the Ain al-Asad air base")
-                    if prep?.0 == .from && entry.type != .withdraw { score -= 25 }
+                    if prep?.0 == .from && rowType != .withdraw { score -= 25 }
                     res.append((EventMention.Place(index: p, text: span(sl.start, sl.end)), score))
                 }
                 return res
