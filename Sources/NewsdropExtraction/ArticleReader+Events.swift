@@ -1298,7 +1298,10 @@ extension ArticleReader {
             // date: in the trigger's stretch, or before the first trigger, or the only one
             var date: EventDate? = nil
             // "since 2016", "until March": a bound of a period, not the event's date
-            let eventDates = s.dates.filter { d in !(d.start - 1 >= lower && word(d.start - 1, in: ArticleReader.periodBounds)) }
+            // (and "since taking office in July": a date in a "since" + gerund phrase dates its start)
+            let eventDates = s.dates.filter { d in
+                !(d.start - 1 >= lower && word(d.start - 1, in: ArticleReader.periodBounds)) && !sinceGerundHolds(d.start, lower: lower)
+            }
             let forward = eventDates.first { $0.start >= slot.end && $0.end <= scopeEnd }
             let backward = n == 0 ? eventDates.last { $0.end <= slot.start } : nil
             // "the Jan. 28 attack": a date inside the noun phrase, right before a nominal trigger
@@ -1543,6 +1546,21 @@ extension ArticleReader {
         var q = start - 2
         while q >= max(lower, start - 8), tokens[q].isWord {
             if titled(q) { return true }
+            q -= 1
+        }
+        return false
+    }
+
+    /// Whether the date at token `k` closes a "since" + gerund phrase of up to five words: "since
+    /// taking office in July", "since coming to power in 2021".
+    func sinceGerundHolds(_ k: Int, lower: Int) -> Bool {
+        var q = k - 1
+        while q - 1 >= lower, q >= k - 5, tokens[q].isWord {
+            if word(q - 1, in: ArticleReader.periodBounds) {
+                let t = tokens[q]
+                let e = Int(t.end)
+                return t.isWord && e - Int(t.start) > 4 && bytes[e - 3] == 0x69 && bytes[e - 2] == 0x6E && bytes[e - 1] == 0x67
+            }
             q -= 1
         }
         return false

@@ -119,4 +119,12 @@ import Testing
         let e = TestSupport.extract("Turkish drone targets car\n\nKOBANI, 22 December 2024 - A Turkish drone targeted a civilian car south of Kobani this afternoon, killing two citizens.").events
         #expect(e.first?.date?.value == "2024-12-22", "\(e)")
     }
+
+    /// "his first trip abroad since taking office in July": a date in a "since" + gerund phrase dates
+    /// that phrase's start, not the event.
+    @Test func aDateAfterSinceAndAGerundIsNotTheEvents() {
+        let e = TestSupport.extract("Published: September 11, 2024\n\nPezeshkian arrived in Baghdad on Wednesday on an official visit, his first trip abroad since taking office in July.").events
+        #expect(!e.contains { $0.date?.value == "2024-07" }, "\(e)")
+    }
+
 }

@@ -92,4 +92,12 @@ import NewsdropExtraction
         let e = TestSupport.extractBody("A Turkish occupation drone targeted a civilian car south of Kobani on Sunday, martyring two citizens.").events
         #expect(e.first?.fatalities == 2, "\(e)")
     }
+
+    /// "a woman and her two children were killed" is three: the one named and her count (either side of
+    /// the killing word).
+    @Test func oneAndHerCount() {
+        #expect(toll("A woman and her two children were killed when an Israeli drone strike hit their home in Sawaneh.") == 3)
+        #expect(toll("An Israeli drone strike hit a home in Sawaneh, killing a woman and her two children.") == 3)
+    }
+
 }
