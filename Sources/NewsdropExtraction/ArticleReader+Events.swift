@@ -200,6 +200,12 @@ extension ArticleReader {
             }
             if cueAt[j - lower] >= 0, !([.corefForce, .corefState].contains(s.cues[cueAt[j - lower]].kind) && ArticleReader.namesItsOwner(s.cues[cueAt[j - lower]], s, slotAt: slotAt, tokens: tokens)) {
                 let c = s.cues[cueAt[j - lower]]
+                // "The Commander of Ground Forces, Lieutenant General Qassem al-Muhammadi, visited": the
+                // name in apposition is the one meant, not the person last named
+                if c.kind == .corefPerson, appositionNamesIt(c, s, slotAt: slotAt) {
+                    j = c.end
+                    continue
+                }
                 var ref = c.kind == .corefPerson ? person : group
                 if c.kind == .corefForce {
                     // "the army has reinforced its positions": the national force of the country last named
@@ -220,6 +226,33 @@ extension ArticleReader {
             j += 1
         }
         return out
+    }
+
+    /// Whether a person's title ("the commander", "the president") is followed by its holder's name in
+    /// apposition, over an "of" phrase and a rank: "The Commander of Ground Forces, Lieutenant General
+    /// Qassem al-Muhammadi,".
+    func appositionNamesIt(_ c: SentenceSlots.Cue, _ s: SentenceSlots, slotAt: [Int]) -> Bool {
+        let lower = s.tokenRange.lowerBound, upper = s.tokenRange.upperBound
+        var q = c.end
+        var steps = 0
+        while q < upper, steps < 6, tokens[q].isWord, tokens[q].function == .of || tokens[q].function == .the || tokens[q].flags.contains(.capitalized) {
+            q += 1
+            steps += 1
+        }
+        guard q + 1 < upper, tokens[q].isPunct, tokens[q].mark == 0x2C else { return false }
+        q += 1
+        // (the name's slot may start at its rank: "Lieutenant General Qassem al-Muhammadi")
+        while true {
+            let i = slotAt[q - lower]
+            if i >= 0, s.slots[i].isActorLike { return true }
+            if let h = s.cues.first(where: { ($0.kind == .honorific || $0.kind == .office) && $0.start == q }), h.end < upper { q = h.end; continue }
+            break
+        }
+        // a name the gazetteer claims a word of ("Qassem" is a place's alias): capitalised words and
+        // particles up to the closing comma
+        var k = q
+        while k < min(upper, q + 5), tokens[k].isWord, tokens[k].flags.contains(.capitalized) || tokens[k].flags.contains(.particle) { k += 1 }
+        return k > q + 1 && k < upper && tokens[k].isPunct && tokens[k].mark == 0x2C
     }
 
     /// Whether a national-army phrase names its own country: "the Army of the Islamic Republic of
@@ -432,17 +465,16 @@ extension ArticleReader {
         if s.cues.contains(where: { $0.kind == .claim }) { sentenceModality = .claimed }
         if s.cues.contains(where: { $0.kind == .deny }) { sentenceModality = .denied }
 
-        // "The coalition said it would withdraw …": "would" in what a report verb reports is the future
-        // of the report (an expected event), not a hypothetical
-        let reportedFuture: [Int] = s.cues.compactMap { c in
-            guard c.kind == .hypothetical, c.end - c.start == 1, word(c.start).elementsEqual(ArticleReader.wouldWord),
-                s.cues.contains(where: { r in r.kind == .report && r.end <= c.start && c.start - r.end <= 5
-                    && !(r.end..<c.start).contains(where: { tokens[$0].isPunct }) }) else { return nil }
-            return c.start
-        }
+        // "He said the coalition's forces would withdraw from Baghdad by September 2025": "would" after a
+        // report verb, in a sentence with no other irrealis cue ("if", "could"), is a reported "will"
+        func isWould(_ c: SentenceSlots.Cue) -> Bool { c.kind == .hypothetical && c.end - c.start == 1 && word(c.start, in: ArticleReader.wouldWord) }
+        var wouldIsReported = false
+        if let w = s.cues.first(where: isWould), s.cues.contains(where: { $0.kind == .report && $0.end <= w.start }),
+            !s.cues.contains(where: { ($0.kind == .hypothetical || $0.kind == .concessive) && !isWould($0) })
+        { wouldIsReported = true }
         // irrealis scopes: from the cue to the next comma
         var blocked = TokenMask(range)
-        for c in s.cues where (c.kind == .hypothetical && !reportedFuture.contains(c.start)) || c.kind == .concessive {
+        for c in s.cues where (c.kind == .hypothetical || c.kind == .concessive) && !(wouldIsReported && isWould(c)) {
             var e = c.end
             while e < range.upperBound && !(tokens[e].isPunct && (tokens[e].mark == 0x2C || tokens[e].mark == 0x3B)) { e += 1 }
             for q in c.start..<e { blocked.insert(q) }
@@ -464,6 +496,7 @@ extension ArticleReader {
         var tollOnly: (Int, Int)? = nil
         // the sentence's death words, found once, when the toll of one of its triggers first needs them
         var deathWordTokens: SentenceSlots.IndexList? = nil
+        var comparedSince: Int? = nil
 
         for (n, ti) in triggerSlots.enumerated() {
             let slot = s.slots[ti]
@@ -556,10 +589,12 @@ extension ArticleReader {
                     && (tokens[q].flags.contains(.hyphenAfter) || (q - 1 >= lower && tokens[q - 1].flags.contains(.hyphenAfter)))
             }) { continue }
             // "The Houthis have fired drones and missiles at shipping since November": a present perfect
-            // over a period tells what has gone on since, not one event
-            if verbal, chosen.form == .past, EventTypeSet.strikes.contains(entry.type), !s.isHeading,
+            // over a period tells what has gone on since, not one event; so does its progressive ("the
+            // Saudi-led coalition, which has been fighting the Houthis since 2015")
+            if verbal, chosen.form == .past || chosen.form == .gerund, EventTypeSet.strikes.contains(entry.type), !s.isHeading,
                 let aux = (max(lower, slot.start - 3)..<slot.start).last(where: { tokens[$0].function == .have }), word(aux, in: ArticleReader.presentHave),
-                (aux + 1..<slot.start).allSatisfy({ tokens[$0].function == .adverb }),
+                chosen.form == .past ? (aux + 1..<slot.start).allSatisfy({ tokens[$0].function == .adverb })
+                    : (aux + 1..<slot.start).allSatisfy({ tokens[$0].function == .adverb || tokens[$0].function == .be }) && tokens[slot.start - 1].function == .be,
                 s.dates.contains(where: { d in d.start > slot.start && d.start - 1 >= lower && word(d.start - 1, in: ArticleReader.periodBounds) })
             { continue }
             // "a second drone strike hit a power station …, leaving the area without electricity": a
@@ -586,6 +621,24 @@ extension ArticleReader {
             { continue }
             // "any attack on Iran would be answered", "no strike": not an event
             if !chosen.form.isVerbal, slot.start - 1 >= lower, word(slot.start - 1, in: vocabulary.nonReferring) { continue }
+            // "described the attack as the deadliest Israeli raid on army positions since the war began",
+            // "It was the deadliest raid since January": an event noun under a superlative after "be" or
+            // "as" ranks an event told before; it is no event of its own (its "since" phrase is the period
+            // compared). "carried out the largest strike" is one.
+            if !chosen.form.isVerbal, !s.isHeading, !previous.isEmpty || n > 0,
+                let q = (max(lower, slot.start - 3)..<slot.start).first(where: { word($0, in: vocabulary.superlatives) }),
+                q - 2 >= lower, tokens[q - 1].function == .the, tokens[q - 2].function == .be || word(q - 2, in: ArticleReader.asWord),
+                (q + 1..<slot.start).allSatisfy({ tokens[$0].isWord })
+            {
+                // "… since the US and Britain began striking the Houthis": the period compared tells no event
+                var k = slot.end
+                while k < min(range.upperBound, slot.end + 10), tokens[k].isWord {
+                    if word(k, in: ArticleReader.sinceWord) { comparedSince = k; break }
+                    k += 1
+                }
+                continue
+            }
+            if let c = comparedSince, slot.start > c, (c..<slot.start).allSatisfy({ tokens[$0].isWord }) { continue }
             // "to halt their attacks", "stop the strikes", "preventing attacks", "the suspension of its
             // operations": what is to end or not happen; "to protest the drone strikes": what is protested
             if !chosen.form.isVerbal, (max(lower, slot.start - 3)..<slot.start).contains(where: { q in
@@ -627,6 +680,14 @@ extension ArticleReader {
             { passive = true }
             // "2,500 US troops are deployed in Iraq": a present passive tells a state, not an event
             if verbal && passive && !s.isHeading && entry.type == .deploy, slot.start - 1 >= lower, word(slot.start - 1, in: ArticleReader.presentBe) { continue }
+            // "inspected the units deployed along the frontier", "the role of the forces deployed in Iraq": a
+            // participle after a force noun that is the object of a verb or a preposition describes the
+            // units, it tells no deployment ("The army deployed troops" and "Turkish forces deployed
+            // along the border" open their sentence and are events)
+            if entry.type == .deploy, verbal, chosen.form == .past, !passive, let p = prevTok, p.function == .forceNoun,
+                slot.end < range.upperBound, tokens[slot.end].function == .locative || tokens[slot.end].function == .to || tokens[slot.end].isPunct,
+                ArticleReader.nounPhraseIsGoverned(endingAt: slot.start - 1, lower: lower, tokens: tokens)
+            { continue }
             // "X was killed" with no killer named: X is a victim of an event told elsewhere, not a killing of its own
             let victimOnly = entry.type == .kill && verbal && passive && !hasAgentAfter(slot, s)
             var modality = sentenceModality
@@ -646,7 +707,7 @@ extension ArticleReader {
                     if s.cues.contains(where: { $0.kind == .expect && $0.end <= slot.start }) { modality = .expected }
                 } else if infinitive || (chosen.form == .base && afterModal) {
                     let expectBefore = s.cues.contains { $0.kind == .expect && $0.end <= slot.start && slot.start - $0.end <= 3 }
-                        || reportedFuture.contains { $0 < slot.start && slot.start - $0 <= 3 }
+                        || (wouldIsReported && s.cues.contains { isWould($0) && $0.end <= slot.start && slot.start - $0.end <= 3 })
                     if expectBefore { modality = .expected } else { continue }
                 } else if chosen.form == .base && !s.isHeading {
                     if entry.type != .accuse && entry.type != .support { continue }  // habitual present
@@ -672,6 +733,8 @@ extension ArticleReader {
             func usable(_ c: Candidate) -> Bool { !c.isMedia && !attributionTokens.contains(c.start) && !s.inParens.contains(c.start) && !dateline.contains(c.start) }
 
             fusedNoun = nil
+            // (constants for `subject()`: a nested function that reads a `var` of the loop boxes it)
+            let gerundAfterComma = chosen.form == .gerund && prevTok.map { $0.isPunct && $0.mark == 0x2C } == true
             /// The speaker of a report verb that "its"/"it" after it refers to: a name with no preposition,
             /// or the owner of a common noun that opens the clause ("The armed wing of Hamas said its fighters …").
             func isSpeakerBefore(_ c: Candidate) -> Bool {
@@ -681,6 +744,13 @@ extension ArticleReader {
                     && (cStart..<c.start - 1).allSatisfy { q in tokens[q].isWord && (tokens[q].function == .the || !tokens[q].flags.contains(.capitalized)) }
             }
             func subject() -> EventMention.Actor? {
+                // "The Iraqi Foreign Ministry summoned the Iranian ambassador, Mohammad Kazem Al-e Sadeq, …,
+                // calling them a violation": a participle after the comma closing a clause whose verb is no
+                // trigger shares the subject that opens the sentence, not the nearest name
+                if verbal, gerundAfterComma, verbActors.isEmpty,
+                    let c = cands.first(where: { $0.end <= slot.start && usable($0) }), c.preposition == nil, !c.isPronoun,
+                    (lower..<c.start).allSatisfy({ tokens[$0].function == .the })
+                { return c.actor }
                 if verbal, let noun = nominalSubjects.last(where: { $0.family == EventMerger.family(entry.type) && $0.end <= slot.start && $0.start >= cStart }),
                     // "… came a day after a Houthi drone hit": a subordinate clause has a subject of its own
                     !(noun.end..<slot.start).contains(where: { word($0, in: ArticleReader.subordinators) }), bareNounSubject(slot.start, lower: noun.end) == nil,
@@ -751,6 +821,15 @@ extension ArticleReader {
                         if let sp = cands.last(where: { $0.end <= c.start && c.start - $0.end <= 2 && isSpeakerBefore($0) }) { return sp.actor }
                         return cands.first(where: { $0.end <= q && $0.preposition == nil && usable($0) && !$0.isPronoun })?.actor ?? lastGroup
                     }
+                }
+                // "It accused the regime of shelling …": "it", "they" opening the sentence as the subject of
+                // an active verb are the group last named (before this sentence)
+                if verbal && !passive, tokens[lower].function == .pronoun, slot.start - lower <= 4 {
+                    var q = slot.start - 1
+                    while q >= cStart, tokens[q].isWord, FunctionWordSet.auxiliaries.contains(tokens[q].function) { q -= 1 }
+                    if q == lower, tokens[q].isWord, word(q, in: ArticleReader.groupPronouns),
+                        !cands.contains(where: { $0.start <= q && q < $0.end }), let g = lastGroup
+                    { return g }
                 }
                 let prevVerb = verbActors.last
                 let left = cands.filter { $0.end <= slot.start && $0.start >= cStart && usable($0) }
@@ -1100,7 +1179,10 @@ extension ArticleReader {
                 type = .attack
                 cameo = EventType.attack.defaultCAMEO
             }
-            if type == .deploy, let i = actor?.index, dict.actors.entries[i].kind == .person, slot.end < range.upperBound,
+            // (an unknown name that a title introduces is a person: "the UN special envoy for Yemen, Hans
+            // Grundberg, arrived in Muscat")
+            if type == .deploy, let a = actor, a.index.map({ dict.actors.entries[$0].kind == .person }) ?? isTitledName(a.nameWords, s),
+                slot.end < range.upperBound,
                 [.locative, .to].contains(tokens[slot.end].function) || s.slots.contains(where: { $0.start == slot.end && !$0.places.isEmpty })
             {
                 type = .visit
@@ -1110,6 +1192,8 @@ extension ArticleReader {
             // place
             var place: EventMention.Place? = nil
             var strength = 0
+            // (the trigger row's type as a constant: a nested function that reads the `var entry` boxes it)
+            let rowType = entry.type
             func placeCandidates(_ lo: Int, _ hi0: Int, strongOnly: Bool) -> [(EventMention.Place, Int)] {
                 var res: [(EventMention.Place, Int)] = []
                 // (the word lists read once per call, not through their lazy statics at every token)
@@ -1127,8 +1211,6 @@ extension ArticleReader {
                     q + 1 < hi0 && (word(q, in: inWord) && word(q + 1, in: responseWords)
                         || word(q, in: responseWords) && (tokens[q + 1].function == .to || word(q + 1, in: forWord)))
                 }) { hi = r }
-                // "met Assad to discuss the situation in northern Syria": what was discussed is a topic, not where
-                if lo >= slot.end, let r = (lo..<hi).first(where: { word($0, in: vocabulary.topicVerbs) }) { hi = r }
                 // "claimed two drone attacks on Israel overnight as the IDF intercepted a target over the Red Sea":
                 // a subordinate clause with a subject of its own has places of its own
                 if lo >= slot.end, let r = (lo..<hi).first(where: { q in
@@ -1153,7 +1235,17 @@ extension ArticleReader {
                 if lo >= slot.end, let r = (lo..<hi).first(where: { q in
                     q + 1 < hi && tokens[q].isPunct && tokens[q].mark == 0x2C && tokens[q + 1].isWord && word(q + 1, in: speechGerunds)
                 }) { hi = r }
+                // "held talks on Wednesday that dealt with … the situation in Gaza and Lebanon": places after a
+                // topic verb are what was talked about
+                // (meetings and visits only: the scan is not paid for every strike)
+                let meeting = rowType == .meet || rowType == .visit
+                let topicAt = meeting && max(lo, slot.end) < hi
+                    ? (max(lo, slot.end)..<hi).first(where: { tokens[$0].isWord && word($0, in: vocabulary.topicPlaceVerbs) }) : nil
                 for sl in s.slots where sl.start >= lo && sl.end <= hi && !sl.places.isEmpty && sl.adjectives.isEmpty {
+                    if let t = topicAt, sl.start > t { continue }
+                    // "will meet Kurdistan Region President Nechirvan Barzani": a place before a title names
+                    // the office, not where a meeting is
+                    if meeting, sl.end < hi, tokens[sl.end].flags.contains(.capitalized), s.cues.contains(where: { ($0.kind == .honorific || $0.kind == .office) && $0.start == sl.end }) { continue }
                     if sl.end - sl.start == 1, [.month, .weekday].contains(tokens[sl.start].function) { continue }
                     // "Iran-linked targets", "a Gaza-based group": a place in a hyphenated modifier names no place
                     if tokens[sl.end - 1].flags.contains(.hyphenAfter), sl.end < range.upperBound, tokens[sl.end].isWord,
@@ -1190,7 +1282,8 @@ extension ArticleReader {
                     guard prep.map({ [.locative, .to, .from, .including].contains($0.0) || word($0.1, in: betweenWord) }) ?? directObject else { continue }
                     if strongOnly, let (_, at) = prep, !word(at, in: strongLocatives) { continue }
                     var score = dict.gazetteer.entries[p].kind.specificity * 10
-                    if prep?.0 == .from { score -= 25 }
+                    // (forces withdraw from where they were: "would withdraw from the Ain al-Asad air base")
+                    if prep?.0 == .from && rowType != .withdraw { score -= 25 }
                     res.append((EventMention.Place(index: p, text: span(sl.start, sl.end)), score))
                 }
                 return res
@@ -1218,8 +1311,14 @@ extension ArticleReader {
                 var steps = 0
                 while q - 2 >= lower && steps < 4 {
                     if word(q, in: ArticleReader.whereWord) {
-                        guard tokens[q - 1].isPunct && tokens[q - 1].mark == 0x2C,
-                            let sl = s.slots.last(where: { $0.end == q - 1 && !$0.places.isEmpty && $0.actors.isEmpty }), let p = bestPlace(sl) else { return nil }
+                        guard tokens[q - 1].isPunct && tokens[q - 1].mark == 0x2C else { return nil }
+                        // "to visit Erbil on Thursday, where he will meet …": over the date closing the clause
+                        var e = q - 1
+                        if let d = s.dates.last(where: { $0.end == e }) {
+                            e = d.start
+                            if e - 1 >= lower, tokens[e - 1].isWord, tokens[e - 1].function == .locative { e -= 1 }
+                        }
+                        guard let sl = s.slots.last(where: { $0.end == e && !$0.places.isEmpty && $0.actors.isEmpty }), let p = bestPlace(sl) else { return nil }
                         return EventMention.Place(index: p, text: span(sl.start, sl.end))
                     }
                     if tokens[q].isPunct { return nil }
@@ -1228,7 +1327,9 @@ extension ArticleReader {
                 }
                 return nil
             }()
-            if let p = wherePlace, best(placeCandidates(slot.end, scopeEnd, strongOnly: false)) == nil { place = p; strength = 3 }
+            // (a place after the clause's comma is another clause's: "where he will meet Barzani, before
+            // heading to the holy city of Karbala")
+            if let p = wherePlace, best(placeCandidates(slot.end, (slot.end..<scopeEnd).first(where: { tokens[$0].isPunct && tokens[$0].mark == 0x2C }) ?? scopeEnd, strongOnly: false)) == nil { place = p; strength = 3 }
             else if let p = passiveSubjectPlace { place = p; strength = 3 }
             else if let p = best(placeCandidates(slot.end, scopeEnd, strongOnly: false)) { place = p; strength = 3 }
             // "ISIS killed 53 people near Palmyra, in the deadliest attack claimed by the group": the killing
@@ -1256,7 +1357,10 @@ extension ArticleReader {
             // date: in the trigger's stretch, or before the first trigger, or the only one
             var date: EventDate? = nil
             // "since 2016", "until March": a bound of a period, not the event's date
-            let eventDates = s.dates.filter { d in !(d.start - 1 >= lower && word(d.start - 1, in: ArticleReader.periodBounds)) }
+            // (and "since taking office in July": a date in a "since" + gerund phrase dates its start)
+            let eventDates = s.dates.filter { d in
+                !(d.start - 1 >= lower && word(d.start - 1, in: ArticleReader.periodBounds)) && !sinceGerundHolds(d.start, lower: lower)
+            }
             let forward = eventDates.first { $0.start >= slot.end && $0.end <= scopeEnd }
             let backward = n == 0 ? eventDates.last { $0.end <= slot.start } : nil
             // "the Jan. 28 attack": a date inside the noun phrase, right before a nominal trigger
@@ -1468,13 +1572,19 @@ extension ArticleReader {
             if p.isWord && p.function == .none && !p.flags.contains(.capitalized) && [.the, .determiner, .possessivePronoun].contains(pp.function) { return true }
         }
         guard slot.start - 1 >= lower, slot.triggers.allSatisfy({ $0.form == .third }) else { return false }
-        let p = tokens[slot.start - 1]
+        guard let s = sentenceIndex(containing: slot.start) else { return false }
+        // "struck Houthi targets", "several Iranian targets": a name or an adjective before the word
+        // modifies the noun; what comes before the name decides
+        var start = slot.start
+        if let m = sentences[s].slots.last(where: { $0.end == slot.start }), m.triggers.isEmpty, m.isActorLike || !m.adjectives.isEmpty,
+            m.start - 1 >= lower
+        { start = m.start }
+        let p = tokens[start - 1]
         // "at targets in the occupied territories": after a preposition as well
         if [.the, .determiner, .number, .possessivePronoun, .locative, .preposition].contains(p.function) || p.flags.contains(.number) { return true }
-        // "bombed targets in Damascus", "struck Hezbollah targets", "hit several military targets": the
-        // object of a trigger verb, after at most three modifiers (names, plain words, determiners)
-        guard let s = sentenceIndex(containing: slot.start) else { return false }
-        var end = slot.start
+        // "bombed targets in Damascus", "hit several military targets": the object of a trigger verb, after
+        // at most three modifiers (plain words, determiners, numbers, force nouns)
+        var end = start
         for _ in 0...3 {
             if sentences[s].slots.contains(where: { $0.end == end && $0.triggers.contains { $0.form == .past } }) { return true }
             let q = end - 1
@@ -1483,8 +1593,57 @@ extension ArticleReader {
         }
         return false
     }
+    /// Whether the noun phrase ending at `k` ("the units", "the Syrian army's units") opens with a
+    /// determiner after a lower-case verb or a preposition: an object, not the sentence's subject.
+    static func nounPhraseIsGoverned(endingAt k: Int, lower: Int, tokens: [Token]) -> Bool {
+        var q = k - 1
+        var steps = 0
+        while q >= lower, steps < 4, tokens[q].isWord, tokens[q].function == .none || tokens[q].function == .forceNoun || tokens[q].flags.contains(.possessive) {
+            q -= 1
+            steps += 1
+        }
+        guard q - 1 >= lower, tokens[q].isWord, [.the, .determiner, .possessivePronoun].contains(tokens[q].function) else { return false }
+        let g = tokens[q - 1]
+        guard g.isWord else { return false }
+        return [.of, .locative, .preposition, .to].contains(g.function) || (g.function == .none && !g.flags.contains(.capitalized))
+    }
+
+    static let asWord = ReaderWordSet(["as"])
+    static let wouldWord = ReaderWordSet(["would"])
+    static let sinceWord = ReaderWordSet(["since"])
+    /// Whether an unknown name is a person's by its title: an office or a rank right before it
+    /// ("Special Envoy Hans Grundberg"), or closing the noun phrase of which it is the apposition
+    /// ("the UN special envoy for Yemen, Hans Grundberg,").
+    func isTitledName(_ name: TokenSpan, _ s: SentenceSlots) -> Bool {
+        let start = Int(name.start)
+        let lower = s.tokenRange.lowerBound
+        func titled(_ q: Int) -> Bool { s.cues.contains { ($0.kind == .honorific || $0.kind == .office) && $0.start <= q && q < $0.end } }
+        if start - 1 >= lower, titled(start - 1) { return true }
+        guard start - 2 >= lower, tokens[start - 1].isPunct, tokens[start - 1].mark == 0x2C else { return false }
+        var q = start - 2
+        while q >= max(lower, start - 8), tokens[q].isWord {
+            if titled(q) { return true }
+            q -= 1
+        }
+        return false
+    }
+
+    /// Whether the date at token `k` closes a "since" + gerund phrase of up to five words: "since
+    /// taking office in July", "since coming to power in 2021".
+    func sinceGerundHolds(_ k: Int, lower: Int) -> Bool {
+        var q = k - 1
+        while q - 1 >= lower, q >= k - 5, tokens[q].isWord {
+            if word(q - 1, in: ArticleReader.periodBounds) {
+                let t = tokens[q]
+                let e = Int(t.end)
+                return t.isWord && e - Int(t.start) > 4 && bytes[e - 3] == 0x69 && bytes[e - 2] == 0x6E && bytes[e - 1] == 0x67
+            }
+            q -= 1
+        }
+        return false
+    }
+
     static let presentBe = ReaderWordSet(["is", "are", "am"])
-    static let wouldWord = Array(NameFolding.fold("would").utf8)
     static let casualtyWords = ContextWords(["dead", "killed", "wounded", "injured", "casualties"].map { NameFolding.fold($0) })
     static let noWord = ReaderWordSet(["no", "none"])
 
@@ -1670,10 +1829,14 @@ extension ArticleReader {
         if !entry.next.isEmpty && !present(entry.next, slot.end..<nextEnd) {
             // "targeted the Metula and Ramim barracks with rockets", "targeted "a vital site" in Haifa with
             // drones": the weapon of a "with" phrase later in the clause
+            // (an initial's period is no clause end: "the carrier USS Dwight D. Eisenhower in the
+            // northern Red Sea with missiles and drones")
             var q = slot.end
             var with: Int? = nil
-            while q < min(range.upperBound, slot.end + 12) {
-                if tokens[q].isPunct && tokens[q].mark != 0x22 && tokens[q].mark != 0x2D { break }
+            while q < min(range.upperBound, slot.end + 16) {
+                if tokens[q].isPunct && tokens[q].mark != 0x22 && tokens[q].mark != 0x2D
+                    && !(tokens[q].mark == 0x2E && q - 1 >= slot.end && tokens[q - 1].isWord && tokens[q - 1].end - tokens[q - 1].start == 1 && tokens[q - 1].flags.contains(.capitalized))
+                { break }
                 if tokens[q].isWord && tokenizer.fold(tokens[q]).elementsEqual(withWord) { with = q; break }
                 q += 1
             }

@@ -203,11 +203,35 @@ final class ArticleReader {
         // bylines whole, then the opening words of the first blocks
         let lines = body.bylines.map(\.tokens)
             + body.blocks.prefix(3).map { $0.tokens.lowerBound..<min($0.tokens.upperBound, $0.tokens.lowerBound + 12) }
+        // A numeric date whose day and month could be swapped ("11/09/2023") is read day first, a
+        // guess: a later line spelling the month ("November 9, 2023", DW) settles it when it is the
+        // swapped reading; any other date leaves the guess.
+        var guess: String?
         for r in lines {
             for h in reader.read(tokens, r, bytes: bytes, tokenizer: tokenizer) {
-                if let v = h.date.value, v.count == 10, !v.hasPrefix("--") { published = v; return }
+                guard let v = h.date.value, v.count == 10, !v.hasPrefix("--") else { continue }
+                if let g = guess {
+                    if v == ArticleReader.swappedDayMonth(g) { published = v; return }
+                    continue
+                }
+                if ArticleReader.swappedDayMonth(v) != nil, !h.date.text.utf8.contains(where: { $0 >= 0x41 }) {
+                    guess = v
+                    continue
+                }
+                published = v
+                return
             }
         }
+        if let g = guess { published = g }
+    }
+
+    /// "2023-11-09" → "2023-09-11" when both readings are dates and differ, else nil.
+    static func swappedDayMonth(_ v: String) -> String? {
+        let u = Array(v.utf8)
+        guard u.count == 10 else { return nil }
+        let mo = Int(u[5] - 48) * 10 + Int(u[6] - 48), d = Int(u[8] - 48) * 10 + Int(u[9] - 48)
+        guard mo != d, d >= 1, d <= 12, mo >= 1 else { return nil }
+        return String(v.prefix(5)) + String(v.suffix(2)) + "-" + String(v.dropFirst(5).prefix(2))
     }
 
     /// A first sentence opening with capitalised place words and a dash: "BEIRUT, LEBANON (…) –".

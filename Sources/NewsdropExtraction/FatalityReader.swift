@@ -13,7 +13,16 @@ enum FatalityReader {
                 if k + 1 < range.upperBound, vocabulary.unitWords.contains(tokenizer.fold(tokens[k + 1])) { return nil }
                 return Int(t.value)
             }
-            if t.function == .number { return Int(t.value) }
+            if t.function == .number {
+                // "thirty-eight": a tens word, its hyphen and a unit word are one number, from either end
+                if t.value >= 20 && t.value <= 90 && t.value % 10 == 0 && t.flags.contains(.hyphenAfter), k + 1 < range.upperBound,
+                    tokens[k + 1].function == .number, tokens[k + 1].value >= 1 && tokens[k + 1].value <= 9, tokens[k + 1].start == t.end
+                { return Int(t.value + tokens[k + 1].value) }
+                if t.value >= 1 && t.value <= 9, k - 1 >= range.lowerBound, tokens[k - 1].function == .number, tokens[k - 1].end == t.start,
+                    tokens[k - 1].flags.contains(.hyphenAfter), tokens[k - 1].value >= 20 && tokens[k - 1].value <= 90 && tokens[k - 1].value % 10 == 0
+                { return Int(tokens[k - 1].value + t.value) }
+                return Int(t.value)
+            }
             return nil
         }
         func excluded(_ k: Int) -> Bool {
@@ -45,6 +54,10 @@ enum FatalityReader {
                 (k + 1..<anchor).contains(where: { tokens[$0].isWord && singularBe.contains(tokenizer.fold(tokens[$0])) })
             { return 1 }
             if let v = value(k), !excluded(k) {
+                // "a woman and her two children were killed": the one named and her count
+                if k - 4 >= range.lowerBound, tokens[k - 1].function == .possessivePronoun, tokens[k - 2].function == .conjunction,
+                    tokens[k - 3].isWord, tokens[k - 3].function == .none, singleWords.contains(tokenizer.fold(tokens[k - 4]))
+                { return v + 1 }
                 // "hundred": combine with a preceding number word or digit ("two hundred")
                 return v
             }
@@ -64,7 +77,13 @@ enum FatalityReader {
             if t.isWord && vocabulary.woundWords.contains(tokenizer.fold(t)) { break }
             // "killing a child", "shot dead a former commander": one
             if steps == 0, t.isWord, singleWords.contains(tokenizer.fold(t)), k + 1 < range.upperBound,
-                tokens[k + 1].isWord, !vocabulary.groupNouns.contains(tokenizer.fold(tokens[k + 1])) { return alongWith ? 2 : 1 }
+                tokens[k + 1].isWord, !vocabulary.groupNouns.contains(tokenizer.fold(tokens[k + 1])) {
+                // "killing a woman and her two children": the one and her count
+                if k + 4 < range.upperBound, tokens[k + 2].function == .conjunction, tokens[k + 3].function == .possessivePronoun,
+                    let n = value(k + 4), n < 100
+                { return n + 1 }
+                return alongWith ? 2 : 1
+            }
             // "killing him and his son": the one named and one more
             if steps == 0, t.isWord, objectPronouns.contains(tokenizer.fold(t)) {
                 if k + 2 < range.upperBound, tokens[k + 1].isWord, tokens[k + 1].function == .conjunction, tokens[k + 2].isWord, tokens[k + 2].function == .possessivePronoun,

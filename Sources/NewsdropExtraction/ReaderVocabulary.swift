@@ -46,6 +46,8 @@ public final class ReaderVocabulary: Sendable {
         case deathWords = "death-words"
         case unitWords = "unit-words"
         case supporterVerbs = "supporter-verbs"
+        case topicPlaceVerbs = "topic-place-verbs"
+        case superlatives
     }
 
     /// Verbs of aiming after which a place is the target's: "targeting a base in Erbil".
@@ -122,6 +124,10 @@ public final class ReaderVocabulary: Sendable {
     let unitWords: ReaderWordSet
     /// Participles before "by" that name a supporter, not the doer: "strikes, supported by Australia".
     let supporterVerbs: ReaderWordSet
+    /// "held talks that dealt with the situation in Gaza": places after these are what a meeting was about.
+    let topicPlaceVerbs: ReaderWordSet
+    /// "the deadliest raid since January": an event noun under one of these ranks an event told before.
+    let superlatives: ReaderWordSet
 
     /// The words of each list; every list must have at least one.
     ///
@@ -170,5 +176,7 @@ public final class ReaderVocabulary: Sendable {
         deathWords = try set(.deathWords)
         unitWords = try set(.unitWords)
         supporterVerbs = try set(.supporterVerbs)
+        topicPlaceVerbs = try set(.topicPlaceVerbs)
+        superlatives = try set(.superlatives)
     }
 }

@@ -126,4 +126,21 @@ import NewsdropExtraction
         let m = TestSupport.extractBody("A coalition of Iran-backed militias attacked the base near Erbil.").events.first
         #expect(m?.actor?.id != "us-forces", "\(String(describing: m))")
     }
+
+    /// "It accused the regime of shelling …": "it" opening a sentence as the subject of an active verb
+    /// is the group last named (here the SDF of the sentence before).
+    @Test func anOpeningItIsTheGroupLastNamed() {
+        let e = TestSupport.extract("The SDF said in a statement that its forces had repelled an attack on Dhiban. It accused the regime of shelling residential neighbourhoods in Dhiban.").events
+        #expect(e.contains { $0.type == .accuse && $0.actor?.name == "Syrian Democratic Forces" }, "\(e)")
+    }
+
+    /// "The Iraqi Foreign Ministry summoned the Iranian ambassador, Mohammad Kazem Al-e Sadeq, …, calling
+    /// them a violation": a participle after the comma closing a clause whose verb is no trigger shares
+    /// the sentence's opening subject, not the nearest name.
+    @Test func aClosingParticipleSharesTheOpeningSubject() {
+        let e = TestSupport.extract("The Iraqi Foreign Ministry summoned the Iranian ambassador in Baghdad, Mohammad Kazem Al-e Sadeq, on Wednesday to protest against the strikes, calling them a violation of Iraq's sovereignty.").events
+        let a = e.first { $0.type == .accuse }
+        #expect(a != nil && a?.actor?.name != "Sadeq" && a?.actor?.text != "Sadeq", "\(e)")
+    }
+
 }

@@ -139,4 +139,17 @@ import NewsdropExtraction
             #expect(e.first?.actor?.id == "hamas", "\(e)")
         }
     }
+
+    /// "He said the coalition's forces would withdraw from … by September 2025": "would" after a report
+    /// verb is a reported "will" (expected), when the sentence has no other irrealis cue; a withdrawal's
+    /// place is where the forces leave ("from"). With "if" it stays hypothetical.
+    @Test func wouldAfterAReportVerbIsExpected() {
+        let e = TestSupport.extract("Foreign Minister Fuad Hussein spoke on Tuesday. He said the coalition's forces would withdraw from Baghdad and the Ain al-Asad air base by September 2025 and would remain in Erbil until the end of 2026.").events
+        let w = e.first { $0.type == .withdraw }
+        #expect(w?.modality == .expected && w?.date?.value == "2025-09", "\(e)")
+        #expect(w?.place?.name == "Ain al-Asad air base" || w?.place?.name == "Baghdad", "\(String(describing: w?.place))")
+        let cond = TestSupport.extract("He said the coalition's forces would withdraw from Baghdad if the attacks stopped.").events
+        #expect(!cond.contains { $0.type == .withdraw }, "\(cond)")
+    }
+
 }

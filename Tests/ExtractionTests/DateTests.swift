@@ -56,6 +56,16 @@ import Testing
         #expect(date("Israeli jets struck Khiam on Sunday.", published: "10.12.24.1") == nil)
     }
 
+    @Test func aSpelledDateLineSettlesASwappableNumericOne() {
+        // DW: "11/09/2023" (month first) above "November 9, 2023"; 2023-11-09 was a Thursday
+        let dw = TestSupport.extract("US strikes weapons site in Syria\n\n11/09/2023\nNovember 9, 2023\n\nTwo US F-15 fighter jets struck a weapons storage facility near Mayadin on Wednesday, Austin said.").events.first
+        #expect(dw?.date?.value == "2023-11-08", "\(String(describing: dw))")
+        // alone, or under a date that is neither reading, the numeric line is read day first
+        #expect(date("Israeli jets struck Khiam on Sunday.", published: "12/03/2024") == "2024-03-10")
+        let other = TestSupport.extract("Strikes\n\n12/03/2024\nUpdated April 30, 2024\n\nIsraeli jets struck Khiam on Sunday.").events.first
+        #expect(other?.date?.value == "2024-03-10", "\(String(describing: other))")
+    }
+
     /// `dayCountPhrase` skips a sentence without "day", "days" or "later": every phrase of its table
     /// must hold one of them, or it would never be read.
     @Test func everyDayPhraseHoldsAnAnchorWord() {
@@ -109,4 +119,12 @@ import Testing
         let e = TestSupport.extract("Turkish drone targets car\n\nKOBANI, 22 December 2024 - A Turkish drone targeted a civilian car south of Kobani this afternoon, killing two citizens.").events
         #expect(e.first?.date?.value == "2024-12-22", "\(e)")
     }
+
+    /// "his first trip abroad since taking office in July": a date in a "since" + gerund phrase dates
+    /// that phrase's start, not the event.
+    @Test func aDateAfterSinceAndAGerundIsNotTheEvents() {
+        let e = TestSupport.extract("Published: September 11, 2024\n\nPezeshkian arrived in Baghdad on Wednesday on an official visit, his first trip abroad since taking office in July.").events
+        #expect(!e.contains { $0.date?.value == "2024-07" }, "\(e)")
+    }
+
 }

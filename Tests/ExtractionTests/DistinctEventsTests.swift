@@ -168,4 +168,23 @@ import NewsdropExtraction
         #expect(e.contains { $0.type == .meet && $0.place?.name == "Damascus" }, "\(e)")
         #expect(e.contains { $0.type == .visit && $0.place?.name == "Ankara" }, "\(e)")
     }
+
+    /// "the deadliest raid since …" after "as" or "be" ranks the event just told: no event of its own,
+    /// and the period it is compared over ("since the US and Britain began striking the Houthis in
+    /// January") tells none either.
+    @Test func aSuperlativeRanksTheEventToldBefore() {
+        let a = TestSupport.extract("Israeli jets struck an army depot near Aleppo on Friday, killing 38 people. The monitor described the attack as the deadliest Israeli raid on army positions since the start of the war in Gaza.").events
+        #expect(a.filter { $0.type == .airstrike || $0.type == .attack }.count == 1, "\(a)")
+        let b = TestSupport.extract("Published: 31 May 2024\n\nAmerican and British warplanes struck targets in Hodeidah late Thursday, killing sixteen people. It was the deadliest raid since the US and Britain began striking the Houthis in January.").events
+        #expect(!b.contains { $0.date?.value == "2024-01" }, "\(b)")
+        #expect(b.filter { $0.type == .airstrike || $0.type == .attack }.count == 1, "\(b)")
+    }
+
+    /// "which has been fighting the Houthis since 2015": the present perfect progressive over a period
+    /// tells what has gone on since, like "have fired … since November": no event.
+    @Test func aPresentPerfectProgressiveOverAPeriodIsNoEvent() {
+        let e = TestSupport.extract("The Saudi-led coalition, which has been fighting the Houthis since 2015, has largely observed a truce since April 2022.").events
+        #expect(!e.contains { $0.type == .attack || $0.type == .airstrike }, "\(e)")
+    }
+
 }

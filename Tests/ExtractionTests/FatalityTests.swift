@@ -21,6 +21,12 @@ import NewsdropExtraction
         #expect(toll("A woman was killed when an Israeli strike hit a house in the town of Majdal Selm.") == 1)
     }
 
+    @Test func hyphenatedNumberWords() {
+        // "thirty-eight" is 38, not the "thirty" before its hyphen or the "eight" after it
+        #expect(toll("Israeli airstrikes on the countryside of Aleppo killed thirty-eight people early Friday.") == 38)
+        #expect(toll("An Israeli strike hit Nabatieh. Twenty-one people were killed.") == 21)
+    }
+
     @Test func atLeastAndDozens() {
         #expect(toll("An Israeli air raid on Homs killed at least eight people.") == 8)
         #expect(toll("Dozens were killed when Russian jets bombed Idlib.") == 12)
@@ -86,4 +92,12 @@ import NewsdropExtraction
         let e = TestSupport.extractBody("A Turkish occupation drone targeted a civilian car south of Kobani on Sunday, martyring two citizens.").events
         #expect(e.first?.fatalities == 2, "\(e)")
     }
+
+    /// "a woman and her two children were killed" is three: the one named and her count (either side of
+    /// the killing word).
+    @Test func oneAndHerCount() {
+        #expect(toll("A woman and her two children were killed when an Israeli drone strike hit their home in Sawaneh.") == 3)
+        #expect(toll("An Israeli drone strike hit a home in Sawaneh, killing a woman and her two children.") == 3)
+    }
+
 }

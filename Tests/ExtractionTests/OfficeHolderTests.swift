@@ -42,4 +42,22 @@ import NewsdropExtraction
         let s = TestSupport.extract("Government forces shelled Syria's Idlib province on Monday.").events.first { $0.type == .attack }
         #expect(s?.place?.name == "Idlib Governorate" || s?.place?.name == "Idlib", "\(String(describing: s?.place))")
     }
+
+    /// An unknown name introduced by a title is a person: arriving, it visits ("the UN special envoy for
+    /// Yemen, Hans Grundberg, arrived in Muscat"); forces arriving deploy.
+    @Test func aTitledUnknownNameArrivingVisits() {
+        let e = TestSupport.extract("In a separate development, the UN special envoy for Yemen, Hans Grundberg, arrived in Muscat on Thursday for talks with Omani officials.").events
+        #expect(e.contains { $0.type == .visit && $0.actor?.name == "Hans Grundberg" }, "\(e)")
+        #expect(!e.contains { $0.type == .deploy }, "\(e)")
+    }
+
+    /// "The Commander of Ground Forces, Lieutenant General Qassem al-Muhammadi, visited Anbar": the
+    /// title's holder is named in apposition, so "the commander" does not refer back to the person
+    /// last named.
+    @Test func aTitleWithItsHolderInAppositionIsNoReferenceBack() {
+        let e = TestSupport.extract("Iranian President Masoud Pezeshkian arrived in Baghdad on Wednesday.\n\nThe Commander of Ground Forces, Lieutenant General Qassem al-Muhammadi, visited Anbar on Monday to inspect the units.").events
+        let anbar = e.first { $0.place?.name == "Anbar Governorate" }
+        #expect(anbar != nil && anbar?.actor?.name != "Masoud Pezeshkian", "\(e)")
+    }
+
 }

@@ -14,4 +14,14 @@ import NewsdropExtraction
         #expect(e?.type == .airstrike || e?.type == .attack)
         #expect(e?.actor?.name == "Turkey" || e?.actor?.name == "Turkish Armed Forces", "\(String(describing: e?.actor))")
     }
+
+    @Test func unitsDeployedAlongABorderAreNoDeployment() {
+        // the participle describes the units a visitor inspected: a visit, no deployment
+        let events = TestSupport.extract("Major General Hossein Salami visited the border region on Tuesday and inspected the units deployed along the frontier.").events
+        #expect(!events.contains { $0.type == .deploy }, "\(events)")
+        #expect(events.contains { $0.type == .visit })
+        // a force that opens its sentence deploys
+        let opening = TestSupport.extract("Turkish troops deployed along the border with Syria on Tuesday.").events
+        #expect(opening.contains { $0.type == .deploy }, "\(opening)")
+    }
 }

@@ -112,4 +112,17 @@ import NewsdropExtraction
             #expect(e.first?.place?.name == name, "\(text): \(e)")
         }
     }
+
+    /// Meeting places: "to visit Erbil on Thursday, where he will meet …" is at Erbil (over the date
+    /// closing the clause, and not at "Karbala" after the next comma); "Kurdistan Region President" names
+    /// an office, not a place; places after "dealt with", "discussed" are topics ("talks that dealt
+    /// with … the situation in Gaza").
+    @Test func meetingPlacesOverDatesTitlesAndTopics() {
+        let e = TestSupport.extract("The Iranian president is scheduled to visit Erbil on Thursday, where he will meet Kurdistan Region President Nechirvan Barzani, before heading to the holy city of Karbala.").events
+        let m = e.first { $0.type == .meet }
+        #expect(m?.place?.name == "Erbil", "\(e)")
+        let t = TestSupport.extract("Al-Sudani and Pezeshkian held extensive talks on Wednesday that dealt with bilateral relations and the situation in Gaza and Lebanon.").events
+        #expect(t.contains { $0.type == .meet } && !t.contains { $0.place?.name == "Gaza" || $0.place?.name == "Gaza Strip" || $0.place?.name == "Lebanon" }, "\(t)")
+    }
+
 }

@@ -167,4 +167,21 @@ import NewsdropExtraction
         let e = TestSupport.extractBody("Syrian government helicopters dropped barrel bombs on villages in the southern countryside of Idlib on Tuesday.").events
         #expect(e.first?.type == .airstrike && e.first?.actor?.id == "syria" && e.first?.place?.name == "Idlib", "\(e)")
     }
+
+    /// "struck Houthi targets": a name or an adjective between a strike verb and a verb-only trigger
+    /// in its -s form makes it a plural noun, like "struck targets"; read as a verb ("Houthi targets
+    /// …") it cut the strike off before its place, date and toll.
+    @Test func targetsAfterANameAfterAStrikeVerbIsANoun() {
+        let e = TestSupport.extract("Published: 31 May 2024\n\nAmerican warplanes struck Houthi targets in Hodeidah late Thursday, killing sixteen people.").events
+        #expect(e.count == 1, "\(e)")
+        #expect(e.first?.place?.name == "Hodeidah" && e.first?.fatalities == 16 && e.first?.date?.value == "2024-05-30", "\(e)")
+    }
+
+    /// A `next:` word in a "with" phrase past an initial's period: "USS Dwight D. Eisenhower … with
+    /// missiles and drones" (the period of "D." ended the clause).
+    @Test func aWithPhrasePastAnInitial() {
+        let e = TestSupport.extract("The Houthis said they had targeted the aircraft carrier USS Dwight D. Eisenhower in the northern Red Sea with missiles and drones.").events
+        #expect(e.contains { $0.type == .airstrike && $0.actor?.name == "Houthis" }, "\(e)")
+    }
+
 }
