@@ -891,7 +891,12 @@ extension ArticleReader {
                     }
                 }
                 if let c = nonPP.last(where: { prevVerb == nil || $0.end <= prevVerb!.end || $0.start < cStart || adjacent($0) }) { return c.actor }
-                if let c = left.last(where: { $0.preposition != FunctionWord.from }) ?? left.last {
+                // ("An explosion in Baghdad killed one": a place after a locative is where a killing or a strike
+                // happened, not who did it, even when its name also stands for a government; "the defence
+                // ministry in Damascus blamed" is the government's)
+                let violentRow = EventTypeSet.violent.contains(entry.type) || entry.type == .kill
+                let nonPlace = !violentRow ? left : left.filter { c in !(c.preposition == .locative && c.slot.map { !s.slots[$0].places.isEmpty } == true) }
+                if let c = nonPlace.last(where: { $0.preposition != FunctionWord.from }) ?? nonPlace.last {
                     // "insurgents led by HTS stormed": the leader acts
                     if c.preposition == .by, c.start - 2 >= lower, word(c.start - 2, in: vocabulary.ledWords) { return c.actor }
                     if c.preposition != .by { return c.actor }

@@ -142,4 +142,12 @@ import NewsdropExtraction
         let e = TestSupport.extractBody("The United States and Britain carried out a new round of strikes against Houthi targets in Yemen on Monday.\n\nThe strikes, supported by Australia, Bahrain, Canada and the Netherlands, hit eight targets near Sanaa airport, a US official said.").events
         #expect(!e.contains { $0.actor?.id == "bahrain" || $0.actor?.id == "australia" }, "\(e)")
     }
+
+    @Test func aCapitalAfterALocativeIsWhereAKillingHappenedNotWho() {
+        // actors.tsv lets "Baghdad" stand for Iraq's government; "in/near/south of Baghdad" before the verb is a place
+        for text in ["An explosion in Baghdad killed one member late on Friday.", "An explosion south of Baghdad killed one member late on Friday."] {
+            let e = TestSupport.extractBody(text).events
+            #expect(e.first?.place?.name == "Baghdad" && e.first?.actor == nil, "\(text): \(e)")
+        }
+    }
 }
