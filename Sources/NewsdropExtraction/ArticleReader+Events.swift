@@ -1366,7 +1366,12 @@ extension ArticleReader {
             let eventDates = s.dates.filter { d in
                 !(d.start - 1 >= lower && word(d.start - 1, in: ArticleReader.periodBounds)) && !sinceGerundHolds(d.start, lower: lower)
             }
-            let forward = eventDates.first { $0.start >= slot.end && $0.end <= scopeEnd }
+            // ("fired rockets at Safed in response to the killing of a commander last week": the date of the
+            // event responded to is not this one's)
+            let responseAt = eventDates.contains(where: { $0.start >= slot.end && $0.end <= scopeEnd }) ? (slot.end..<scopeEnd).first(where: { q in
+                q + 1 < scopeEnd && word(q, in: vocabulary.responseNouns) && (tokens[q + 1].function == .to || word(q + 1, in: ArticleReader.forWord))
+            }) ?? scopeEnd : scopeEnd
+            let forward = eventDates.first { $0.start >= slot.end && $0.end <= scopeEnd && $0.start < responseAt }
             let backward = n == 0 ? eventDates.last { $0.end <= slot.start } : nil
             // "the Jan. 28 attack": a date inside the noun phrase, right before a nominal trigger
             let inPhrase = verbal ? nil : eventDates.last(where: { d in
@@ -1375,7 +1380,7 @@ extension ArticleReader {
             })
             // "Britain last month sent the destroyer": a date right before the verb is the verb's
             let beforeVerb = verbal ? eventDates.last(where: { $0.end <= slot.start && slot.start - $0.end <= 1 && $0.start >= cStart }) : nil
-            if let d = inPhrase ?? beforeVerb ?? forward ?? backward ?? (triggerSlots.count == 1 ? eventDates.first : nil) {
+            if let d = inPhrase ?? beforeVerb ?? forward ?? backward ?? (triggerSlots.count == 1 ? eventDates.first(where: { $0.start < responseAt || $0.start < slot.start }) : nil) {
                 // "is expected to visit Damascus on Sunday": the coming Sunday, not the last one
                 date = modality == .expected ? (d.ahead ?? d.date) : d.date
             }

@@ -127,4 +127,10 @@ import Testing
         #expect(!e.contains { $0.date?.value == "2024-07" }, "\(e)")
     }
 
+
+    @Test func theDateOfWhatIsRespondedToIsNotTheResponses() {
+        // "in response to the killing of a senior commander last week": "Earlier in the day" dates the barrage
+        let e = TestSupport.extractBody("Published: 14/02/2024\n\nIsraeli airstrikes pounded several towns in the Bekaa Valley on Monday, killing 12 people.\n\nEarlier in the day, Hezbollah said it had fired dozens of rockets at an Israeli military base near Safed in response to the killing of a senior commander last week.").events
+        #expect(e.first { $0.place?.name == "Safed" }?.date?.value == "2024-02-12", "\(e)")
+    }
 }
