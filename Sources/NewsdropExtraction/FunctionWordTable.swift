@@ -1,17 +1,31 @@
 /// The closed-class words of `FunctionWord.table` by their lower-case spelling, packed into two
 /// 64-bit words (first byte lowest, zero-padded: folded and lower-cased bytes are never 0, so the
-/// packing is exact), in an open-addressing table.
+/// packing is exact), in an open-addressing table; and with them the common words of the
+/// dictionaries' phrases, each with its fold.
 ///
 /// The tokenizer finds a word's class with one probe on the bytes it has just gathered, instead
 /// of a trie walked byte by byte over the text a second time. A word has the class of its first
 /// row in `FunctionWord.table` (as the function trie had).
+///
+/// The same probe gives the fold of a word of lower-case ASCII letters that the table holds
+/// (`Entry.fold`): function words are about half the words of a text and the dictionaries' words
+/// (triggers, cues, titles) many more, and the tokenizer copies their fold instead of folding
+/// them letter by letter (`NameFolding.foldLowerCaseWord`, ~150 instructions a word). Words that
+/// are no function word have `FunctionWord.none`.
 struct FunctionWordTable: Sendable {
-    /// One word: its packed spelling, class and value (for numbers, months and weekdays).
+    /// One word: its packed spelling, class and value (for numbers, months and weekdays), and
+    /// its fold.
     struct Entry: Sendable {
         var low: UInt64
         var high: UInt64
-        var function: FunctionWord
+        /// The fold (`NameFolding.foldLowerCaseWord` of the spelling), packed as the spelling is.
+        var foldLow: UInt64 = 0
+        var foldHigh: UInt64 = 0
         var value: Int32
+        var function: FunctionWord
+        /// The length of the fold; 0 when the spelling is not all lower-case ASCII letters (the
+        /// tokenizer folds such words itself).
+        var foldCount: UInt8 = 0
     }
 
     /// Words longer than this are never function words (the longest has 14 bytes).
@@ -21,7 +35,9 @@ struct FunctionWordTable: Sendable {
     private let entries: [Entry]
     private let mask: Int
 
-    init(_ table: [(String, FunctionWord, Int32)] = FunctionWord.table) {
+    /// The words of `table` with their classes, then `commonWords` (lower-case; those that are
+    /// not all letters, or longer than `maxLength`, are left out) as words of no class.
+    init(_ table: [(String, FunctionWord, Int32)] = FunctionWord.table, commonWords: [[UInt8]] = []) {
         var rows: [Entry] = []
         var seen = Set<[UInt8]>()
         for (word, function, value) in table {
@@ -29,12 +45,18 @@ struct FunctionWordTable: Sendable {
             precondition(!bytes.isEmpty && bytes.count <= FunctionWordTable.maxLength && !bytes.contains(0), "function word \(word)")
             // only the first class of a word counts
             if !seen.insert(bytes).inserted { continue }
-            let (low, high) = FunctionWordTable.pack(bytes)
-            rows.append(Entry(low: low, high: high, function: function, value: value))
+            rows.append(FunctionWordTable.row(bytes, function, value))
         }
+        for bytes in commonWords {
+            guard !bytes.isEmpty && bytes.count <= FunctionWordTable.maxLength && bytes.allSatisfy({ $0 &- 0x61 < 26 }) else { continue }
+            if !seen.insert(bytes).inserted { continue }
+            rows.append(FunctionWordTable.row(bytes, .none, 0))
+        }
+        // at most a third full: a probe for a word the table lacks (most of the rest of a text)
+        // ends at an empty slot after ~1.5 slots
         var size = 16
-        while size < rows.count * 4 { size <<= 1 }
-        var slots = [Entry](repeating: Entry(low: 0, high: 0, function: .none, value: 0), count: size)
+        while size < rows.count * 3 { size <<= 1 }
+        var slots = [Entry](repeating: Entry(low: 0, high: 0, value: 0, function: .none), count: size)
         for row in rows {
             var s = FunctionWordTable.slot(row.low, row.high, size - 1)
             while slots[s].low != 0 { s = (s + 1) & (size - 1) }
@@ -42,6 +64,20 @@ struct FunctionWordTable: Sendable {
         }
         entries = slots
         mask = size - 1
+    }
+
+    /// The row of `bytes`, with its fold when they are all lower-case ASCII letters.
+    private static func row(_ bytes: [UInt8], _ function: FunctionWord, _ value: Int32) -> Entry {
+        let (low, high) = pack(bytes)
+        var row = Entry(low: low, high: high, value: value, function: function)
+        if bytes.allSatisfy({ $0 &- 0x61 < 26 }) {
+            // the tokenizer's own fold, on the spelling the tokenizer looks the word up by
+            var fold = bytes + [UInt8](repeating: 0, count: 16)
+            let n = fold.withUnsafeMutableBufferPointer { NameFolding.foldLowerCaseWord($0.baseAddress!, bytes.count) }
+            (row.foldLow, row.foldHigh) = pack(Array(fold[..<n]))
+            row.foldCount = UInt8(n)
+        }
+        return row
     }
 
     /// The row of the word packed as `low` (bytes 0..<8) and `high` (bytes 8..<16), zero-padded;
@@ -60,11 +96,12 @@ struct FunctionWordTable: Sendable {
     }
 
     /// The row of a word given by its bytes (any case: ASCII letters are lower-cased); nil when
-    /// it is no function word.
+    /// it is no function word (a common word without a class included).
     func entry<Bytes: Collection<UInt8>>(_ word: Bytes) -> Entry? {
         if word.isEmpty || word.count > FunctionWordTable.maxLength || word.contains(0) { return nil }
         let (low, high) = FunctionWordTable.pack(word.map { $0 >= 0x41 && $0 <= 0x5A ? $0 | 0x20 : $0 })
-        return entry(low: low, high: high)
+        guard let row = entry(low: low, high: high), row.function != .none else { return nil }
+        return row
     }
 
     /// The bytes (at most 16) packed into two words, the first byte lowest.

@@ -16,8 +16,10 @@ final class Lexicon: Sendable {
     let nameTrie: PhraseTrie
     /// Phrases in any case.
     let anyCaseTrie: PhraseTrie
-    /// Function words by their raw lower-case spelling (folding would merge of/off, to/too).
-    let functionWords = FunctionWordTable()
+    /// Function words by their raw lower-case spelling (folding would merge of/off, to/too), and
+    /// the words of the phrases in any case (triggers, cues, titles, furniture) with their folds,
+    /// which the tokenizer copies instead of folding these common words again.
+    let functionWords: FunctionWordTable
     /// Folded words that `next:`/`prev:` trigger contexts refer to, for quick comparison.
     let dictionaries: Dictionaries
     /// Trigger forms per trigger id index.
@@ -44,7 +46,10 @@ final class Lexicon: Sendable {
         actorCountry = d.actors.entries.map { country($0.country) }
         self.countries = countries
         var entries: [[UInt8]: [PhrasePayload]] = [:]
+        // the runs of ASCII letters of the phrases in any case, lower-cased, for `functionWords`
+        var commonWords: [[UInt8]] = []
         func add(_ phrase: String, _ payload: PhrasePayload, folded: String? = nil) {
+            if payload.caseRule == .any { Lexicon.appendLetterRuns(of: phrase, to: &commonWords) }
             let k = Array((folded ?? NameFolding.fold(phrase)).utf8)
             if k.isEmpty { return }
             var p = payload
@@ -98,6 +103,7 @@ final class Lexicon: Sendable {
                 add(n, PhrasePayload(kind: .furniture, caseRule: .any, detail: kind, index: Int32(i)))
             }
         }
+        functionWords = FunctionWordTable(commonWords: commonWords)
         // split by case rule; `rank` keeps the order of a phrase's payloads across the two tries
         var names: [[UInt8]: [PhrasePayload]] = [:]
         var anyCase: [[UInt8]: [PhrasePayload]] = [:]
@@ -110,6 +116,21 @@ final class Lexicon: Sendable {
         }
         nameTrie = PhraseTrie(entries: names)
         anyCaseTrie = PhraseTrie(entries: anyCase)
+    }
+
+    /// Appends each run of ASCII letters of `phrase`, lower-cased, to `words`.
+    private static func appendLetterRuns(of phrase: String, to words: inout [[UInt8]]) {
+        var word: [UInt8] = []
+        for b in phrase.utf8 {
+            let lower = b | 0x20
+            if lower &- 0x61 < 26 && (b &- 0x41 < 26 || b &- 0x61 < 26) {
+                word.append(lower)
+            } else if !word.isEmpty {
+                words.append(word)
+                word.removeAll(keepingCapacity: true)
+            }
+        }
+        if !word.isEmpty { words.append(word) }
     }
 
     /// One phrase found in a token stream.

@@ -107,14 +107,26 @@ struct Tokenizer: Sendable {
                     if n == 2 && (b | 0x20 == 0x61 || b | 0x20 == 0x65) && w[1] == 0x6C { flags.insert(.particle) }  // Al / al / El / el
                     var function = FunctionWord.none
                     var value: Int32 = 0
+                    // the fold's length, once written
+                    var k = 0
                     if let table = functionWords, n <= FunctionWordTable.maxLength {
                         if let row = Tokenizer.functionWord(w, n, table) {
                             function = row.function
                             if function == .number || function == .month || function == .weekday { value = row.value }
+                            // a word the table holds comes with its fold: copied, 16 bytes at
+                            // `w` (the fold room has them), not folded again
+                            if row.foldCount > 0 {
+                                let raw = UnsafeMutableRawPointer(w)
+                                raw.storeBytes(of: row.foldLow, as: UInt64.self)
+                                raw.storeBytes(of: row.foldHigh, toByteOffset: 8, as: UInt64.self)
+                                k = Int(row.foldCount)
+                            }
                         }
                     }
-                    w[0] = b | 0x20
-                    let k = NameFolding.foldLowerCaseWord(w, n)
+                    if k == 0 {
+                        w[0] = b | 0x20
+                        k = NameFolding.foldLowerCaseWord(w, n)
+                    }
                     o[produced] = Token(
                         start: Int32(truncatingIfNeeded: i), end: Int32(truncatingIfNeeded: j), foldStart: Int32(truncatingIfNeeded: cursor),
                         foldEnd: Int32(truncatingIfNeeded: cursor &+ k), flags: flags, mark: 0, value: value, function: function)
