@@ -31,11 +31,11 @@ struct Tokenizer: Sendable {
             while line.i < end {
                 // the rest of the line's folds, and 16 bytes over for word-wide loads
                 let foldRoom = line.cursor + (end - line.i) + 16 + extraFoldRoom
-                if folds.count < foldRoom { folds.append(contentsOf: repeatElement(0, count: foldRoom - folds.count)) }
+                if folds.count < foldRoom { Tokenizer.appendRoom(foldRoom - folds.count, of: Tokenizer.zeros, to: &folds) }
                 // about one token per six bytes of text: room for one per five and 16 over (each
                 // token of room is written once as a blank); `scan` stops when the room is full
                 let tokenRoom = line.produced + 16 + (end - line.i) / 5
-                if out.count < tokenRoom { out.append(contentsOf: repeatElement(Token.blank, count: tokenRoom - out.count)) }
+                if out.count < tokenRoom { Tokenizer.appendRoom(tokenRoom - out.count, of: Tokenizer.blanks, to: &out) }
                 extraFoldRoom += folds.withUnsafeMutableBufferPointer { f in
                     out.withUnsafeMutableBufferPointer { o in
                         Tokenizer.scan(src, end, &line, folds: f.baseAddress!, foldRoom: f.count, tokens: o.baseAddress!, tokenRoom: o.count, functionWords)
@@ -46,6 +46,22 @@ struct Tokenizer: Sendable {
         folds.removeLast(folds.count - line.cursor)
         out.removeLast(out.count - line.produced)
     }
+
+    /// Appends `count` elements of room to `array`, copied from `filler` (all alike) a block at
+    /// a time: a copy of memory, where `append(contentsOf: repeatElement(…))` wrote element by
+    /// element (~860 instructions a line for the token room).
+    @inline(__always) private static func appendRoom<T>(_ count: Int, of filler: [T], to array: inout [T]) {
+        var left = count
+        while left > 0 {
+            let n = min(left, filler.count)
+            array.append(contentsOf: filler[..<n])
+            left -= n
+        }
+    }
+
+    /// Blank tokens and zero bytes to make room from (`appendRoom`).
+    private static let blanks = [Token](repeating: Token.blank, count: 256)
+    private static let zeros = [UInt8](repeating: 0, count: 1024)
 
     /// Where a round of `scan` stopped: the next byte, the end of the folds, the tokens written.
     private struct LineState {
