@@ -49,7 +49,7 @@ final class Lexicon: Sendable {
         // the runs of ASCII letters of the phrases in any case, lower-cased, for `functionWords`
         var commonWords: [[UInt8]] = []
         func add(_ phrase: String, _ payload: PhrasePayload, folded: String? = nil) {
-            if payload.caseRule == .any { Lexicon.appendLetterRuns(of: phrase, to: &commonWords) }
+            if payload.kind != .place { Lexicon.appendLetterRuns(of: phrase, to: &commonWords) }
             let k = Array((folded ?? NameFolding.fold(phrase)).utf8)
             if k.isEmpty { return }
             var p = payload
