@@ -243,12 +243,18 @@ final class Lexicon: Sendable {
                     // most words start no phrase: the walk over the first word from the root
                     // settles it, before the walk over the words after it is set up
                     let fold = UnsafeBufferPointer(rebasing: folds[Int(t.foldStart)..<Int(t.foldEnd)])
+                    // and a word whose node ends no phrase is walked on from only when the next
+                    // word's first bytes go on from it (`mayGoOn`)
                     let anyCaseNode = anyCaseTrie.walk(0, fold)
-                    if anyCaseNode >= 0 { phrases(from: i, anyCaseNode, in: anyCaseTrie, tokens, range, folds, into: &out) }
+                    if anyCaseNode >= 0 && (anyCaseTrie.endsPhrases(anyCaseNode) || Lexicon.mayGoOn(from: anyCaseNode, in: anyCaseTrie, after: i, tokens, range.upperBound, folds)) {
+                        phrases(from: i, anyCaseNode, in: anyCaseTrie, tokens, range, folds, into: &out)
+                    }
                     if !t.flags.isDisjoint(with: nameStart) {
                         let mid = out.count
                         let nameNode = nameTrie.walk(0, fold)
-                        if nameNode >= 0 { phrases(from: i, nameNode, in: nameTrie, tokens, range, folds, into: &out) }
+                        if nameNode >= 0 && (nameTrie.endsPhrases(nameNode) || Lexicon.mayGoOn(from: nameNode, in: nameTrie, after: i, tokens, range.upperBound, folds)) {
+                            phrases(from: i, nameNode, in: nameTrie, tokens, range, folds, into: &out)
+                        }
                         // both tries matched here: restore the order of one walk (by end, then payload order)
                         if mid > first && out.count > mid {
                             out[first...].sort { ($0.end, $0.payload.rank) < ($1.end, $1.payload.rank) }
@@ -257,6 +263,31 @@ final class Lexicon: Sendable {
                 }
             }
         }
+    }
+
+    /// Whether the walk of `phrases(from:)` may go on from `node`, where token `i` ends, over
+    /// the next word: false when the next token it would read (particles are passed over) is
+    /// punctuation or past `end`, or when the first one or two bytes of that word's fold leave
+    /// the trie — then the walk would stop there, and a node that ends no phrase gives nothing.
+    /// Settled here, most start words that lead nowhere cost no call of `phrases(from:)` (~150
+    /// instructions of set-up and one step in the next word each). Exact: `step` follows the
+    /// trie's own edges (a word with an empty fold goes on, as the walk would).
+    @inline(__always)
+    private static func mayGoOn(from node: Int32, in trie: PhraseTrie, after i: Int, _ tokens: UnsafeBufferPointer<Token>, _ end: Int, _ folds: UnsafeBufferPointer<UInt8>) -> Bool {
+        var j = i + 1
+        while j < end {
+            let t = tokens[j]
+            if t.isPunct { return false }
+            if !t.flags.contains(.particle) {
+                let a = Int(t.foldStart), e = Int(t.foldEnd)
+                if a == e { return true }
+                let next = trie.step(node, folds[a])
+                if next < 0 { return false }
+                return e - a == 1 || trie.step(next, folds[a + 1]) >= 0
+            }
+            j += 1
+        }
+        return false
     }
 
     /// Appends the phrases of `trie` that start at token `i`, shortest first; `firstNode` is the

@@ -221,6 +221,9 @@ struct PhraseTrie: Sendable {
         return t < 0 ? 0..<0 : t..<(t + Int(terminalCount[Int(node)]))
     }
 
+    /// Whether phrases end at `node` (it has payloads).
+    @inline(__always) func endsPhrases(_ node: Int32) -> Bool { terminal[Int(node)] >= 0 }
+
     /// One payload by position.
     @inline(__always) func payload(_ i: Int) -> PhrasePayload { payloadFlat[i] }
 
