@@ -26,6 +26,9 @@ struct FunctionWordTable: Sendable {
         /// The length of the fold; 0 when the spelling is not all lower-case ASCII letters (the
         /// tokenizer folds such words itself).
         var foldCount: UInt8 = 0
+        /// For a row with a fold, where the walk over it from the root of the lexicon's any-case
+        /// trie ends, as `Token.anyCaseRoot` (0: unknown).
+        var anyCaseRoot: UInt16 = 0
     }
 
     /// Words longer than this are never function words (the longest has 14 bytes).
@@ -37,7 +40,10 @@ struct FunctionWordTable: Sendable {
 
     /// The words of `table` with their classes, then `commonWords` (lower-case; those that are
     /// not all letters, or longer than `maxLength`, are left out) as words of no class.
-    init(_ table: [(String, FunctionWord, Int32)] = FunctionWord.table, commonWords: [[UInt8]] = []) {
+    ///
+    /// With `anyCaseTrie`, each row with a fold notes where the fold's walk from the trie's root
+    /// ends (when the trie has fewer than 65,534 nodes, so that every answer fits `UInt16`).
+    init(_ table: [(String, FunctionWord, Int32)] = FunctionWord.table, commonWords: [[UInt8]] = [], anyCaseTrie: PhraseTrie? = nil) {
         var rows: [Entry] = []
         var seen = Set<[UInt8]>()
         for (word, function, value) in table {
@@ -51,6 +57,13 @@ struct FunctionWordTable: Sendable {
             guard !bytes.isEmpty && bytes.count <= FunctionWordTable.maxLength && bytes.allSatisfy({ $0 &- 0x61 < 26 }) else { continue }
             if !seen.insert(bytes).inserted { continue }
             rows.append(FunctionWordTable.row(bytes, .none, 0))
+        }
+        if let trie = anyCaseTrie, trie.nodeCount < Int(UInt16.max) - 1 {
+            for k in rows.indices where rows[k].foldCount > 0 {
+                let fold = FunctionWordTable.unpack(rows[k].foldLow, rows[k].foldHigh, Int(rows[k].foldCount))
+                let node = fold.withUnsafeBufferPointer { trie.walk(0, $0) }
+                rows[k].anyCaseRoot = UInt16(node + 2)
+            }
         }
         // at most a third full: a probe for a word the table lacks (most of the rest of a text)
         // ends at an empty slot after ~1.5 slots
@@ -111,6 +124,17 @@ struct FunctionWordTable: Sendable {
             if k < 8 { low |= UInt64(b) << (8 * UInt64(k)) } else { high |= UInt64(b) << (8 * UInt64(k - 8)) }
         }
         return (low, high)
+    }
+
+    /// The first `count` bytes of a word packed by `pack`.
+    static func unpack(_ low: UInt64, _ high: UInt64, _ count: Int) -> [UInt8] {
+        var bytes: [UInt8] = []
+        for k in 0..<count {
+            let word = k < 8 ? low : high
+            let shift = UInt64(8 * (k % 8))
+            bytes.append(UInt8(truncatingIfNeeded: word >> shift))
+        }
+        return bytes
     }
 
     @inline(__always) private static func slot(_ low: UInt64, _ high: UInt64, _ mask: Int) -> Int {

@@ -103,7 +103,6 @@ final class Lexicon: Sendable {
                 add(n, PhrasePayload(kind: .furniture, caseRule: .any, detail: kind, index: Int32(i)))
             }
         }
-        functionWords = FunctionWordTable(commonWords: commonWords)
         // split by case rule; `rank` keeps the order of a phrase's payloads across the two tries
         var names: [[UInt8]: [PhrasePayload]] = [:]
         var anyCase: [[UInt8]: [PhrasePayload]] = [:]
@@ -116,6 +115,7 @@ final class Lexicon: Sendable {
         }
         nameTrie = PhraseTrie(entries: names)
         anyCaseTrie = PhraseTrie(entries: anyCase)
+        functionWords = FunctionWordTable(commonWords: commonWords, anyCaseTrie: anyCaseTrie)
     }
 
     /// Appends each run of ASCII letters of `phrase`, lower-cased, to `words`.
@@ -245,7 +245,8 @@ final class Lexicon: Sendable {
                     let fold = UnsafeBufferPointer(rebasing: folds[Int(t.foldStart)..<Int(t.foldEnd)])
                     // and a word whose node ends no phrase is walked on from only when the next
                     // word's first bytes go on from it (`mayGoOn`)
-                    let anyCaseNode = anyCaseTrie.walk(0, fold)
+                    // (a common word's walk over the any-case trie was noted by the tokenizer)
+                    let anyCaseNode = t.anyCaseRoot != 0 ? Int32(t.anyCaseRoot) &- 2 : anyCaseTrie.walk(0, fold)
                     if anyCaseNode >= 0 && (anyCaseTrie.endsPhrases(anyCaseNode) || Lexicon.mayGoOn(from: anyCaseNode, in: anyCaseTrie, after: i, tokens, range.upperBound, folds)) {
                         phrases(from: i, anyCaseNode, in: anyCaseTrie, tokens, range, folds, into: &out)
                     }

@@ -125,6 +125,7 @@ struct Tokenizer: Sendable {
                     var value: Int32 = 0
                     // the fold's length, once written
                     var k = 0
+                    var anyCaseRoot: UInt16 = 0
                     if let table = functionWords, n <= FunctionWordTable.maxLength {
                         if let row = Tokenizer.functionWord(w, n, table) {
                             function = row.function
@@ -136,6 +137,7 @@ struct Tokenizer: Sendable {
                                 raw.storeBytes(of: row.foldLow, as: UInt64.self)
                                 raw.storeBytes(of: row.foldHigh, toByteOffset: 8, as: UInt64.self)
                                 k = Int(row.foldCount)
+                                anyCaseRoot = row.anyCaseRoot
                             }
                         }
                     }
@@ -145,7 +147,8 @@ struct Tokenizer: Sendable {
                     }
                     o[produced] = Token(
                         start: Int32(truncatingIfNeeded: i), end: Int32(truncatingIfNeeded: j), foldStart: Int32(truncatingIfNeeded: cursor),
-                        foldEnd: Int32(truncatingIfNeeded: cursor &+ k), flags: flags, mark: 0, value: value, function: function)
+                        foldEnd: Int32(truncatingIfNeeded: cursor &+ k), flags: flags, mark: 0, value: value, function: function,
+                        anyCaseRoot: anyCaseRoot)
                     produced &+= 1
                     cursor &+= k
                     i = j

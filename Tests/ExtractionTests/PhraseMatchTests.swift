@@ -6,7 +6,8 @@ import Testing
 /// was before its start words were filtered): the same matches, in the same order, on every
 /// line of every fixture article and on random word sequences of dictionary words. It fails if
 /// the filter in front of `phrases(from:)` (`Lexicon.mayGoOn`) skips a start word that begins a
-/// phrase.
+/// phrase, or if the any-case trie's node the tokenizer noted for a common word
+/// (`Token.anyCaseRoot`) is not where the reference's walk from the root ends.
 @Suite struct PhraseMatchTests {
     typealias Found = (start: Int, end: Int, payload: PhrasePayload, aligned: Bool)
 
@@ -86,6 +87,12 @@ import Testing
             start = end + 1
         }
         return nil
+    }
+
+    /// The tokenizer notes a common word's walk over the any-case trie in two bytes the token's
+    /// layout had as padding: the token stays 28 bytes.
+    @Test func tokenStaysTwentyEightBytes() {
+        #expect(MemoryLayout<Token>.stride == 28)
     }
 
     @Test func fixtureArticlesMatchAsAPlainWalk() throws {
