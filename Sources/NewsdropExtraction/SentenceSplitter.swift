@@ -83,10 +83,16 @@ enum SentenceSplitter {
 
     /// Whether any of the eight bytes in `v` is `.`, `!`, `?` or 0xE2 (the lead byte of `…`): the
     /// bytes where a sentence may end (a zero-byte test per candidate, as in `strlen`).
+    ///
+    /// The zero-byte test of `x = v ^ c…c` is `(x - 1…1) & ~x & 80…80`. For the three ASCII marks
+    /// (`c` < 0x80), `~x & 80…80` is `~v & 80…80` alike, so their three tests share one mask: the
+    /// or of the three differences, masked once (the same answer as three tests, in about half
+    /// the instructions); for 0xE2 the mask is `v & 80…80`.
     @inline(__always) static func mayEnd(_ v: UInt64) -> Bool {
         let ones: UInt64 = 0x0101_0101_0101_0101, highs: UInt64 = 0x8080_8080_8080_8080
-        @inline(__always) func hasZero(_ x: UInt64) -> Bool { (x &- ones) & ~x & highs != 0 }
-        return hasZero(v ^ (ones &* 0x2E)) || hasZero(v ^ (ones &* 0x21)) || hasZero(v ^ (ones &* 0x3F)) || hasZero(v ^ (ones &* 0xE2))
+        let ascii = ((v ^ (ones &* 0x2E)) &- ones) | ((v ^ (ones &* 0x21)) &- ones) | ((v ^ (ones &* 0x3F)) &- ones)
+        let lead = (v ^ (ones &* 0xE2)) &- ones
+        return (ascii & ~v | lead & v) & highs != 0
     }
 
     /// The longest sentence the reader gets, in bytes. Real sentences stay far below (a long

@@ -7,6 +7,24 @@ import Testing
         return SentenceSplitter.split(bytes, 0..<bytes.count).map { String(decoding: bytes[$0], as: UTF8.self) }
     }
 
+    /// `mayEnd` (the three ASCII marks' zero-byte tests sharing one mask) against a byte loop,
+    /// on random words of bytes near the marks and of every byte value.
+    @Test func mayEndFindsTheMarksAsAByteLoop() {
+        var rng = SystemRandomNumberGenerator()
+        let near: [UInt8] = [0x2E, 0x21, 0x3F, 0xE2, 0x2D, 0x2F, 0x20, 0x22, 0x3E, 0x40, 0xE1, 0xE3, 0x00, 0x01, 0x80, 0xFF, 0xAE, 0xA1, 0xBF, 0x62]
+        for round in 0..<200_000 {
+            var v: UInt64 = 0
+            var expected = false
+            for k in 0..<8 {
+                let b = round % 2 == 0 ? near.randomElement(using: &rng)! : UInt8.random(in: 0...255, using: &rng)
+                if b == 0x2E || b == 0x21 || b == 0x3F || b == 0xE2 { expected = true }
+                v |= UInt64(b) << (8 * UInt64(k))
+            }
+            #expect(SentenceSplitter.mayEnd(v) == expected, "\(String(v, radix: 16))")
+            if SentenceSplitter.mayEnd(v) != expected { return }
+        }
+    }
+
     @Test func abbreviationsAndInitialsDoNotEndSentences() {
         let s = sentences("The U.S. military said Gen. Michael Kurilla visited the base. Maj.-Gen. Qassem Soleimani was killed by a U.S. drone. Lt. Col. A. B. Smith confirmed it.")
         #expect(s == [
