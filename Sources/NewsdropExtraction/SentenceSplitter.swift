@@ -125,6 +125,37 @@ enum SentenceSplitter {
         return pieces
     }
 
+    /// `packedAbbreviations` in an open-addressing table of 256 slots (0: empty; a packed word
+    /// is never 0): a lookup is a multiply and a probe or two, where the `Set` hashed the word
+    /// with `Hasher` (~9,200 lookups per 500 articles).
+    static let abbreviationSlots: [UInt64] = {
+        var slots = [UInt64](repeating: 0, count: 256)
+        for p in packedAbbreviations {
+            var i = abbreviationSlot(p)
+            while slots[i] != 0 { i = (i + 1) & 255 }
+            slots[i] = p
+        }
+        return slots
+    }()
+
+    @inline(__always) static func abbreviationSlot(_ p: UInt64) -> Int {
+        Int(truncatingIfNeeded: ((p ^ (p &>> 29)) &* 0x9E37_79B9_7F4A_7C15) >> 56)
+    }
+
+    /// Whether `packed` (a word of at most 8 bytes, lower-cased, packed first byte lowest) is
+    /// one of `abbreviations`.
+    static func isPackedAbbreviation(_ packed: UInt64) -> Bool {
+        abbreviationSlots.withUnsafeBufferPointer { slots in
+            var i = abbreviationSlot(packed)
+            while true {
+                let e = slots[i]
+                if e == packed { return true }
+                if e == 0 { return false }
+                i = (i &+ 1) & 255
+            }
+        }
+    }
+
     /// Whether the word before the period at `dot` is an abbreviation or an initial.
     static func isAbbreviation(_ bytes: [UInt8], before dot: Int, lowerBound: Int) -> Bool {
         var k = dot - 1
@@ -138,7 +169,7 @@ enum SentenceSplitter {
                 let b = bytes[k + 1 + j]
                 packed |= UInt64(NameFolding.isUpper(b) ? b | 0x20 : b) << (8 * UInt64(j))
             }
-            if packedAbbreviations.contains(packed) { return true }
+            if isPackedAbbreviation(packed) { return true }
         }
         // single capital initial (J. Smith) or dotted initials (U.S.): periods between single characters
         if n == 1 && bytes[dot - 1] >= 0x41 && bytes[dot - 1] <= 0x5A { return true }

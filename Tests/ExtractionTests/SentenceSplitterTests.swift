@@ -25,6 +25,24 @@ import Testing
         }
     }
 
+    /// The abbreviations' table answers as their `Set`, for every abbreviation, each with a
+    /// letter more or less, and random short words.
+    @Test func abbreviationTableAnswersAsTheSet() {
+        func pack(_ w: [UInt8]) -> UInt64 { w.enumerated().reduce(UInt64(0)) { $0 | UInt64($1.element) << (8 * UInt64($1.offset)) } }
+        var words: [[UInt8]] = []
+        for a in SentenceSplitter.abbreviations {
+            let w = Array(a.utf8)
+            words += [w, w + [0x73], Array(w.dropLast()), Array(w.dropFirst()), [0x78] + w]
+        }
+        var rng = SystemRandomNumberGenerator()
+        let letters = Array("abcdegijlmnoprstuv.".utf8)
+        for _ in 0..<50_000 { words.append((0..<Int.random(in: 1...8, using: &rng)).map { _ in letters.randomElement(using: &rng)! }) }
+        for w in words where !w.isEmpty && w.count <= 8 {
+            let p = pack(w)
+            #expect(SentenceSplitter.isPackedAbbreviation(p) == SentenceSplitter.packedAbbreviations.contains(p), "\(String(decoding: w, as: UTF8.self))")
+        }
+    }
+
     @Test func abbreviationsAndInitialsDoNotEndSentences() {
         let s = sentences("The U.S. military said Gen. Michael Kurilla visited the base. Maj.-Gen. Qassem Soleimani was killed by a U.S. drone. Lt. Col. A. B. Smith confirmed it.")
         #expect(s == [
