@@ -158,26 +158,37 @@ enum SentenceSplitter {
 
     /// Whether the word before the period at `dot` is an abbreviation or an initial.
     static func isAbbreviation(_ bytes: [UInt8], before dot: Int, lowerBound: Int) -> Bool {
-        var k = dot - 1
-        while k >= lowerBound && (NameFolding.isAlnum(bytes[k]) || bytes[k] == 0x2E) { k -= 1 }
-        // the word is ASCII letters, digits and periods
-        let n = dot - (k + 1)
-        if n == 0 { return false }
-        if n <= 8 {
-            var packed: UInt64 = 0
-            for j in 0..<n {
-                let b = bytes[k + 1 + j]
-                packed |= UInt64(NameFolding.isUpper(b) ? b | 0x20 : b) << (8 * UInt64(j))
+        // read through the buffer: every index is in lowerBound..<dot, inside `bytes`
+        bytes.withUnsafeBufferPointer { b in
+            var k = dot - 1
+            // whether the word has a period (initials); most words have none, and the pass over
+            // them for initials is skipped
+            var hasPeriod = false
+            while k >= lowerBound {
+                let c = b[k]
+                if c == 0x2E { hasPeriod = true } else if !NameFolding.isAlnum(c) { break }
+                k -= 1
             }
-            if isPackedAbbreviation(packed) { return true }
+            // the word is ASCII letters, digits and periods
+            let n = dot - (k + 1)
+            if n == 0 { return false }
+            if n <= 8 {
+                var packed: UInt64 = 0
+                for j in 0..<n {
+                    let c = b[k + 1 + j]
+                    packed |= UInt64(NameFolding.isUpper(c) ? c | 0x20 : c) << (8 * UInt64(j))
+                }
+                if isPackedAbbreviation(packed) { return true }
+            }
+            // single capital initial (J. Smith) or dotted initials (U.S.): periods between single characters
+            if n == 1 && b[dot - 1] >= 0x41 && b[dot - 1] <= 0x5A { return true }
+            if !hasPeriod { return false }
+            var run = 0, longestRun = 0
+            for j in (k + 1)..<dot {
+                if b[j] == 0x2E { run = 0 } else { run += 1; longestRun = max(longestRun, run) }
+            }
+            return longestRun <= 1
         }
-        // single capital initial (J. Smith) or dotted initials (U.S.): periods between single characters
-        if n == 1 && bytes[dot - 1] >= 0x41 && bytes[dot - 1] <= 0x5A { return true }
-        var hasPeriod = false, run = 0, longestRun = 0
-        for j in (k + 1)..<dot {
-            if bytes[j] == 0x2E { hasPeriod = true; run = 0 } else { run += 1; longestRun = max(longestRun, run) }
-        }
-        return hasPeriod && longestRun <= 1
     }
 
     static func trim(_ bytes: [UInt8], _ r: Range<Int>) -> Range<Int> {

@@ -43,6 +43,44 @@ import Testing
         }
     }
 
+    /// `isAbbreviation` as it was before it read through a buffer and skipped the initials' pass
+    /// for words without a period.
+    static func referenceIsAbbreviation(_ bytes: [UInt8], before dot: Int, lowerBound: Int) -> Bool {
+        var k = dot - 1
+        while k >= lowerBound && (NameFolding.isAlnum(bytes[k]) || bytes[k] == 0x2E) { k -= 1 }
+        let n = dot - (k + 1)
+        if n == 0 { return false }
+        if n <= 8 {
+            var packed: UInt64 = 0
+            for j in 0..<n {
+                let b = bytes[k + 1 + j]
+                packed |= UInt64(NameFolding.isUpper(b) ? b | 0x20 : b) << (8 * UInt64(j))
+            }
+            if SentenceSplitter.packedAbbreviations.contains(packed) { return true }
+        }
+        if n == 1 && bytes[dot - 1] >= 0x41 && bytes[dot - 1] <= 0x5A { return true }
+        var hasPeriod = false, run = 0, longestRun = 0
+        for j in (k + 1)..<dot {
+            if bytes[j] == 0x2E { hasPeriod = true; run = 0 } else { run += 1; longestRun = max(longestRun, run) }
+        }
+        return hasPeriod && longestRun <= 1
+    }
+
+    /// `isAbbreviation` answers as the reference at every period of random text of letters,
+    /// capitals, digits, periods, spaces and abbreviations, from random lower bounds.
+    @Test func isAbbreviationAnswersAsBefore() {
+        var rng = SystemRandomNumberGenerator()
+        let pieces = ["a", "b", "U", "S", "J", "1", ".", ".", " ", "-", "Gen", "gen", "Lt", "U.S", "e.g", "Sept", "é", "st", "No", "co"]
+        for _ in 0..<20_000 {
+            let bytes = Array((0..<Int.random(in: 1...16, using: &rng)).map { _ in pieces.randomElement(using: &rng)! }.joined().utf8)
+            for dot in bytes.indices where bytes[dot] == 0x2E {
+                let lower = Int.random(in: 0...dot, using: &rng)
+                #expect(SentenceSplitter.isAbbreviation(bytes, before: dot, lowerBound: lower)
+                    == SentenceSplitterTests.referenceIsAbbreviation(bytes, before: dot, lowerBound: lower), "\(String(decoding: bytes, as: UTF8.self)) at \(dot) from \(lower)")
+            }
+        }
+    }
+
     @Test func abbreviationsAndInitialsDoNotEndSentences() {
         let s = sentences("The U.S. military said Gen. Michael Kurilla visited the base. Maj.-Gen. Qassem Soleimani was killed by a U.S. drone. Lt. Col. A. B. Smith confirmed it.")
         #expect(s == [
