@@ -34,10 +34,14 @@ struct ArticleBody: Sendable {
         var tokens: [Token] = []
         // one buffer for every line's phrase matches
         var matches: [Lexicon.Match] = []
+        // per furniture kind (its index in `furnitureKinds`), the line's last match that starts
+        // where a furniture phrase must start; -1 for none (see `FurnitureStarts`)
+        var furnitureStarts = FurnitureStarts()
         /// Keeps the line's tokens (their folds are already in `tokenizer`).
         func keep(_ a: Int, _ e: Int, heading: Bool) -> Block {
             let first = keptTokens.count
-            keptTokens.append(contentsOf: tokens)
+            // copied through a buffer: one memory copy instead of a generic copy per token
+            tokens.withUnsafeBufferPointer { keptTokens.append(contentsOf: $0) }
             return Block(start: a, end: e, tokens: first..<keptTokens.count, isHeading: heading)
         }
         var lastShortName: Int? = nil  // index in blocks of a preceding very short line, if kept
@@ -78,13 +82,11 @@ struct ArticleBody: Sendable {
             if tokens.indices.contains(firstWord), tokens[firstWord].flags.contains(.number) || tokens[firstWord].function == .number {
                 if let n = tokens[(firstWord + 1)...].firstIndex(where: \.isWord) { secondStart = n }
             }
+            furnitureStarts.find(in: matches, firstWord: firstWord, secondStart: secondStart, wordCount: wordCount)
             func startsWith(_ kind: FurnitureEntry.Kind) -> Bool { startMatch(kind) != nil }
             func startMatch(_ kind: FurnitureEntry.Kind) -> Lexicon.Match? {
-                let kindByte = UInt8(ArticleBody.furnitureKinds.firstIndex(of: kind)!)
-                return matches.last { m in
-                    m.payload.kind == .furniture && m.payload.detail == kindByte && (m.start == firstWord || m.start == secondStart)
-                        && (kind != .comments || wordCount <= 8 || (m.end - m.start) >= 2 && wordCount <= 40)
-                }
+                let k = furnitureStarts[kind]
+                return k < 0 ? nil : matches[k]
             }
             if startsWith(.comments) { break }
             previousWasShort = wordCount <= 4 && !endsSentence(bytes, e)
@@ -112,7 +114,7 @@ struct ArticleBody: Sendable {
                 continue
             }
             if wordCount <= 8 {
-                let buttonByte = UInt8(ArticleBody.furnitureKinds.firstIndex(of: .button)!)
+                let buttonByte = ArticleBody.detail(of: .button)
                 if matches.contains(where: { $0.payload.kind == .furniture && $0.payload.detail == buttonByte }) { continue }
             }
             if wordCount <= 10 && isDateLine(tokens) {
@@ -164,6 +166,56 @@ struct ArticleBody: Sendable {
 
     /// `FurnitureEntry.Kind.allCases`, made once (a payload's detail is an index into it).
     static let furnitureKinds = FurnitureEntry.Kind.allCases
+
+    /// A furniture kind's index in `furnitureKinds` (the payload's detail byte) without searching
+    /// the array; `ArticleLinesTests` holds the two together.
+    static func detail(of kind: FurnitureEntry.Kind) -> UInt8 {
+        switch kind {
+        case .comments: return 0
+        case .teaser: return 1
+        case .caption: return 2
+        case .byline: return 3
+        case .button: return 4
+        }
+    }
+
+    /// Per furniture kind, the position in a line's matches of the last furniture phrase of that
+    /// kind that starts where furniture must start (the line's first word, or the word after a
+    /// number: "2 Comments"), found in one pass over the matches: the body reader asks for up to
+    /// five kinds per line, and a search of the matches per question cost ~265 instructions each.
+    struct FurnitureStarts {
+        /// By `FurnitureEntry.Kind` in `allCases` order (five kinds); -1 for none.
+        private var last: (Int, Int, Int, Int, Int) = (-1, -1, -1, -1, -1)
+
+        /// Finds the starts in `matches`; a comment-section phrase counts only on a short line
+        /// (at most 8 words), or when it has two words or more on a line of at most 40.
+        mutating func find(in matches: [Lexicon.Match], firstWord: Int, secondStart: Int, wordCount: Int) {
+            last = (-1, -1, -1, -1, -1)
+            let comments = ArticleBody.detail(of: .comments)
+            for (k, m) in matches.enumerated() where m.payload.kind == .furniture && (m.start == firstWord || m.start == secondStart) {
+                if m.payload.detail == comments && !(wordCount <= 8 || (m.end - m.start) >= 2 && wordCount <= 40) { continue }
+                switch m.payload.detail {
+                case 0: last.0 = k
+                case 1: last.1 = k
+                case 2: last.2 = k
+                case 3: last.3 = k
+                case 4: last.4 = k
+                default: break
+                }
+            }
+        }
+
+        /// The position of the last start of `kind`, or -1.
+        subscript(kind: FurnitureEntry.Kind) -> Int {
+            switch ArticleBody.detail(of: kind) {
+            case 0: return last.0
+            case 1: return last.1
+            case 2: return last.2
+            case 3: return last.3
+            default: return last.4
+            }
+        }
+    }
 
     static func isSpace(_ b: UInt8) -> Bool { b == 0x20 || b == 0x09 || b == 0x0D || b == 0x0A }
 

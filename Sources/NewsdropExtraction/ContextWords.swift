@@ -23,7 +23,10 @@ struct ContextWords: Sendable {
 
     /// Whether one of the words is `folded`, byte for byte.
     func contains(_ folded: ArraySlice<UInt8>) -> Bool {
-        if let p = ContextWords.pack(folded) {
+        // packed by two overlapping loads of the slice's own bytes (`FoldedWordSet.packFast`),
+        // not a loop over its bytes
+        let n = folded.count
+        if n >= 1 && n <= 8, let p = folded.withUnsafeBufferPointer({ FoldedWordSet.packFast($0)?.low }) {
             // (an unpacked word is empty, longer than 8 bytes or holds a 0: never equal to it)
             for w in packed where w == p { return true }
             return false

@@ -16,8 +16,10 @@ final class Lexicon: Sendable {
     let nameTrie: PhraseTrie
     /// Phrases in any case.
     let anyCaseTrie: PhraseTrie
-    /// Function words by their raw lower-case spelling (folding would merge of/off, to/too).
-    let functionWords = FunctionWordTable()
+    /// Function words by their raw lower-case spelling (folding would merge of/off, to/too), and
+    /// the words of the phrases in any case (triggers, cues, titles, furniture) with their folds,
+    /// which the tokenizer copies instead of folding these common words again.
+    let functionWords: FunctionWordTable
     /// Folded words that `next:`/`prev:` trigger contexts refer to, for quick comparison.
     let dictionaries: Dictionaries
     /// Trigger forms per trigger id index.
@@ -44,7 +46,10 @@ final class Lexicon: Sendable {
         actorCountry = d.actors.entries.map { country($0.country) }
         self.countries = countries
         var entries: [[UInt8]: [PhrasePayload]] = [:]
+        // the runs of ASCII letters of the phrases in any case, lower-cased, for `functionWords`
+        var commonWords: [[UInt8]] = []
         func add(_ phrase: String, _ payload: PhrasePayload, folded: String? = nil) {
+            if payload.kind != .place { Lexicon.appendLetterRuns(of: phrase, to: &commonWords) }
             let k = Array((folded ?? NameFolding.fold(phrase)).utf8)
             if k.isEmpty { return }
             var p = payload
@@ -110,6 +115,22 @@ final class Lexicon: Sendable {
         }
         nameTrie = PhraseTrie(entries: names)
         anyCaseTrie = PhraseTrie(entries: anyCase)
+        functionWords = FunctionWordTable(commonWords: commonWords, anyCaseTrie: anyCaseTrie)
+    }
+
+    /// Appends each run of ASCII letters of `phrase`, lower-cased, to `words`.
+    private static func appendLetterRuns(of phrase: String, to words: inout [[UInt8]]) {
+        var word: [UInt8] = []
+        for b in phrase.utf8 {
+            let lower = b | 0x20
+            if lower &- 0x61 < 26 && (b &- 0x41 < 26 || b &- 0x61 < 26) {
+                word.append(lower)
+            } else if !word.isEmpty {
+                words.append(word)
+                word.removeAll(keepingCapacity: true)
+            }
+        }
+        if !word.isEmpty { words.append(word) }
     }
 
     /// One phrase found in a token stream.
@@ -222,12 +243,30 @@ final class Lexicon: Sendable {
                     // most words start no phrase: the walk over the first word from the root
                     // settles it, before the walk over the words after it is set up
                     let fold = UnsafeBufferPointer(rebasing: folds[Int(t.foldStart)..<Int(t.foldEnd)])
-                    let anyCaseNode = anyCaseTrie.walk(0, fold)
-                    if anyCaseNode >= 0 { phrases(from: i, anyCaseNode, in: anyCaseTrie, tokens, range, folds, into: &out) }
+                    // and a word is walked on from only when the next word's first bytes go on
+                    // from its node (`mayGoOn`)
+                    // (a common word's walk over the any-case trie was noted by the tokenizer)
+                    let anyCaseNode = t.anyCaseRoot != 0 ? Int32(t.anyCaseRoot) &- 2 : anyCaseTrie.walk(0, fold)
+                    // (and when it goes no further, its own phrases are appended here, without the call)
+                    if anyCaseNode >= 0 {
+                        if Lexicon.mayGoOn(from: anyCaseNode, in: anyCaseTrie, after: i, tokens, range.upperBound, folds) {
+                            phrases(from: i, anyCaseNode, in: anyCaseTrie, tokens, range, folds, into: &out)
+                        } else if anyCaseTrie.endsPhrases(anyCaseNode) {
+                            Lexicon.appendPayloads(
+                                of: anyCaseNode, in: anyCaseTrie, start: i, t, end: i + 1, consumed: 1, allUpper: t.flags.contains(.allUpper), crossedPossessive: false, into: &out)
+                        }
+                    }
                     if !t.flags.isDisjoint(with: nameStart) {
                         let mid = out.count
                         let nameNode = nameTrie.walk(0, fold)
-                        if nameNode >= 0 { phrases(from: i, nameNode, in: nameTrie, tokens, range, folds, into: &out) }
+                        if nameNode >= 0 {
+                            if Lexicon.mayGoOn(from: nameNode, in: nameTrie, after: i, tokens, range.upperBound, folds) {
+                                phrases(from: i, nameNode, in: nameTrie, tokens, range, folds, into: &out)
+                            } else if nameTrie.endsPhrases(nameNode) {
+                                Lexicon.appendPayloads(
+                                    of: nameNode, in: nameTrie, start: i, t, end: i + 1, consumed: 1, allUpper: t.flags.contains(.allUpper), crossedPossessive: false, into: &out)
+                            }
+                        }
                         // both tries matched here: restore the order of one walk (by end, then payload order)
                         if mid > first && out.count > mid {
                             out[first...].sort { ($0.end, $0.payload.rank) < ($1.end, $1.payload.rank) }
@@ -235,6 +274,53 @@ final class Lexicon: Sendable {
                     }
                 }
             }
+        }
+    }
+
+    /// Whether the walk of `phrases(from:)` may go on from `node`, where token `i` ends, over
+    /// the next word: false when the next token it would read (particles are passed over) is
+    /// punctuation or past `end`, or when the first one or two bytes of that word's fold leave
+    /// the trie — then the walk would stop there, and only the phrases ending at `node` match
+    /// (`appendPayloads`). Settled here, most start words cost no call of `phrases(from:)` (~150
+    /// instructions of set-up and one step in the next word each). Exact: `step` follows the
+    /// trie's own edges (a word with an empty fold goes on, as the walk would).
+    @inline(__always)
+    private static func mayGoOn(from node: Int32, in trie: PhraseTrie, after i: Int, _ tokens: UnsafeBufferPointer<Token>, _ end: Int, _ folds: UnsafeBufferPointer<UInt8>) -> Bool {
+        var j = i + 1
+        while j < end {
+            let t = tokens[j]
+            if t.isPunct { return false }
+            if !t.flags.contains(.particle) {
+                let a = Int(t.foldStart), e = Int(t.foldEnd)
+                if a == e { return true }
+                let next = trie.step(node, folds[a])
+                if next < 0 { return false }
+                return e - a == 1 || trie.step(next, folds[a + 1]) >= 0
+            }
+            j += 1
+        }
+        return false
+    }
+
+    /// Appends the matches of the phrases ending at `node` that the case rules let start at token
+    /// `i` (`t`) and end before token `end`, over `consumed` words (`allUpper`: all in capitals;
+    /// `crossedPossessive`: past a possessive word).
+    @inline(__always)
+    private static func appendPayloads(
+        of node: Int32, in trie: PhraseTrie, start i: Int, _ t: Token, end: Int, consumed: Int, allUpper: Bool, crossedPossessive: Bool, into out: inout [Match]
+    ) {
+        for pi in trie.payloadRange(at: node) {
+            let p = trie.payload(pi)
+            if p.kind == .function { continue }
+            if crossedPossessive && !p.possessiveInside { continue }
+            switch p.caseRule {
+            case .any: break
+            case .capitalized: if !t.flags.contains(.capitalized) && !t.flags.contains(.number) { continue }
+            case .upper: if !allUpper { continue }
+            }
+            // a capitalised name on a single function word is not a name ("He", "On")
+            if consumed == 1 && p.caseRule == .capitalized && t.function != .none && t.function != .month && t.function != .weekday { continue }
+            out.append(Match(start: i, end: end, payload: p, aligned: Int(p.words) == consumed))
         }
     }
 
@@ -257,19 +343,7 @@ final class Lexicon: Sendable {
             if node < 0 { break }
             consumed += 1
             if !tj.flags.contains(.allUpper) { allUpper = false }
-            for pi in trie.payloadRange(at: node) {
-                let p = trie.payload(pi)
-                if p.kind == .function { continue }
-                if crossedPossessive && !p.possessiveInside { continue }
-                switch p.caseRule {
-                case .any: break
-                case .capitalized: if !t.flags.contains(.capitalized) && !t.flags.contains(.number) { continue }
-                case .upper: if !allUpper { continue }
-                }
-                // a capitalised name on a single function word is not a name ("He", "On")
-                if consumed == 1 && p.caseRule == .capitalized && t.function != .none && t.function != .month && t.function != .weekday { continue }
-                out.append(Match(start: i, end: j + 1, payload: p, aligned: Int(p.words) == consumed))
-            }
+            Lexicon.appendPayloads(of: node, in: trie, start: i, t, end: j + 1, consumed: consumed, allUpper: allUpper, crossedPossessive: crossedPossessive, into: &out)
             if tj.flags.contains(.possessive) {
                 // "Iran's president" goes on; "Syria's Idlib" ends here (the walk finds nothing)
                 crossedPossessive = true

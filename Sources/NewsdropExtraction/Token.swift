@@ -24,6 +24,11 @@ struct Token: Sendable {
     var value: Int32
     /// The closed-class role of the word, if any.
     var function: FunctionWord
+    /// Where the walk over the word's fold from the root of the lexicon's any-case trie ends,
+    /// when the tokenizer knew it (a common word: `FunctionWordTable.Entry.anyCaseRoot`): 0 when
+    /// unknown, 1 when the walk leaves the trie, node + 2 otherwise. It fills two bytes that the
+    /// token's layout left as padding (its size stays 28 bytes).
+    var anyCaseRoot: UInt16 = 0
 
     /// A token of nothing, for room made ahead of writing tokens.
     static let blank = Token(start: 0, end: 0, foldStart: 0, foldEnd: 0, flags: [], mark: 0, value: 0, function: .none)

@@ -31,11 +31,11 @@ struct Tokenizer: Sendable {
             while line.i < end {
                 // the rest of the line's folds, and 16 bytes over for word-wide loads
                 let foldRoom = line.cursor + (end - line.i) + 16 + extraFoldRoom
-                if folds.count < foldRoom { folds.append(contentsOf: repeatElement(0, count: foldRoom - folds.count)) }
+                if folds.count < foldRoom { Tokenizer.appendRoom(foldRoom - folds.count, of: Tokenizer.zeros, to: &folds) }
                 // about one token per six bytes of text: room for one per five and 16 over (each
                 // token of room is written once as a blank); `scan` stops when the room is full
                 let tokenRoom = line.produced + 16 + (end - line.i) / 5
-                if out.count < tokenRoom { out.append(contentsOf: repeatElement(Token.blank, count: tokenRoom - out.count)) }
+                if out.count < tokenRoom { Tokenizer.appendRoom(tokenRoom - out.count, of: Tokenizer.blanks, to: &out) }
                 extraFoldRoom += folds.withUnsafeMutableBufferPointer { f in
                     out.withUnsafeMutableBufferPointer { o in
                         Tokenizer.scan(src, end, &line, folds: f.baseAddress!, foldRoom: f.count, tokens: o.baseAddress!, tokenRoom: o.count, functionWords)
@@ -46,6 +46,22 @@ struct Tokenizer: Sendable {
         folds.removeLast(folds.count - line.cursor)
         out.removeLast(out.count - line.produced)
     }
+
+    /// Appends `count` elements of room to `array`, copied from `filler` (all alike) a block at
+    /// a time: a copy of memory, where `append(contentsOf: repeatElement(…))` wrote element by
+    /// element (~860 instructions a line for the token room).
+    @inline(__always) private static func appendRoom<T>(_ count: Int, of filler: [T], to array: inout [T]) {
+        var left = count
+        while left > 0 {
+            let n = min(left, filler.count)
+            array.append(contentsOf: filler[..<n])
+            left -= n
+        }
+    }
+
+    /// Blank tokens and zero bytes to make room from (`appendRoom`).
+    private static let blanks = [Token](repeating: Token.blank, count: 256)
+    private static let zeros = [UInt8](repeating: 0, count: 1024)
 
     /// Where a round of `scan` stopped: the next byte, the end of the folds, the tokens written.
     private struct LineState {
@@ -107,17 +123,32 @@ struct Tokenizer: Sendable {
                     if n == 2 && (b | 0x20 == 0x61 || b | 0x20 == 0x65) && w[1] == 0x6C { flags.insert(.particle) }  // Al / al / El / el
                     var function = FunctionWord.none
                     var value: Int32 = 0
+                    // the fold's length, once written
+                    var k = 0
+                    var anyCaseRoot: UInt16 = 0
                     if let table = functionWords, n <= FunctionWordTable.maxLength {
                         if let row = Tokenizer.functionWord(w, n, table) {
                             function = row.function
                             if function == .number || function == .month || function == .weekday { value = row.value }
+                            // a word the table holds comes with its fold: copied, 16 bytes at
+                            // `w` (the fold room has them), not folded again
+                            if row.foldCount > 0 {
+                                let raw = UnsafeMutableRawPointer(w)
+                                raw.storeBytes(of: row.foldLow, as: UInt64.self)
+                                raw.storeBytes(of: row.foldHigh, toByteOffset: 8, as: UInt64.self)
+                                k = Int(row.foldCount)
+                                anyCaseRoot = row.anyCaseRoot
+                            }
                         }
                     }
-                    w[0] = b | 0x20
-                    let k = NameFolding.foldLowerCaseWord(w, n)
+                    if k == 0 {
+                        w[0] = b | 0x20
+                        k = NameFolding.foldLowerCaseWord(w, n)
+                    }
                     o[produced] = Token(
                         start: Int32(truncatingIfNeeded: i), end: Int32(truncatingIfNeeded: j), foldStart: Int32(truncatingIfNeeded: cursor),
-                        foldEnd: Int32(truncatingIfNeeded: cursor &+ k), flags: flags, mark: 0, value: value, function: function)
+                        foldEnd: Int32(truncatingIfNeeded: cursor &+ k), flags: flags, mark: 0, value: value, function: function,
+                        anyCaseRoot: anyCaseRoot)
                     produced &+= 1
                     cursor &+= k
                     i = j

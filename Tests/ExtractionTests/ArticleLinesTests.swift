@@ -25,6 +25,14 @@ import Testing
         }
     }
 
+    /// The furniture kinds' detail bytes as the body reader maps them (a `switch`) are their
+    /// positions in `allCases`, as the lexicon stores them in the payloads.
+    @Test func furnitureDetailIsTheKindsPosition() {
+        for (i, kind) in FurnitureEntry.Kind.allCases.enumerated() {
+            #expect(ArticleBody.detail(of: kind) == UInt8(i))
+        }
+    }
+
     @Test func lineKeysTellLinesApart() {
         var rng = SystemRandomNumberGenerator()
         let letters = Array("abikmnrstu".utf8)

@@ -23,7 +23,8 @@ import Testing
         var old = ReferenceTokenizer()
         var newTokens: [Token] = []
         var oldTokens: [Token] = []
-        let table = FunctionWordTable()
+        // the lexicon's table: its common words' folds are copied, not folded, by the tokenizer
+        let table = TestSupport.extractor.lexicon.functionWords
         var start = 0
         for end in bytes.indices.filter({ bytes[$0] == 0x0A }) + [bytes.count] {
             new.tokenize(bytes, start..<end, functionWords: table, into: &newTokens)
@@ -119,6 +120,24 @@ import Testing
             if a[..<n] != b[..<m] { differences += 1 }
         }
         #expect(differences == 0)
+    }
+
+    /// The lexicon's table holds the words of the phrases in any case, without a class, each
+    /// with the fold `foldLowerCaseWord` gives it; the tokenizer copies that fold (the fixture
+    /// articles above compare the copies with the reference's folds).
+    @Test func commonWordsComeWithTheirFolds() {
+        let table = TestSupport.extractor.lexicon.functionWords
+        for word in ["killed", "attack", "said", "the", "airstrike", "through", "against"] {
+            let bytes = Array(word.utf8)
+            let (low, high) = FunctionWordTable.pack(bytes)
+            let row = table.entry(low: low, high: high)
+            var fold = bytes
+            let n = fold.withUnsafeMutableBufferPointer { NameFolding.foldLowerCaseWord($0.baseAddress!, bytes.count) }
+            #expect(row != nil && Int(row!.foldCount) == n, "\(word)")
+            if let row { #expect(FunctionWordTable.pack(Array(fold[..<n])) == (row.foldLow, row.foldHigh), "\(word)") }
+        }
+        // a common word has no class: `entry(_:)`, which asks for function words, does not find it
+        #expect(table.entry(Array("killed".utf8)) == nil)
     }
 
     /// `FunctionWordTable` answers as the table it is built from, on its words in any case and
