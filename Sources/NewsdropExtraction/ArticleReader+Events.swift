@@ -808,9 +808,15 @@ extension ArticleReader {
                     }
                 }
                 // "Iraq's Islamic Resistance announced that it had targeted …": "it", "they" right before the
-                // verb are the speaker before them, else the last group
+                // verb are the speaker before them, else the last group; so are they before the verb whose
+                // object a noun is ("the UN said it had opened an investigation")
                 do {
                     var q = slot.start - 1
+                    if !verbal {
+                        while q >= cStart, tokens[q].isWord, tokens[q].function == .determiner || tokens[q].function == .the { q -= 1 }
+                        if q >= cStart, tokens[q].isWord, tokens[q].function == .none, !tokens[q].flags.contains(.capitalized),
+                            !cands.contains(where: { $0.start <= q && q < $0.end }) { q -= 1 }
+                    }
                     while q >= cStart, tokens[q].isWord, FunctionWordSet.auxiliaries.contains(tokens[q].function) { q -= 1 }
                     if q >= lower, tokens[q].isWord, tokens[q].function == .pronoun, word(q, in: ArticleReader.groupPronouns),
                         !cands.contains(where: { $0.start <= q && q < $0.end }),

@@ -152,4 +152,10 @@ import NewsdropExtraction
         #expect(!cond.contains { $0.type == .withdraw }, "\(cond)")
     }
 
+
+    @Test func itBeforeTheVerbOfANounIsTheSpeaker() {
+        // "while the UN said it had opened an investigation": "it" is the UN, not the first clause's subject
+        let e = TestSupport.extractBody("Iranian President Ebrahim Raisi reaffirmed Tehran's support for Damascus, while the UN said it had opened an investigation into the attack on an aid convoy near Aleppo.").events
+        #expect(e.first { $0.type == .investigate }?.actor?.id == "un", "\(e)")
+    }
 }
