@@ -1277,6 +1277,15 @@ extension ArticleReader {
                     if sl.end - sl.start == 1, sl.end < range.upperBound, tokens[sl.end].flags.contains(.capitalized),
                         s.slots.contains(where: { $0.start == sl.end && $0.unknown })
                     { continue }
+                    // "the village of Zor Maghar west of Kobani": two one-word places side by side, each a place
+                    // elsewhere, are one name the gazetteer lacks (the place named next to it stands)
+                    // (after "the village of", "the town of": a name follows, not a place and its district)
+                    if sl.end - sl.start == 1, let o = s.slots.first(where: { o in
+                        o.end - o.start == 1 && !o.places.isEmpty && tokens[o.start].flags.contains(.capitalized)
+                            && (o.start == sl.end || o.end == sl.start)
+                    }), case let first = min(o.start, sl.start), first - 2 >= lower, tokens[first - 1].function == .of,
+                        tokens[first - 2].function == .areaNoun, !tokens[first].flags.contains(.possessive)
+                    { continue }
                     // "Palestine Street", "Baghdad Road": a street, not the place
                     if sl.end < range.upperBound, word(sl.end, in: streetWords) { continue }
                     // "positions on the road to Erbil": where the road leads, not the place

@@ -125,4 +125,10 @@ import NewsdropExtraction
         #expect(t.contains { $0.type == .meet } && !t.contains { $0.place?.name == "Gaza" || $0.place?.name == "Gaza Strip" || $0.place?.name == "Lebanon" }, "\(t)")
     }
 
+
+    @Test func twoOneWordPlacesAfterTheVillageOfAreOneUnknownName() {
+        // "Zor" and "Maghar" are each a place elsewhere; "the village of Zor Maghar" is a village the gazetteer lacks
+        let e = TestSupport.extractBody("A Turkish drone targeted a military point of the SDF in the village of Zor Maghar west of Kobani on Thursday, killing four fighters.").events
+        #expect(e.first?.place?.name == "Kobani", "\(e)")
+    }
 }
