@@ -1208,7 +1208,6 @@ extension ArticleReader {
             func placeCandidates(_ lo: Int, _ hi0: Int, strongOnly: Bool) -> [(EventMention.Place, Int)] {
                 var res: [(EventMention.Place, Int)] = []
                 // (the word lists read once per call, not through their lazy statics at every token)
-                let inWord = ArticleReader.inWord, responseWords = vocabulary.responseNouns
                 let clauseSubordinators = ArticleReader.clauseSubordinators, sequenceWords = ArticleReader.sequenceWords
                 let speechGerunds = vocabulary.speechGerunds, streetWords = vocabulary.streetNouns
                 let betweenWord = ArticleReader.betweenWord, strongLocatives = ArticleReader.strongLocatives
@@ -1217,11 +1216,7 @@ extension ArticleReader {
                 // "targeted two US bases in Syria … in retaliation for the onslaught on Gaza", "…, in what it
                 // described as a response to the massacres in Gaza": the place of the event retaliated for is
                 // not this one's
-                let forWord = ArticleReader.forWord
-                if lo >= slot.end, let r = (lo..<hi0).first(where: { q in
-                    q + 1 < hi0 && (word(q, in: inWord) && word(q + 1, in: responseWords)
-                        || word(q, in: responseWords) && (tokens[q + 1].function == .to || word(q + 1, in: forWord)))
-                }) { hi = r }
+                if lo >= slot.end, let r = responseClauseStart(lo..<hi0) { hi = r }
                 // "claimed two drone attacks on Israel overnight as the IDF intercepted a target over the Red Sea":
                 // a subordinate clause with a subject of its own has places of its own
                 if lo >= slot.end, let r = (lo..<hi).first(where: { q in
@@ -1383,9 +1378,8 @@ extension ArticleReader {
             }
             // ("fired rockets at Safed in response to the killing of a commander last week": the date of the
             // event responded to is not this one's)
-            let responseAt = eventDates.contains(where: { $0.start >= slot.end && $0.end <= scopeEnd }) ? (slot.end..<scopeEnd).first(where: { q in
-                q + 1 < scopeEnd && word(q, in: vocabulary.responseNouns) && (tokens[q + 1].function == .to || word(q + 1, in: ArticleReader.forWord))
-            }) ?? scopeEnd : scopeEnd
+            let responseAt = eventDates.contains(where: { $0.start >= slot.end && $0.end <= scopeEnd })
+                ? responseClauseStart(slot.end..<scopeEnd) ?? scopeEnd : scopeEnd
             let forward = eventDates.first { $0.start >= slot.end && $0.end <= scopeEnd && $0.start < responseAt }
             let backward = n == 0 ? eventDates.last { $0.end <= slot.start } : nil
             // "the Jan. 28 attack": a date inside the noun phrase, right before a nominal trigger
@@ -1586,6 +1580,17 @@ extension ArticleReader {
 
     /// A verb-only trigger in its -s form after a determiner or a number ("several targets",
     /// "the targets", "36 targets") is a plural noun, not a verb: no trigger, and no bound of others' scopes.
+    /// Where the words about an event responded to begin in `r` ("in retaliation for …", "in response
+    /// to …", "as a response to …", "in what it described as a response to …"): at "in" before a
+    /// response noun, or at a response noun before "to"/"for". Its places and dates are that event's.
+    func responseClauseStart(_ r: Range<Int>) -> Int? {
+        let responses = vocabulary.responseNouns
+        return r.first { q in
+            q + 1 < r.upperBound && (word(q, in: ArticleReader.inWord) && word(q + 1, in: responses)
+                || word(q, in: responses) && (tokens[q + 1].function == .to || word(q + 1, in: ArticleReader.forWord)))
+        }
+    }
+
     func isPluralNounOfVerb(_ slot: SentenceSlots.Slot, lower: Int) -> Bool {
         // "a vital target", "the main target": a verb-only trigger in its base form after a determiner
         // and at most one plain word is a noun too

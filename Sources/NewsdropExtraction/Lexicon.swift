@@ -241,32 +241,14 @@ final class Lexicon: Sendable {
                     startsLeft -= 1
                     let first = out.count
                     // most words start no phrase: the walk over the first word from the root
-                    // settles it, before the walk over the words after it is set up
+                    // settles it, before the walk over the words after it is set up (`startPhrases`)
                     let fold = UnsafeBufferPointer(rebasing: folds[Int(t.foldStart)..<Int(t.foldEnd)])
-                    // and a word is walked on from only when the next word's first bytes go on
-                    // from its node (`mayGoOn`)
                     // (a common word's walk over the any-case trie was noted by the tokenizer)
                     let anyCaseNode = t.anyCaseRoot != 0 ? Int32(t.anyCaseRoot) &- 2 : anyCaseTrie.walk(0, fold)
-                    // (and when it goes no further, its own phrases are appended here, without the call)
-                    if anyCaseNode >= 0 {
-                        if Lexicon.mayGoOn(from: anyCaseNode, in: anyCaseTrie, after: i, tokens, range.upperBound, folds) {
-                            phrases(from: i, anyCaseNode, in: anyCaseTrie, tokens, range, folds, into: &out)
-                        } else if anyCaseTrie.endsPhrases(anyCaseNode) {
-                            Lexicon.appendPayloads(
-                                of: anyCaseNode, in: anyCaseTrie, start: i, t, end: i + 1, consumed: 1, allUpper: t.flags.contains(.allUpper), crossedPossessive: false, into: &out)
-                        }
-                    }
+                    startPhrases(at: i, anyCaseNode, in: anyCaseTrie, tokens, range, folds, into: &out)
                     if !t.flags.isDisjoint(with: nameStart) {
                         let mid = out.count
-                        let nameNode = nameTrie.walk(0, fold)
-                        if nameNode >= 0 {
-                            if Lexicon.mayGoOn(from: nameNode, in: nameTrie, after: i, tokens, range.upperBound, folds) {
-                                phrases(from: i, nameNode, in: nameTrie, tokens, range, folds, into: &out)
-                            } else if nameTrie.endsPhrases(nameNode) {
-                                Lexicon.appendPayloads(
-                                    of: nameNode, in: nameTrie, start: i, t, end: i + 1, consumed: 1, allUpper: t.flags.contains(.allUpper), crossedPossessive: false, into: &out)
-                            }
-                        }
+                        startPhrases(at: i, nameTrie.walk(0, fold), in: nameTrie, tokens, range, folds, into: &out)
                         // both tries matched here: restore the order of one walk (by end, then payload order)
                         if mid > first && out.count > mid {
                             out[first...].sort { ($0.end, $0.payload.rank) < ($1.end, $1.payload.rank) }
@@ -274,6 +256,21 @@ final class Lexicon: Sendable {
                     }
                 }
             }
+        }
+    }
+
+    /// Appends the phrases of `trie` starting at token `i`, whose first word's walk from the root
+    /// ended at `node` (-1: no phrase starts with it): walked on over the next words only when they
+    /// may go on (`mayGoOn`), else the phrases ending at `node` appended in place.
+    @inline(__always)
+    private func startPhrases(at i: Int, _ node: Int32, in trie: PhraseTrie, _ tokens: UnsafeBufferPointer<Token>, _ range: Range<Int>, _ folds: UnsafeBufferPointer<UInt8>, into out: inout [Match]) {
+        guard node >= 0 else { return }
+        if Lexicon.mayGoOn(from: node, in: trie, after: i, tokens, range.upperBound, folds) {
+            phrases(from: i, node, in: trie, tokens, range, folds, into: &out)
+        } else if trie.endsPhrases(node) {
+            let t = tokens[i]
+            Lexicon.appendPayloads(
+                of: node, in: trie, start: i, t, end: i + 1, consumed: 1, allUpper: t.flags.contains(.allUpper), crossedPossessive: false, into: &out)
         }
     }
 
